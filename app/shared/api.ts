@@ -1,0 +1,176 @@
+// The one API contract between the renderer and main (and the e2e host and the CLI):
+// each channel `domain:verb` maps to a zod schema for its input (validated at the boundary)
+// and the TypeScript type of its output. `window.api.<domain>.<verb>(input)` is derived from it.
+
+import { z } from 'zod';
+import type {
+  AppInfo,
+  DatasetInfo,
+  Evaluation,
+  ImportReport,
+  ModelPayload,
+  ModelSummary,
+  SampleInfo,
+  TrainingEvent,
+  TrainingStatus,
+} from './types';
+
+/** A channel: the schema of its input and (types only) its output. */
+interface ChannelDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type, never read at run time. */
+  output?: O;
+}
+
+const channel =
+  <O>() =>
+  <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({ input });
+
+const id = z.string().min(1).max(200);
+const label = z.string().min(1).max(64);
+const filePath = z.string().min(1).max(4096);
+const jsonObject = z.record(z.string(), z.unknown());
+const spec = z.object({ type: z.string().min(1).max(64), config: jsonObject });
+const point = z.tuple([z.number().finite(), z.number().finite()]);
+const strokes = z.array(z.array(point).max(20_000)).max(500);
+const image784 = z.instanceof(Float32Array).refine((a) => a.length === 784, 'image must have 784 values (28×28)');
+
+export const trainingSpecSchema = z.object({
+  datasetId: id,
+  architecture: z.string().min(1).max(64),
+  layers: z.array(spec).max(64).optional(),
+  baseModelId: id.optional(),
+  optimizer: spec,
+  learningRate: z.number().positive().max(10),
+  schedule: spec,
+  batchSize: z.number().int().min(1).max(4096),
+  epochs: z.number().int().min(1).max(1000),
+  augmentation: z.boolean(),
+  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  validationSplit: z.number().min(0).max(0.5),
+  limit: z.number().int().positive().optional(),
+  name: z.string().max(200).optional(),
+});
+
+export const contract = {
+  'app:info': channel<AppInfo>()(z.undefined()),
+
+  'datasets:list': channel<DatasetInfo[]>()(z.undefined()),
+  'datasets:create': channel<DatasetInfo>()(
+    z.object({ title: z.string().min(1).max(200), classes: z.array(label).max(1000).optional() }),
+  ),
+  'datasets:rename': channel<DatasetInfo>()(z.object({ id, title: z.string().min(1).max(200) })),
+  'datasets:delete': channel<void>()(z.object({ id })),
+  'datasets:addClass': channel<DatasetInfo>()(z.object({ id, label })),
+  'datasets:renameClass': channel<DatasetInfo>()(z.object({ id, from: label, to: label })),
+  'datasets:deleteClass': channel<DatasetInfo>()(z.object({ id, label })),
+  /** Images of a split by index (the confusion-matrix drill-down), grey bytes n×784. */
+  'datasets:images': channel<{ images: Uint8Array; labels: string[] }>()(
+    z.object({ id, split: z.enum(['train', 'test']), indices: z.array(z.number().int().min(0)).max(1000) }),
+  ),
+  'datasets:export': channel<{ path: string }>()(z.object({ id, path: filePath })),
+
+  'samples:list': channel<SampleInfo[]>()(z.object({ datasetId: id, label: label.optional() })),
+  'samples:add': channel<SampleInfo>()(z.object({ datasetId: id, label, image: image784, strokes })),
+  'samples:relabel': channel<SampleInfo>()(z.object({ datasetId: id, id, label })),
+  'samples:delete': channel<void>()(z.object({ datasetId: id, id })),
+  'samples:import': channel<ImportReport>()(
+    z.object({ datasetId: id, label: label.optional(), paths: z.array(filePath).min(1).max(10_000) }),
+  ),
+
+  'models:list': channel<ModelSummary[]>()(z.undefined()),
+  'models:get': channel<ModelPayload>()(z.object({ id })),
+  'models:active': channel<ModelPayload | null>()(z.object({ datasetId: id })),
+  'models:activate': channel<ModelSummary>()(z.object({ id })),
+  'models:rename': channel<ModelSummary>()(z.object({ id, name: z.string().min(1).max(200) })),
+  'models:delete': channel<void>()(z.object({ id })),
+  'models:evaluate': channel<Evaluation>()(z.object({ id, datasetId: id.optional() })),
+  'models:export': channel<{ path: string }>()(
+    z.object({ id, format: z.enum(['native', 'onnx']), path: filePath }),
+  ),
+  'models:import': channel<ModelSummary>()(z.object({ path: filePath })),
+
+  'training:start': channel<{ jobId: string }>()(trainingSpecSchema),
+  'training:pause': channel<void>()(z.undefined()),
+  'training:resume': channel<void>()(z.undefined()),
+  'training:cancel': channel<void>()(z.undefined()),
+  'training:status': channel<TrainingStatus>()(z.undefined()),
+
+  /** Native dialogs (Electron); the e2e host answers them from the test. */
+  'dialog:openFiles': channel<string[]>()(
+    z.object({ title: z.string().max(200), extensions: z.array(z.string().max(16)).max(20), folders: z.boolean() }),
+  ),
+  'dialog:saveFile': channel<string | null>()(
+    z.object({ title: z.string().max(200), defaultName: z.string().max(255), extensions: z.array(z.string().max(16)).max(20) }),
+  ),
+} as const;
+
+/** Events pushed from main to the renderer. */
+export interface Events {
+  'training:event': TrainingEvent;
+  'models:changed': ModelSummary[];
+  'datasets:changed': DatasetInfo[];
+}
+
+export type Channel = keyof typeof contract;
+export type EventName = keyof Events;
+export type InputOf<C extends Channel> = z.input<(typeof contract)[C]['input']>;
+export type OutputOf<C extends Channel> = (typeof contract)[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+type ArgsOf<C extends Channel> = InputOf<C> extends undefined ? [] : [input: InputOf<C>];
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
+export type Domain = DomainOf<Channel>;
+
+/** `window.api`: one async function per channel, grouped by domain, plus event subscriptions. */
+export type Api = {
+  [D in Domain]: {
+    [C in Channel as C extends `${D}:${infer V}` ? V : never]: (...args: ArgsOf<C>) => Promise<OutputOf<C>>;
+  };
+} & {
+  /** Subscribe to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+/** The handlers main (or a test host) implements: one per channel, given the validated input. */
+export type Handlers = {
+  [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => Promise<OutputOf<C>> | OutputOf<C>;
+};
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** A request that failed validation at the boundary. */
+export class InvalidRequestError extends Error {
+  override name = 'InvalidRequestError';
+}
+
+/** Validate one raw request from the renderer and run its handler. Unknown channels and bad inputs throw. */
+export async function dispatch(handlers: Handlers, name: unknown, raw: unknown): Promise<unknown> {
+  if (!isChannel(name)) throw new InvalidRequestError(`unknown channel ${String(name)}`);
+  const parsed = contract[name].input.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new InvalidRequestError(`${name}: invalid input${where}: ${issue?.message ?? 'rejected'}`);
+  }
+  const handler = handlers[name] as (input: unknown) => unknown;
+  return handler(parsed.data);
+}
+
+/** Build `window.api` from a generic invoke and subscribe (the preload, the e2e bridge). */
+export function createApi(
+  invoke: (channel: Channel, input: unknown) => Promise<unknown>,
+  subscribe: (event: EventName, listener: (payload: unknown) => void) => () => void,
+): Api {
+  const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
+  for (const name of channels) {
+    const [domain, verb] = name.split(':') as [string, string];
+    api[domain] ??= {};
+    api[domain][verb] = (input?: unknown) => invoke(name, input);
+  }
+  const on = (event: EventName, listener: (payload: unknown) => void) => subscribe(event, listener);
+  return Object.assign(api, { on }) as unknown as Api;
+}

@@ -1,0 +1,180 @@
+// Plain data types carried across the process boundary (main ⇄ renderer, main ⇄ trainer, CLI).
+// Typed arrays cross as typed arrays (Electron's structured clone; the e2e host encodes them).
+
+/** A layer spec as the engine stores it: `{type, config}`. */
+export interface LayerSpecData {
+  type: string;
+  config: Record<string, unknown>;
+}
+
+/** One stroke: pen samples in time order, [x, y] in any consistent unit (canvas pixels). */
+export type StrokeData = [number, number][];
+
+export type Task = 'digits' | 'letters' | 'custom';
+
+export interface DatasetInfo {
+  id: string;
+  title: string;
+  task: Task;
+  classes: string[];
+  /** Number of images per split (custom sets: saved samples, no fixed test split). */
+  sizes: { train: number; test: number };
+  provenance: string;
+  /** True for the user's own sets (samples can be added, classes created). */
+  custom: boolean;
+  /** Samples per class, for custom sets. */
+  counts?: Record<string, number>;
+}
+
+export interface ModelMetrics {
+  testAccuracy?: number;
+  testLoss?: number;
+  /** Where the test figure came from, e.g. "mnist test split, 10,000 images". */
+  evaluatedOn?: string;
+}
+
+export interface ModelSummary {
+  id: string;
+  name: string;
+  datasetId: string;
+  task: Task;
+  classes: string[];
+  /** Preset id (`mlp`, `lenet`, `cnn`, `recurrent`) or `custom`. */
+  architecture: string;
+  parameters: number;
+  createdAt: string;
+  metrics: ModelMetrics;
+  /** Shipped with the app (read-only). */
+  builtin: boolean;
+}
+
+/** Everything the renderer needs to run a model with the engine. */
+export interface ModelPayload {
+  summary: ModelSummary;
+  /** The engine's model JSON (format, version, layers, classes, …). */
+  json: Record<string, unknown>;
+  /** The weights blob (little-endian float32). */
+  weights: Uint8Array;
+}
+
+export interface OptimizerSpec {
+  type: string;
+  config: Record<string, unknown>;
+}
+
+export interface ScheduleSpec {
+  type: string;
+  config: Record<string, unknown>;
+}
+
+export interface TrainingSpec {
+  datasetId: string;
+  /** A preset id, or `custom` with `layers`. */
+  architecture: string;
+  layers?: LayerSpecData[];
+  /** Fine-tune from this model instead of starting from scratch. */
+  baseModelId?: string;
+  optimizer: OptimizerSpec;
+  learningRate: number;
+  schedule: ScheduleSpec;
+  batchSize: number;
+  epochs: number;
+  augmentation: boolean;
+  seed: number;
+  /** Fraction of the training split held out for validation curves. */
+  validationSplit: number;
+  /** Use only the first N training images (quick runs); all when absent. */
+  limit?: number;
+  name?: string;
+}
+
+export interface ClassMetrics {
+  label: string;
+  precision: number;
+  recall: number;
+  support: number;
+}
+
+export interface Misclassified {
+  /** Index into the evaluated split. */
+  index: number;
+  label: string;
+  predicted: string;
+  confidence: number;
+}
+
+export interface Evaluation {
+  datasetId: string;
+  split: string;
+  count: number;
+  accuracy: number;
+  loss: number;
+  perClass: ClassMetrics[];
+  /** confusion[true][predicted] counts. */
+  confusion: number[][];
+  misclassified: Misclassified[];
+}
+
+export interface EpochMetrics {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  valLoss?: number;
+  valAccuracy?: number;
+  seconds: number;
+}
+
+export type TrainingState = 'idle' | 'running' | 'paused';
+
+export interface TrainingStatus {
+  state: TrainingState;
+  jobId?: string;
+  spec?: TrainingSpec;
+  epochs?: EpochMetrics[];
+}
+
+/** Events from a training job, in order: started, progress*, epochEnd*, checkpoint*, then one of done/cancelled/error. */
+export type TrainingEvent =
+  | { type: 'started'; jobId: string; spec: TrainingSpec; trainCount: number; validationCount: number }
+  | {
+      type: 'progress';
+      jobId: string;
+      epoch: number;
+      epochs: number;
+      batch: number;
+      batches: number;
+      loss: number;
+      samplesPerSecond: number;
+      etaSeconds: number;
+      /** Overall fraction done, 0–1. */
+      fraction: number;
+    }
+  | ({ type: 'epochEnd'; jobId: string } & EpochMetrics)
+  | { type: 'checkpoint'; jobId: string; epoch: number; model: ModelPayload }
+  | { type: 'paused' | 'resumed'; jobId: string }
+  | { type: 'done'; jobId: string; model: ModelSummary; evaluation: Evaluation }
+  | { type: 'cancelled'; jobId: string }
+  | { type: 'error'; jobId: string; kind: 'nan' | 'crash' | 'invalid' | 'io'; message: string };
+
+export interface SampleInfo {
+  id: string;
+  datasetId: string;
+  label: string;
+  createdAt: string;
+  /** The 28×28 image the network sees, grey bytes (0 paper – 255 ink). */
+  image: Uint8Array;
+}
+
+export interface ImportReport {
+  imported: number;
+  /** Files that could not be read, with the reason; nothing was written for them. */
+  rejected: { file: string; reason: string }[];
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  engineVersion: string;
+  userDataDir: string;
+  platform: string;
+}

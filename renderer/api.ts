@@ -1,0 +1,13 @@
+// The renderer's only door to main: `window.api`, typed by the contract in app/shared.
+import type { Api } from '../app/shared/api';
+
+declare global {
+  interface Window {
+    api: Api;
+  }
+}
+
+export function api(): Api {
+  if (!window.api) throw new Error('window.api is missing: the preload (or the test host bridge) did not run');
+  return window.api;
+}
