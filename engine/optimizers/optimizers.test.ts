@@ -10,8 +10,11 @@ function p(value: number[], grad: number[], decay = true): Param {
   return q;
 }
 
-const close = (actual: Float32Array, expected: number[]) =>
-  expected.forEach((e, i) => expect(actual[i]).toBeCloseTo(e, 6));
+function close(actual: Float32Array, expected: number[]): void {
+  expected.forEach((e, i) => {
+    expect(actual[i]).toBeCloseTo(e, 6);
+  });
+}
 
 describe('sgd', () => {
   it('steps against the gradient', () => {
