@@ -8,7 +8,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['engine/**/*.test.ts', 'datasets/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'engine/**/*.test.ts',
+            'datasets/**/*.test.ts',
+            'app/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'e2e/host/**/*.test.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

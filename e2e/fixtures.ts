@@ -1,0 +1,97 @@
+// Playwright fixtures: each test gets a fresh user-data folder, the REAL app core (real stores,
+// real trainer child process, real engine) and a page running the REAL renderer build, wired
+// together through the same API contract the Electron preload exposes (window.api), carried
+// over Playwright bindings instead of IPC. Only the native dialogs are answered by the test.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import { type Core, createCore } from '../app/core';
+import { spawnNodeTrainer } from '../app/core/spawn-node';
+import { dispatch, type Handlers } from '../app/shared/api';
+import { type StaticServer, serveStatic } from './host/server';
+import { decode, encode } from './host/wire';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+const bridgeScript = buildSync({
+  entryPoints: [join(ROOT, 'e2e/host/bridge.ts')],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  write: false,
+}).outputFiles[0]!.text;
+
+/** Answers for the native dialogs, queued by a test before it clicks. */
+export interface DialogScript {
+  openFiles: string[][];
+  saveFile: (string | null)[];
+}
+
+export interface Host {
+  core: Core;
+  userDataDir: string;
+  dialogs: DialogScript;
+  /** Every event the core emitted, in order. */
+  events: { event: string; payload: unknown }[];
+}
+
+export const test = base.extend<{ host: Host; app: Page }, { server: StaticServer }>({
+  server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const server = await serveStatic(join(ROOT, 'dist/renderer'));
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  // biome-ignore lint/correctness/noEmptyPattern: as above.
+  host: async ({}, use) => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'glyph-lab-e2e-'));
+    const core = await createCore({ userDataDir, resourcesDir: ROOT, spawnTrainer: spawnNodeTrainer() });
+    const host: Host = { core, userDataDir, dialogs: { openFiles: [], saveFile: [] }, events: [] };
+    await use(host);
+    await core.dispose();
+    rmSync(userDataDir, { recursive: true, force: true });
+  },
+
+  app: async ({ page, host, server }, use) => {
+    const handlers: Handlers = {
+      ...host.core.handlers,
+      'dialog:openFiles': async () => host.dialogs.openFiles.shift() ?? [],
+      'dialog:saveFile': async () => host.dialogs.saveFile.shift() ?? null,
+    };
+    await page.exposeBinding('__glyphInvoke', async (_source, channel: unknown, input: unknown) => {
+      try {
+        return { ok: true, value: encode(await dispatch(handlers, channel, decode(input))) };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    });
+    const off = host.core.on((event, payload) => {
+      host.events.push({ event, payload });
+      page
+        .evaluate(
+          ([e, p]) => (window as unknown as { __glyphEmit(e: unknown, p: unknown): void }).__glyphEmit(e, p),
+          [event, encode(payload)] as const,
+        )
+        .catch(() => {});
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    await page.addInitScript({ content: bridgeScript });
+    await page.goto(server.url);
+    await use(page);
+    off();
+    expect(errors, 'the page logged no errors').toEqual([]);
+  },
+});
+
+export { expect };
