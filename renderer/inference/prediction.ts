@@ -1,0 +1,42 @@
+// From the network's output to what the Draw screen shows, DOM-free: classes sorted by
+// confidence, the top guess, and an honest "not sure" when the network hesitates.
+
+export interface ClassScore {
+  label: string;
+  index: number;
+  probability: number;
+}
+
+export interface Prediction {
+  /** Every class, most likely first. */
+  ranked: ClassScore[];
+  top: ClassScore;
+  /** Low confidence: the top class is below the threshold or barely ahead of the runner-up. */
+  notSure: boolean;
+}
+
+/** Below this probability the top class is shown as a guess, not an answer. */
+export const CONFIDENT = 0.6;
+/** …and also when the runner-up is this close. */
+export const MIN_MARGIN = 0.2;
+
+export function rankPrediction(
+  probabilities: ArrayLike<number>,
+  classes: readonly string[],
+): Prediction | null {
+  if (classes.length === 0 || probabilities.length < classes.length) return null;
+  const ranked = classes
+    .map((label, index) => ({ label, index, probability: probabilities[index]! }))
+    .sort((a, b) => b.probability - a.probability || a.index - b.index);
+  const top = ranked[0]!;
+  const second = ranked[1]?.probability ?? 0;
+  return { ranked, top, notSure: top.probability < CONFIDENT || top.probability - second < MIN_MARGIN };
+}
+
+/** "93%", "4.2%", "<0.1%". */
+export function formatPercent(p: number): string {
+  const pct = p * 100;
+  if (pct >= 10) return `${Math.round(pct)}%`;
+  if (pct >= 0.1) return `${pct.toFixed(1)}%`;
+  return '<0.1%';
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { trainingSpecSchema } from '../../app/shared/api';
+import { defaultForm, formToSpec, layerRow, withOptimizer } from './spec-form';
+
+describe('formToSpec', () => {
+  it('turns the default form into a valid TrainingSpec', () => {
+    const result = formToSpec(defaultForm('mnist'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(trainingSpecSchema.safeParse(result.spec).success).toBe(true);
+    expect(result.spec).toMatchObject({
+      datasetId: 'mnist',
+      architecture: 'mlp',
+      optimizer: { type: 'adam', config: {} },
+      schedule: { type: 'cosine', config: {} },
+      epochs: 5,
+    });
+    expect(result.spec.layers).toBeUndefined();
+    expect(result.spec.limit).toBeUndefined();
+  });
+
+  it('carries custom layers, the step schedule, a limit and a trimmed name', () => {
+    const form = {
+      ...defaultForm('letters'),
+      architecture: 'custom',
+      layers: [layerRow('conv2d', { filters: 8 }), layerRow('relu'), layerRow('flatten'), layerRow('dense')],
+      schedule: 'step',
+      stepSize: 2,
+      gamma: 0.3,
+      limit: 500,
+      name: '  quick  ',
+    };
+    const result = formToSpec(form);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.spec.layers?.map((l) => l.type)).toEqual(['conv2d', 'relu', 'flatten', 'dense']);
+    expect(result.spec.layers?.[0]?.config.filters).toBe(8);
+    expect(result.spec.schedule).toEqual({ type: 'step', config: { stepSize: 2, gamma: 0.3 } });
+    expect(result.spec.limit).toBe(500);
+    expect(result.spec.name).toBe('quick');
+    expect(trainingSpecSchema.safeParse(result.spec).success).toBe(true);
+  });
+
+  it('reports invalid fields by name', () => {
+    const result = formToSpec({ ...defaultForm('mnist'), learningRate: 0, epochs: 0, validationSplit: 0.9 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.join('\n')).toMatch(/Learning rate/);
+    expect(result.errors.join('\n')).toMatch(/Epochs/);
+    expect(result.errors.join('\n')).toMatch(/Validation split/);
+  });
+
+  it('refuses an empty custom layer list', () => {
+    const result = formToSpec({ ...defaultForm('mnist'), architecture: 'custom', layers: [] });
+    expect(result.ok).toBe(false);
+  });
+
+  it('picking an optimizer picks its usual learning rate', () => {
+    expect(withOptimizer(defaultForm('mnist'), 'sgd').learningRate).toBe(0.05);
+  });
+});

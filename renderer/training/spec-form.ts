@@ -1,0 +1,176 @@
+// The training form's model, DOM-free: what the person edits, its defaults, and the one
+// conversion to the contract's TrainingSpec (checked with the same zod schema main validates with).
+
+import { trainingSpecSchema } from '../../app/shared/api';
+import type { LayerSpecData, TrainingSpec } from '../../app/shared/types';
+
+export const PRESETS = [
+  { id: 'mlp', title: 'MLP', description: 'Two dense hidden layers. Fast; ~97–98% on digits.' },
+  { id: 'lenet', title: 'LeNet-5', description: 'The classic small convnet (LeCun 1998).' },
+  {
+    id: 'cnn',
+    title: 'CNN',
+    description: 'A deeper convnet with batch norm and dropout. Most accurate, slowest.',
+  },
+  { id: 'recurrent', title: 'Recurrent', description: 'Fixed-point recurrent backprop (Almeida–Pineda).' },
+  { id: 'custom', title: 'Custom', description: 'Your own list of layers.' },
+] as const;
+
+export const OPTIMIZERS = [
+  { id: 'adam', title: 'Adam', learningRate: 0.001 },
+  { id: 'adamw', title: 'AdamW', learningRate: 0.001 },
+  { id: 'momentum', title: 'SGD + momentum', learningRate: 0.01 },
+  { id: 'nesterov', title: 'Nesterov', learningRate: 0.01 },
+  { id: 'sgd', title: 'Plain SGD', learningRate: 0.05 },
+] as const;
+
+export const SCHEDULES = [
+  { id: 'constant', title: 'Constant' },
+  { id: 'step', title: 'Step decay' },
+  { id: 'cosine', title: 'Cosine' },
+  { id: 'oneCycle', title: 'One-cycle' },
+] as const;
+
+/** Layer kinds the editor offers, with their numeric settings and defaults. */
+export const LAYER_KINDS: Record<string, { title: string; fields: Record<string, number> }> = {
+  dense: { title: 'Dense', fields: { units: 128 } },
+  conv2d: { title: 'Convolution', fields: { filters: 16, kernelSize: 5, stride: 1, padding: 2 } },
+  maxPool2d: { title: 'Max pool', fields: { size: 2, stride: 2 } },
+  relu: { title: 'ReLU', fields: {} },
+  tanh: { title: 'Tanh', fields: {} },
+  sigmoid: { title: 'Sigmoid', fields: {} },
+  dropout: { title: 'Dropout', fields: { rate: 0.25 } },
+  flatten: { title: 'Flatten', fields: {} },
+  batchNorm: { title: 'Batch norm', fields: {} },
+};
+
+export interface LayerRow {
+  /** Stable key for React lists. */
+  key: number;
+  type: string;
+  config: Record<string, number>;
+}
+
+export interface TrainingForm {
+  datasetId: string;
+  architecture: string;
+  layers: LayerRow[];
+  baseModelId: string;
+  optimizer: string;
+  learningRate: number;
+  schedule: string;
+  /** Step decay: every `stepSize` epochs multiply by `gamma`. */
+  stepSize: number;
+  gamma: number;
+  batchSize: number;
+  epochs: number;
+  augmentation: boolean;
+  seed: number;
+  /** Fraction held out for validation, 0–0.5. */
+  validationSplit: number;
+  /** Train on the first N images only; 0 means all. */
+  limit: number;
+  name: string;
+}
+
+let nextKey = 1;
+export function layerRow(type: string, config?: Record<string, number>): LayerRow {
+  return { key: nextKey++, type, config: { ...(LAYER_KINDS[type]?.fields ?? {}), ...config } };
+}
+
+export function defaultLayers(): LayerRow[] {
+  return [
+    layerRow('flatten'),
+    layerRow('dense', { units: 128 }),
+    layerRow('relu'),
+    layerRow('dropout', { rate: 0.2 }),
+  ];
+}
+
+export function defaultForm(datasetId: string): TrainingForm {
+  return {
+    datasetId,
+    architecture: 'mlp',
+    layers: defaultLayers(),
+    baseModelId: '',
+    optimizer: 'adam',
+    learningRate: 0.001,
+    schedule: 'cosine',
+    stepSize: 5,
+    gamma: 0.5,
+    batchSize: 64,
+    epochs: 5,
+    augmentation: true,
+    seed: 42,
+    validationSplit: 0.1,
+    limit: 0,
+    name: '',
+  };
+}
+
+/** Picking an optimizer also picks its usual learning rate. */
+export function withOptimizer(form: TrainingForm, optimizer: string): TrainingForm {
+  const found = OPTIMIZERS.find((o) => o.id === optimizer);
+  return { ...form, optimizer, learningRate: found?.learningRate ?? form.learningRate };
+}
+
+export type SpecResult = { ok: true; spec: TrainingSpec } | { ok: false; errors: string[] };
+
+export function scheduleSpec(form: TrainingForm): { type: string; config: Record<string, unknown> } {
+  if (form.schedule === 'step')
+    return { type: 'step', config: { stepSize: form.stepSize, gamma: form.gamma } };
+  return { type: form.schedule, config: {} };
+}
+
+/** The form as the contract's TrainingSpec, or the reasons it is not one yet. */
+export function formToSpec(form: TrainingForm): SpecResult {
+  const errors: string[] = [];
+  const custom = form.architecture === 'custom';
+  let layers: LayerSpecData[] | undefined;
+  if (custom) {
+    if (form.layers.length === 0) errors.push('Add at least one layer.');
+    layers = form.layers.map((l) => ({ type: l.type, config: { ...l.config } }));
+    for (const [i, l] of form.layers.entries()) {
+      for (const [k, v] of Object.entries(l.config)) {
+        if (!Number.isFinite(v) || v < 0)
+          errors.push(`Layer ${i + 1} (${l.type}): ${k} must be a number ≥ 0.`);
+      }
+    }
+  }
+  const spec: TrainingSpec = {
+    datasetId: form.datasetId,
+    architecture: form.architecture,
+    ...(layers ? { layers } : {}),
+    ...(form.baseModelId ? { baseModelId: form.baseModelId } : {}),
+    optimizer: { type: form.optimizer, config: {} },
+    learningRate: form.learningRate,
+    schedule: scheduleSpec(form),
+    batchSize: form.batchSize,
+    epochs: form.epochs,
+    augmentation: form.augmentation,
+    seed: form.seed,
+    validationSplit: form.validationSplit,
+    ...(form.limit > 0 ? { limit: form.limit } : {}),
+    ...(form.name.trim() ? { name: form.name.trim() } : {}),
+  };
+  const parsed = trainingSpecSchema.safeParse(spec);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      errors.push(`${FIELD_NAMES[String(issue.path[0])] ?? issue.path.join('.')}: ${issue.message}`);
+  }
+  if (!form.datasetId) errors.push('Choose a dataset.');
+  return errors.length > 0 ? { ok: false, errors: [...new Set(errors)] } : { ok: true, spec };
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  datasetId: 'Dataset',
+  architecture: 'Architecture',
+  learningRate: 'Learning rate',
+  batchSize: 'Batch size',
+  epochs: 'Epochs',
+  seed: 'Seed',
+  validationSplit: 'Validation split',
+  limit: 'Limit',
+  name: 'Name',
+  layers: 'Layers',
+};

@@ -1,0 +1,130 @@
+// The Train screen's state, DOM-free: training events from main reduced into one snapshot that
+// survives tab switches (progress, per-epoch curves, the final evaluation, errors).
+
+import type {
+  EpochMetrics,
+  Evaluation,
+  ModelSummary,
+  TrainingEvent,
+  TrainingSpec,
+  TrainingState,
+  TrainingStatus,
+} from '../../app/shared/types';
+
+export interface TrainingProgress {
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  samplesPerSecond: number;
+  etaSeconds: number;
+  fraction: number;
+}
+
+/** A loss sample inside an epoch, for the live curve: x in fractional epochs. */
+export interface LossPoint {
+  x: number;
+  loss: number;
+}
+
+export type Outcome =
+  | { kind: 'none' }
+  | { kind: 'done'; model: ModelSummary; evaluation: Evaluation }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string };
+
+export interface TrainingSnapshot {
+  state: TrainingState;
+  jobId: string | null;
+  spec: TrainingSpec | null;
+  trainCount: number;
+  validationCount: number;
+  progress: TrainingProgress | null;
+  /** Batch losses as they arrive (the live training curve between epoch ends). */
+  batchLoss: LossPoint[];
+  epochs: EpochMetrics[];
+  outcome: Outcome;
+  /** Epochs with a checkpoint (the Draw screen re-predicts on them). */
+  checkpoints: number;
+}
+
+export const initialTraining: TrainingSnapshot = {
+  state: 'idle',
+  jobId: null,
+  spec: null,
+  trainCount: 0,
+  validationCount: 0,
+  progress: null,
+  batchLoss: [],
+  epochs: [],
+  outcome: { kind: 'none' },
+  checkpoints: 0,
+};
+
+/** At most this many batch-loss points are kept (older ones thinned), so the chart stays cheap. */
+export const MAX_LOSS_POINTS = 2000;
+
+export function reduceTraining(s: TrainingSnapshot, e: TrainingEvent): TrainingSnapshot {
+  if (e.type !== 'started' && s.jobId !== null && e.jobId !== s.jobId) return s;
+  switch (e.type) {
+    case 'started':
+      return {
+        ...initialTraining,
+        state: 'running',
+        jobId: e.jobId,
+        spec: e.spec,
+        trainCount: e.trainCount,
+        validationCount: e.validationCount,
+      };
+    case 'progress': {
+      const x = e.epoch - 1 + e.batch / Math.max(1, e.batches);
+      let batchLoss = [...s.batchLoss, { x, loss: e.loss }];
+      if (batchLoss.length > MAX_LOSS_POINTS) batchLoss = batchLoss.filter((_, i) => i % 2 === 0);
+      const { type: _t, jobId: _j, ...progress } = e;
+      return { ...s, progress, batchLoss };
+    }
+    case 'epochEnd': {
+      const { type: _t, jobId: _j, ...metrics } = e;
+      return { ...s, epochs: [...s.epochs.filter((m) => m.epoch !== metrics.epoch), metrics] };
+    }
+    case 'checkpoint':
+      return { ...s, checkpoints: s.checkpoints + 1 };
+    case 'paused':
+      return { ...s, state: 'paused' };
+    case 'resumed':
+      return { ...s, state: 'running' };
+    case 'done':
+      return {
+        ...s,
+        state: 'idle',
+        progress: s.progress ? { ...s.progress, fraction: 1, etaSeconds: 0 } : null,
+        outcome: { kind: 'done', model: e.model, evaluation: e.evaluation },
+      };
+    case 'cancelled':
+      return { ...s, state: 'idle', outcome: { kind: 'cancelled' } };
+    case 'error':
+      return { ...s, state: 'idle', outcome: { kind: 'error', message: `${e.kind}: ${e.message}` } };
+  }
+}
+
+/** Adopt a job already under way when the window (re)opens. */
+export function fromStatus(status: TrainingStatus): TrainingSnapshot {
+  if (status.state === 'idle' || !status.jobId) return initialTraining;
+  return {
+    ...initialTraining,
+    state: status.state,
+    jobId: status.jobId,
+    spec: status.spec ?? null,
+    epochs: status.epochs ?? [],
+  };
+}
+
+/** "1 h 02 min", "3 min 05 s", "12 s". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}
