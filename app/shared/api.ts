@@ -8,6 +8,7 @@ import type {
   DatasetInfo,
   Evaluation,
   ImportReport,
+  MenuCommand,
   ModelPayload,
   ModelSummary,
   SampleInfo,
@@ -33,7 +34,9 @@ const jsonObject = z.record(z.string(), z.unknown());
 const spec = z.object({ type: z.string().min(1).max(64), config: jsonObject });
 const point = z.tuple([z.number().finite(), z.number().finite()]);
 const strokes = z.array(z.array(point).max(20_000)).max(500);
-const image784 = z.instanceof(Float32Array).refine((a) => a.length === 784, 'image must have 784 values (28×28)');
+const image784 = z
+  .instanceof(Float32Array)
+  .refine((a) => a.length === 784, 'image must have 784 values (28×28)');
 
 export const trainingSpecSchema = z.object({
   datasetId: id,
@@ -46,7 +49,11 @@ export const trainingSpecSchema = z.object({
   batchSize: z.number().int().min(1).max(4096),
   epochs: z.number().int().min(1).max(1000),
   augmentation: z.boolean(),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   validationSplit: z.number().min(0).max(0.5),
   limit: z.number().int().positive().optional(),
   name: z.string().max(200).optional(),
@@ -98,10 +105,18 @@ export const contract = {
 
   /** Native dialogs (Electron); the e2e host answers them from the test. */
   'dialog:openFiles': channel<string[]>()(
-    z.object({ title: z.string().max(200), extensions: z.array(z.string().max(16)).max(20), folders: z.boolean() }),
+    z.object({
+      title: z.string().max(200),
+      extensions: z.array(z.string().max(16)).max(20),
+      folders: z.boolean(),
+    }),
   ),
   'dialog:saveFile': channel<string | null>()(
-    z.object({ title: z.string().max(200), defaultName: z.string().max(255), extensions: z.array(z.string().max(16)).max(20) }),
+    z.object({
+      title: z.string().max(200),
+      defaultName: z.string().max(255),
+      extensions: z.array(z.string().max(16)).max(20),
+    }),
   ),
 } as const;
 
@@ -110,12 +125,29 @@ export interface Events {
   'training:event': TrainingEvent;
   'models:changed': ModelSummary[];
   'datasets:changed': DatasetInfo[];
+  'menu:command': MenuCommand;
 }
 
 export type Channel = keyof typeof contract;
 export type EventName = keyof Events;
+
+/** The event names at run time (the preload forwards only these). */
+export const eventNames = [
+  'training:event',
+  'models:changed',
+  'datasets:changed',
+  'menu:command',
+] as const satisfies readonly EventName[];
+type MissingEvents = Exclude<EventName, (typeof eventNames)[number]>;
+const _allEventsListed: MissingEvents extends never ? true : MissingEvents = true;
+void _allEventsListed;
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
+}
 export type InputOf<C extends Channel> = z.input<(typeof contract)[C]['input']>;
-export type OutputOf<C extends Channel> = (typeof contract)[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+export type OutputOf<C extends Channel> =
+  (typeof contract)[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
 
 type ArgsOf<C extends Channel> = InputOf<C> extends undefined ? [] : [input: InputOf<C>];
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;

@@ -178,3 +178,6 @@ export interface AppInfo {
   userDataDir: string;
   platform: string;
 }
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand = 'import-images' | 'import-model' | 'export-model' | 'show-help';
