@@ -1,0 +1,347 @@
+// The training loop: seeded mini-batches through the model as matrices, a loss, an optimizer and a
+// schedule; validation, callbacks, cancellation, pause, early stopping, and a guard against NaN/Inf
+// that stops, says where, and puts back the last weights that gave a finite loss.
+
+import { BatchGatherer, checkDataset, type Dataset, datasetSize, range } from './batch';
+import type { LayerSpec, Loss, Optimizer } from './layer';
+import { argmaxRow, type Predictor } from './metrics';
+import { clipGradNorm, createOptimizer, globalGradNorm } from './optimizers/index';
+import { Rng } from './rng';
+import { createSchedule, type ScheduleSpec } from './schedules/index';
+import { type Param, type Tensor, zeroGrads } from './tensor';
+import {
+  type AbortSignalLike,
+  clock,
+  isWarningSource,
+  type PauseGate,
+  yieldToEventLoop,
+} from './train-control';
+import { WeightSnapshot } from './weight-snapshot';
+
+/** What training needs of a model; `Sequential` fits. */
+export interface TrainableModel extends Predictor {
+  backward(dOut: Tensor): unknown;
+  params(): Param[];
+  state?(): Tensor[];
+  /** When present, layers that report warnings (fixed points that did not converge) are polled. */
+  readonly layers?: readonly unknown[];
+}
+
+export interface EarlyStoppingOptions {
+  /** Which loss to watch. Default: validation loss when there is validation data, else training loss. */
+  readonly monitor?: 'valLoss' | 'trainLoss';
+  /** Epochs without an improvement larger than `minDelta` before stopping. Default 5. */
+  readonly patience?: number;
+  readonly minDelta?: number;
+  /** Converged: stop once the watched loss is at or below this. */
+  readonly targetLoss?: number;
+  /** Converged: stop once the accuracy (validation if any, else training) reaches this. */
+  readonly targetAccuracy?: number;
+  /** On a plateau, put back the weights of the best epoch. Default true. */
+  readonly restoreBest?: boolean;
+}
+
+export interface TrainOptions {
+  readonly epochs: number;
+  readonly batchSize: number;
+  /** Peak learning rate; the schedule scales from it. */
+  readonly learningRate: number;
+  readonly optimizer: Optimizer | LayerSpec;
+  /** Default constant. */
+  readonly schedule?: ScheduleSpec;
+  readonly loss: Loss;
+  /** Clip gradients to this global L2 norm before each step. */
+  readonly clipNorm?: number;
+  /** Seeds shuffling, the validation split, dropout and augmentation. Default 1. */
+  readonly seed?: number;
+  /** A separate validation set, or the fraction of the training set to hold out. */
+  readonly validation?: Dataset | { readonly fraction: number };
+  /** Changes a batch of images in place (or returns a new tensor); called with the batch [n, ...shape]. */
+  readonly augment?: (images: Tensor, rng: Rng) => Tensor | undefined;
+  readonly earlyStopping?: EarlyStoppingOptions;
+  readonly signal?: AbortSignalLike;
+  readonly pause?: PauseGate;
+  readonly onBatchEnd?: (report: BatchReport) => void;
+  /** Awaited: a caller may send a checkpoint before the next epoch starts. */
+  readonly onEpochEnd?: (report: EpochReport) => void | Promise<void>;
+  readonly onWarning?: (message: string) => void;
+  /** Longest time between yields to the event loop, in ms. Default 25. */
+  readonly yieldEveryMs?: number;
+}
+
+export interface BatchReport {
+  readonly epoch: number;
+  readonly batch: number;
+  readonly batches: number;
+  /** Optimizer steps taken so far, this one included. */
+  readonly step: number;
+  readonly loss: number;
+  readonly learningRate: number;
+  /** Global gradient norm before clipping. */
+  readonly gradNorm: number;
+  /** Training throughput over this epoch so far (paused time excluded). */
+  readonly samplesPerSecond: number;
+}
+
+export interface EpochReport {
+  readonly epoch: number;
+  readonly trainLoss: number;
+  /** Accuracy on the training batches as they were trained (training mode: dropout on). */
+  readonly trainAccuracy: number;
+  readonly valLoss?: number;
+  readonly valAccuracy?: number;
+  /** Learning rate of the epoch's last step. */
+  readonly learningRate: number;
+  readonly seconds: number;
+  readonly samplesPerSecond: number;
+  readonly warnings: readonly string[];
+}
+
+export interface Divergence {
+  readonly epoch: number;
+  readonly batch: number;
+  readonly step: number;
+  readonly quantity: 'loss' | 'gradient';
+  /** The parameter whose gradient was not finite, for quantity 'gradient'. */
+  readonly param?: string;
+  readonly value: number;
+  readonly message: string;
+}
+
+export type TrainStatus = 'completed' | 'converged' | 'plateau' | 'cancelled' | 'diverged';
+
+export interface TrainingRecord {
+  readonly epochs: readonly EpochReport[];
+  readonly steps: number;
+  readonly samples: number;
+  readonly seconds: number;
+  readonly samplesPerSecond: number;
+  /** Index into `epochs` of the best watched loss (-1 if no epoch finished). */
+  readonly bestEpoch: number;
+  readonly seed: number;
+}
+
+export interface TrainResult {
+  readonly status: TrainStatus;
+  readonly record: TrainingRecord;
+  /** Set when status is 'diverged': which batch, which value. The last good weights are restored. */
+  readonly divergence?: Divergence;
+}
+
+function isOptimizer(o: Optimizer | LayerSpec): o is Optimizer {
+  return typeof (o as Partial<Optimizer>).step === 'function';
+}
+
+/** Training and validation index sets over one or two datasets. */
+function splitData(dataset: Dataset, options: TrainOptions, rng: Rng) {
+  const validation = options.validation;
+  if (validation === undefined) return { trainIndices: range(datasetSize(dataset)) };
+  if ('fraction' in validation) {
+    if (!(validation.fraction > 0 && validation.fraction < 1)) {
+      throw new Error(`train: validation.fraction must be in (0, 1), got ${validation.fraction}`);
+    }
+    const all = rng.shuffle(range(datasetSize(dataset)));
+    const held = Math.max(1, Math.round(all.length * validation.fraction));
+    return { trainIndices: all.slice(held), valData: dataset, valIndices: all.slice(0, held) };
+  }
+  checkDataset(validation, 'validation');
+  return {
+    trainIndices: range(datasetSize(dataset)),
+    valData: validation,
+    valIndices: range(datasetSize(validation)),
+  };
+}
+
+/** The first parameter whose gradient holds NaN or ±Infinity, and that value. */
+function firstNonFiniteGrad(params: readonly Param[]): { name: string; value: number } | undefined {
+  for (const p of params) {
+    for (const g of p.grad.data) if (!Number.isFinite(g)) return { name: p.name, value: g };
+  }
+  return undefined;
+}
+
+/** Trains `model` in place on `dataset`; resolves with how it ended and the per-epoch record. */
+export async function train(
+  model: TrainableModel,
+  dataset: Dataset,
+  options: TrainOptions,
+): Promise<TrainResult> {
+  checkDataset(dataset);
+  const seed = options.seed ?? 1;
+  const rng = new Rng(seed);
+  const { trainIndices, valData, valIndices } = splitData(dataset, options, rng.fork());
+  const shuffleRng = rng.fork();
+  const dropoutRng = rng.fork();
+  const augmentRng = rng.fork();
+  const { loss, batchSize, signal, pause } = options;
+  if (trainIndices.length === 0) throw new Error('train: no training samples');
+  if (!(batchSize >= 1)) throw new Error(`train: batchSize must be at least 1, got ${batchSize}`);
+
+  const params = model.params();
+  const state = model.state?.() ?? [];
+  const lastGood = WeightSnapshot.of(params, state);
+  const best = WeightSnapshot.of(params, state);
+  const optimizer = isOptimizer(options.optimizer) ? options.optimizer : createOptimizer(options.optimizer);
+  const schedule = createSchedule(options.schedule ?? { type: 'constant', config: {} }, options.learningRate);
+  const gatherer = new BatchGatherer(dataset);
+  const valGatherer = valData !== undefined ? new BatchGatherer(valData) : undefined;
+  const stepsPerEpoch = Math.ceil(trainIndices.length / batchSize);
+  const totalSteps = stepsPerEpoch * options.epochs;
+  const yieldEveryMs = options.yieldEveryMs ?? 25;
+  const stopping = options.earlyStopping;
+  const monitor = stopping?.monitor ?? (valData !== undefined ? 'valLoss' : 'trainLoss');
+
+  const epochs: EpochReport[] = [];
+  let step = 0;
+  let samples = 0;
+  let activeMs = 0;
+  let bestLoss = Infinity;
+  let bestEpoch = -1;
+  let lastYield = clock();
+
+  const finish = (status: TrainStatus, divergence?: Divergence): TrainResult => ({
+    status,
+    record: {
+      epochs,
+      steps: step,
+      samples,
+      seconds: activeMs / 1000,
+      samplesPerSecond: activeMs > 0 ? (samples * 1000) / activeMs : 0,
+      bestEpoch,
+      seed,
+    },
+    ...(divergence !== undefined ? { divergence } : {}),
+  });
+
+  /** Yields now and then; waits while paused. Returns the paused time to leave out of throughput. */
+  const breathe = async (): Promise<number> => {
+    if (clock() - lastYield < yieldEveryMs && !pause?.paused) return 0;
+    const before = clock();
+    await yieldToEventLoop();
+    if (pause !== undefined) await pause.wait(signal);
+    lastYield = clock();
+    return lastYield - before;
+  };
+
+  const validate = async (): Promise<{ loss: number; accuracy: number } | undefined> => {
+    if (valGatherer === undefined || valIndices === undefined) return undefined;
+    let sum = 0;
+    let correct = 0;
+    const evalBatch = Math.max(batchSize, 256);
+    for (let start = 0; start < valIndices.length; start += evalBatch) {
+      await breathe();
+      if (signal?.aborted) return undefined;
+      const count = Math.min(evalBatch, valIndices.length - start);
+      const { x, y } = valGatherer.gather(valIndices, start, count);
+      const out = model.forward(x, { training: false });
+      sum += loss.forward(out, y) * count;
+      for (let r = 0; r < count; r++) if (argmaxRow(out.data, r, out.shape[1]) === y[r]) correct++;
+    }
+    return { loss: sum / valIndices.length, accuracy: correct / valIndices.length };
+  };
+
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffleRng.shuffle(trainIndices);
+    let epochStart = clock();
+    let epochLoss = 0;
+    let epochCorrect = 0;
+    let epochSamples = 0;
+    let learningRate = options.learningRate;
+    for (let b = 0; b < stepsPerEpoch; b++) {
+      if (signal?.aborted) return finish('cancelled');
+      epochStart += await breathe();
+      if (signal?.aborted) return finish('cancelled');
+
+      const start = b * batchSize;
+      const count = Math.min(batchSize, trainIndices.length - start);
+      const batch = gatherer.gather(trainIndices, start, count);
+      const x = options.augment?.(batch.x, augmentRng) ?? batch.x;
+
+      zeroGrads(params);
+      const out = model.forward(x, { training: true, rng: dropoutRng });
+      const batchLoss = loss.forward(out, batch.y);
+      if (!Number.isFinite(batchLoss)) {
+        lastGood.restore();
+        const message = `loss became ${batchLoss} at epoch ${epoch + 1}, batch ${b + 1} (step ${step + 1}); restored the last weights that gave a finite loss`;
+        return finish('diverged', { epoch, batch: b, step, quantity: 'loss', value: batchLoss, message });
+      }
+      // NOTE: a copy of every weight per batch (a memcpy, small next to the batch's GEMMs) so that a
+      // divergence can always be undone to weights that just gave a finite loss.
+      lastGood.capture();
+      model.backward(loss.backward());
+      const gradNorm =
+        options.clipNorm !== undefined ? clipGradNorm(params, options.clipNorm) : globalGradNorm(params);
+      if (!Number.isFinite(gradNorm)) {
+        const bad = firstNonFiniteGrad(params) ?? { name: '(global norm overflow)', value: gradNorm };
+        const message = `gradient of ${bad.name} became ${bad.value} at epoch ${epoch + 1}, batch ${b + 1} (step ${step + 1}); weights left at the last finite step`;
+        return finish('diverged', {
+          epoch,
+          batch: b,
+          step,
+          quantity: 'gradient',
+          param: bad.name,
+          value: bad.value,
+          message,
+        });
+      }
+      learningRate = schedule({ step, epoch, stepsPerEpoch, totalSteps });
+      optimizer.step(params, learningRate);
+      step++;
+
+      epochLoss += batchLoss * count;
+      for (let r = 0; r < count; r++) if (argmaxRow(out.data, r, out.shape[1]) === batch.y[r]) epochCorrect++;
+      epochSamples += count;
+      const elapsed = clock() - epochStart;
+      options.onBatchEnd?.({
+        epoch,
+        batch: b,
+        batches: stepsPerEpoch,
+        step,
+        loss: batchLoss,
+        learningRate,
+        gradNorm,
+        samplesPerSecond: elapsed > 0 ? (epochSamples * 1000) / elapsed : 0,
+      });
+    }
+    const trainMs = clock() - epochStart;
+    activeMs += trainMs;
+    samples += epochSamples;
+
+    const validation = await validate();
+    if (signal?.aborted) return finish('cancelled');
+    const warnings = (model.layers ?? []).flatMap((layer) =>
+      isWarningSource(layer) ? layer.takeWarnings() : [],
+    );
+    for (const w of warnings) options.onWarning?.(w);
+    const report: EpochReport = {
+      epoch,
+      trainLoss: epochLoss / epochSamples,
+      trainAccuracy: epochCorrect / epochSamples,
+      ...(validation !== undefined ? { valLoss: validation.loss, valAccuracy: validation.accuracy } : {}),
+      learningRate,
+      seconds: trainMs / 1000,
+      samplesPerSecond: trainMs > 0 ? (epochSamples * 1000) / trainMs : 0,
+      warnings,
+    };
+    epochs.push(report);
+    await options.onEpochEnd?.(report);
+
+    const watched = monitor === 'valLoss' ? (report.valLoss ?? report.trainLoss) : report.trainLoss;
+    if (watched < bestLoss - (stopping?.minDelta ?? 1e-4)) {
+      bestLoss = watched;
+      bestEpoch = epoch;
+      if (stopping !== undefined) best.capture();
+    }
+    if (stopping === undefined) continue;
+    const accuracy = report.valAccuracy ?? report.trainAccuracy;
+    const converged =
+      (stopping.targetLoss !== undefined && watched <= stopping.targetLoss) ||
+      (stopping.targetAccuracy !== undefined && accuracy >= stopping.targetAccuracy);
+    if (converged) return finish('converged');
+    if (epoch - bestEpoch >= (stopping.patience ?? 5)) {
+      if (stopping.restoreBest ?? true) best.restore();
+      return finish('plateau');
+    }
+  }
+  return finish('completed');
+}
