@@ -1,0 +1,68 @@
+// Node-side loader for the UNIPEN validation file (../shared/handwriting/unipen-dev.json.gz, outside the
+// repository; see its README). Used only to measure recognition of real handwriting: never trained on,
+// never copied into the repository. Returns null when the file is absent so callers can skip.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+/** A point [x, y] in the donor's tablet units, y pointing DOWN (flipped on load), as on a canvas. */
+export type Point = [number, number];
+
+export interface UnipenSample {
+  /** '0'–'9', 'A'–'Z' or 'a'–'z' as written. */
+  readonly label: string;
+  readonly writer: string;
+  /** The contributing lab (tablet and recording differ per donor). */
+  readonly donor: string;
+  /** 1a digits, 1b capitals, 1c small letters. */
+  readonly category: string;
+  /** Pen-down segments in time order. */
+  readonly strokes: Point[][];
+}
+
+export type Task = 'digits' | 'letters';
+
+/** `<repo>/../shared/handwriting/unipen-dev.json.gz`. */
+export const UNIPEN_PATH = fileURLToPath(
+  new URL('../../../shared/handwriting/unipen-dev.json.gz', import.meta.url),
+);
+
+interface RawSample {
+  label: string;
+  writer: string;
+  donor: string;
+  category: string;
+  yAxis?: string;
+  strokes: number[][][];
+}
+
+/** Reads and decodes the file; null when it does not exist. Flips y (the file's y points up). */
+export function loadUnipen(path: string = UNIPEN_PATH): UnipenSample[] | null {
+  if (!existsSync(path)) return null;
+  const raw = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as RawSample[];
+  return raw.map(toSample);
+}
+
+export function toSample(r: RawSample): UnipenSample {
+  let maxY = -Infinity;
+  for (const s of r.strokes) for (const p of s) if (p[1] > maxY) maxY = p[1];
+  const flip = r.yAxis !== 'down';
+  const strokes = r.strokes
+    .filter((s) => s.length > 0)
+    .map((s) => s.map((p): Point => [p[0], flip ? maxY - p[1] : p[1]]));
+  return { label: r.label, writer: r.writer, donor: r.donor, category: r.category, strokes };
+}
+
+/**
+ * The class index of a sample for a task, or -1 when the sample does not belong to it.
+ * Digits: '0'–'9' → 0–9. Letters, case-merged as in EMNIST Letters: 'A'/'a' → 0 … 'Z'/'z' → 25.
+ */
+export function classOf(label: string, task: Task): number {
+  const c = label.charCodeAt(0);
+  if (label.length !== 1) return -1;
+  if (task === 'digits') return c >= 48 && c <= 57 ? c - 48 : -1;
+  if (c >= 65 && c <= 90) return c - 65;
+  if (c >= 97 && c <= 122) return c - 97;
+  return -1;
+}

@@ -1,0 +1,97 @@
+// Generates a labelled set from faces: for each class, samples spread evenly over the faces that
+// have one of the class's characters, each varied by synthesize(). Seeded; classes interleaved and
+// then shuffled, so any prefix of the set is balanced-ish and the bytes depend only on the seed.
+
+import { Rng } from '../../engine/rng';
+import type { Face } from './fonts';
+import { DEFAULT_SYNTH, type SynthOptions, synthesize } from './synth';
+
+/** 26 case-merged classes, as EMNIST Letters: class 0 is 'A' or 'a' … class 25 is 'Z' or 'z'. */
+export const LETTER_CLASSES: readonly (readonly string[])[] = Array.from({ length: 26 }, (_, i) => [
+  String.fromCharCode(65 + i),
+  String.fromCharCode(97 + i),
+]);
+
+export const LETTER_LABELS: readonly string[] = LETTER_CLASSES.map((c) => c[0]);
+
+/** 10 digit classes (used to render digits from held-out fonts for the handwriting bench). */
+export const DIGIT_CLASSES: readonly (readonly string[])[] = Array.from({ length: 10 }, (_, i) => [
+  String(i),
+]);
+
+export interface GeneratedSet {
+  /** [n, 28, 28] uint8, ink = 255. */
+  readonly images: Uint8Array;
+  /** [n] class indices. */
+  readonly labels: Uint8Array;
+  readonly count: number;
+}
+
+export interface GenerateOptions {
+  readonly perClass: number;
+  readonly seed: number;
+  /** Share of samples drawn from single-stroke faces when the face list has any (default 0.4). */
+  readonly strokeShare?: number;
+  readonly synth?: SynthOptions;
+}
+
+const PIXELS = 784;
+
+/** Renders `perClass` samples of every class from `faces` (all of which must be usable for the split). */
+export function generateSet(
+  classes: readonly (readonly string[])[],
+  faces: readonly Face[],
+  opts: GenerateOptions,
+): GeneratedSet {
+  const rng = new Rng(opts.seed);
+  const strokeShare = opts.strokeShare ?? 0.4;
+  const synth = opts.synth ?? DEFAULT_SYNTH;
+  const n = classes.length * opts.perClass;
+  const images = new Uint8Array(n * PIXELS);
+  const labels = new Uint8Array(n);
+  // Per class, the (face, char) pairs that exist, split by kind.
+  const options = classes.map((chars) => {
+    const strokes: [Face, string][] = [];
+    const outlines: [Face, string][] = [];
+    for (const f of faces) {
+      for (const ch of chars) {
+        if (f.glyph(ch) === null) continue;
+        (f.kind === 'strokes' ? strokes : outlines).push([f, ch]);
+      }
+    }
+    if (strokes.length + outlines.length === 0)
+      throw new Error(`generateSet: no face has ${chars.join('/')}`);
+    return { strokes, outlines };
+  });
+  let k = 0;
+  for (let j = 0; j < opts.perClass; j++) {
+    for (let c = 0; c < classes.length; c++) {
+      const { strokes, outlines } = options[c];
+      const useStrokes = strokes.length > 0 && (outlines.length === 0 || rng.next() < strokeShare);
+      const pool = useStrokes ? strokes : outlines;
+      const [face, ch] = pool[rng.int(pool.length)];
+      const x = synthesize(face.glyph(ch)!, rng, synth);
+      const base = k * PIXELS;
+      for (let i = 0; i < PIXELS; i++) images[base + i] = Math.round(x[i] * 255);
+      labels[k] = c;
+      k++;
+    }
+  }
+  shuffleSamples(images, labels, rng);
+  return { images, labels, count: n };
+}
+
+/** Fisher–Yates over samples (image rows and labels together). */
+function shuffleSamples(images: Uint8Array, labels: Uint8Array, rng: Rng): void {
+  const tmp = new Uint8Array(PIXELS);
+  for (let i = labels.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    if (i === j) continue;
+    tmp.set(images.subarray(i * PIXELS, (i + 1) * PIXELS));
+    images.copyWithin(i * PIXELS, j * PIXELS, (j + 1) * PIXELS);
+    images.set(tmp, j * PIXELS);
+    const l = labels[i];
+    labels[i] = labels[j];
+    labels[j] = l;
+  }
+}
