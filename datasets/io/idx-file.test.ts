@@ -1,0 +1,64 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeIdxLabels } from '../idx';
+import { writeDirAtomic, writeFileAtomic } from './atomic';
+import { readIdxFile, writeIdxFile } from './idx-file';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'glyph-idx-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('IDX files', () => {
+  it('writes and reads plain and gzip files', async () => {
+    const array = { type: 'uint8' as const, shape: [3], data: Uint8Array.from([1, 2, 3]) };
+    await writeIdxFile(join(dir, 'a.idx'), array);
+    await writeIdxFile(join(dir, 'b.idx.gz'), array);
+    expect((await readFile(join(dir, 'b.idx.gz')))[0]).toBe(0x1f);
+    expect((await readIdxFile(join(dir, 'a.idx'))).data).toEqual(array.data);
+    expect((await readIdxFile(join(dir, 'b.idx.gz'))).data).toEqual(array.data);
+    expect((await readdir(dir)).sort()).toEqual(['a.idx', 'b.idx.gz']); // no temp files left
+  });
+
+  it('names the file in errors for a truncated IDX and a truncated gzip', async () => {
+    const bytes = encodeIdxLabels(new Uint8Array(100));
+    await writeFile(join(dir, 'short.idx'), bytes.subarray(0, 50));
+    await expect(readIdxFile(join(dir, 'short.idx'))).rejects.toThrow(/short\.idx: truncated/);
+    const gz = gzipSync(bytes);
+    await writeFile(join(dir, 'short.idx.gz'), gz.subarray(0, gz.length - 10));
+    await expect(readIdxFile(join(dir, 'short.idx.gz'))).rejects.toThrow(
+      /short\.idx\.gz: corrupt or truncated gzip/,
+    );
+  });
+});
+
+describe('atomic writes', () => {
+  it('replaces a file whole', async () => {
+    const p = join(dir, 'f.txt');
+    await writeFileAtomic(p, 'one');
+    await writeFileAtomic(p, 'two');
+    expect(await readFile(p, 'utf8')).toBe('two');
+    expect(await readdir(dir)).toEqual(['f.txt']);
+  });
+
+  it('replaces a folder whole, and leaves it untouched when filling fails', async () => {
+    const d = join(dir, 'set');
+    await writeDirAtomic(d, async (tmp) => writeFile(join(tmp, 'a'), '1'));
+    await writeDirAtomic(d, async (tmp) => writeFile(join(tmp, 'b'), '2'));
+    expect(await readdir(d)).toEqual(['b']);
+    await expect(
+      writeDirAtomic(d, async (tmp) => {
+        await writeFile(join(tmp, 'c'), '3');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await readdir(d)).toEqual(['b']);
+    expect(await readdir(dir)).toEqual(['set']);
+  });
+});
