@@ -1,0 +1,243 @@
+// createCore: every main-process behaviour that is not Electron glue, as one handler per channel
+// plus an event stream. Main registers the handlers on ipcMain; the e2e host and the CLI call them
+// directly. The trainer process is spawned through the injected SpawnTrainer.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { EventName, Events, Handlers } from '../shared/api';
+import type { SpawnTrainer, TrainJob } from '../shared/trainer-protocol';
+import type { TrainingSpec } from '../shared/types';
+import { CUSTOM_TEST_FRACTION } from './custom-data';
+import { CustomDatasets } from './custom-datasets';
+import { DatasetRegistry } from './dataset-registry';
+import { CoreError, messageOf } from './errors';
+import { datasetImages, evaluateModel } from './evaluate';
+import { exportDataset, importImages } from './image-io';
+import { engineVersion, exportModel, validateModel } from './model-codec';
+import { ModelStore } from './model-store';
+import { SampleStore } from './sample-store';
+import { TrainingJobs } from './training-jobs';
+
+export interface CoreOptions {
+  userDataDir: string;
+  /** Bundled datasets (`<resourcesDir>/datasets/data`) and default models (`<resourcesDir>/models`). */
+  resourcesDir: string;
+  spawnTrainer: SpawnTrainer;
+  log?: (message: string) => void;
+}
+
+export type CoreHandlers = Omit<Handlers, 'dialog:openFiles' | 'dialog:saveFile'>;
+export type CoreListener = <E extends EventName>(event: E, payload: Events[E]) => void;
+
+export interface Core {
+  handlers: CoreHandlers;
+  on(listener: CoreListener): () => void;
+  dispose(): Promise<void>;
+  /** The services themselves, for the CLI and tests. */
+  services: CoreServices;
+}
+
+export interface CoreServices {
+  datasets: DatasetRegistry;
+  custom: CustomDatasets;
+  samples: SampleStore;
+  models: ModelStore;
+  jobs: TrainingJobs;
+}
+
+/** Fraction of the base dataset replayed when fine-tuning on a custom set, as a sample count. */
+const REPLAY_COUNT = 2000;
+
+async function readVersion(resourcesDir: string): Promise<string> {
+  try {
+    const pkg = JSON.parse(await fs.readFile(path.join(resourcesDir, 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return process.env.npm_package_version ?? '0.0.0';
+  }
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const log = options.log ?? (() => {});
+  const { userDataDir, resourcesDir } = options;
+  await fs.mkdir(userDataDir, { recursive: true });
+  const custom = new CustomDatasets(path.join(userDataDir, 'datasets'), log);
+  const datasets = new DatasetRegistry(path.join(resourcesDir, 'datasets', 'data'), custom);
+  const samples = new SampleStore(custom);
+  const models = new ModelStore(userDataDir, path.join(resourcesDir, 'models'), validateModel, log);
+  const version = await readVersion(resourcesDir);
+  await custom.sweep().catch((error) => log(`datasets: sweep failed: ${messageOf(error)}`));
+  await models.sweep().catch((error) => log(`models: sweep failed: ${messageOf(error)}`));
+
+  const listeners = new Set<CoreListener>();
+  const emit: CoreListener = (event, payload) => {
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch (error) {
+        log(`listener failed on ${event}: ${messageOf(error)}`);
+      }
+    }
+  };
+  const modelsChanged = async () => emit('models:changed', await models.list());
+  const datasetsChanged = async () => emit('datasets:changed', await datasets.list());
+
+  const prepare = async (
+    spec: TrainingSpec,
+  ): Promise<Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIntervalMs'>> => {
+    const data = await datasets.trainerData(spec.datasetId);
+    if (data.kind === 'folder') {
+      const info = await datasets.get(spec.datasetId);
+      const filled = Object.values(info.counts ?? {}).filter((n) => n > 0).length;
+      if (filled < 2)
+        throw new CoreError('invalid', `${info.title} needs samples in at least 2 classes to train`);
+    }
+    if (spec.architecture === 'custom' && !spec.layers?.length) {
+      throw new CoreError('invalid', 'a custom architecture needs a layer list');
+    }
+    const prepared: Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIntervalMs'> = {
+      data,
+      testFraction: data.kind === 'folder' ? CUSTOM_TEST_FRACTION : 0,
+    };
+    if (spec.baseModelId) {
+      const base = await models.get(spec.baseModelId);
+      prepared.base = { json: base.json, weights: base.weights };
+      const baseData = base.summary.datasetId;
+      if (baseData !== spec.datasetId && datasets.isBundled(baseData)) {
+        prepared.replay = { data: await datasets.trainerData(baseData), count: REPLAY_COUNT };
+      }
+    }
+    return prepared;
+  };
+
+  const jobs = new TrainingJobs({
+    spawn: options.spawnTrainer,
+    prepare,
+    save: async (files, meta) => {
+      const summary = await models.save(files, meta);
+      void modelsChanged();
+      return summary;
+    },
+    emit: (event) => emit('training:event', event),
+    log,
+  });
+
+  const handlers: CoreHandlers = {
+    'app:info': () => ({
+      name: 'Glyph Lab',
+      version,
+      engineVersion: engineVersion(),
+      userDataDir,
+      platform: process.platform,
+    }),
+
+    'datasets:list': () => datasets.list(),
+    'datasets:create': async ({ title, classes }) => {
+      const file = await custom.create(title, classes);
+      void datasetsChanged();
+      return datasets.customInfo(file);
+    },
+    'datasets:rename': async ({ id, title }) => {
+      datasets.assertCustom(id);
+      const info = await datasets.customInfo(await custom.rename(id, title));
+      void datasetsChanged();
+      return info;
+    },
+    'datasets:delete': async ({ id }) => {
+      datasets.assertCustom(id);
+      await custom.delete(id);
+      void datasetsChanged();
+    },
+    'datasets:addClass': async ({ id, label }) => {
+      datasets.assertCustom(id);
+      const info = await datasets.customInfo(await custom.addClass(id, label));
+      void datasetsChanged();
+      return info;
+    },
+    'datasets:renameClass': async ({ id, from, to }) => {
+      datasets.assertCustom(id);
+      const info = await datasets.customInfo(await custom.renameClass(id, from, to));
+      void datasetsChanged();
+      return info;
+    },
+    'datasets:deleteClass': async ({ id, label }) => {
+      datasets.assertCustom(id);
+      const info = await datasets.customInfo(await custom.deleteClass(id, label));
+      void datasetsChanged();
+      return info;
+    },
+    'datasets:images': ({ id, split, indices }) => datasetImages(datasets, id, split, indices),
+    'datasets:export': async ({ id, path: target }) => exportDataset(datasets, id, target),
+
+    'samples:list': ({ datasetId, label }) => samples.list({ datasetId, label }),
+    'samples:add': async (input) => {
+      datasets.assertCustom(input.datasetId);
+      const info = await samples.add(input);
+      void datasetsChanged();
+      return info;
+    },
+    'samples:relabel': async (input) => {
+      const info = await samples.relabel(input);
+      void datasetsChanged();
+      return info;
+    },
+    'samples:delete': async (input) => {
+      await samples.delete(input);
+      void datasetsChanged();
+    },
+    'samples:import': async ({ datasetId, label, paths }) => {
+      datasets.assertCustom(datasetId);
+      const report = await importImages(samples, datasetId, label, paths);
+      void datasetsChanged();
+      return report;
+    },
+
+    'models:list': () => models.list(),
+    'models:get': ({ id }) => models.get(id),
+    'models:active': ({ datasetId }) => models.active(datasetId),
+    'models:activate': async ({ id }) => {
+      const summary = await models.activate(id);
+      void modelsChanged();
+      return summary;
+    },
+    'models:rename': async ({ id, name }) => {
+      const summary = await models.rename(id, name);
+      void modelsChanged();
+      return summary;
+    },
+    'models:delete': async ({ id }) => {
+      await models.delete(id);
+      void modelsChanged();
+    },
+    'models:evaluate': async ({ id, datasetId }) => evaluateModel(datasets, await models.get(id), datasetId),
+    'models:export': async ({ id, format, path: target }) => exportModel(models, id, format, target),
+    'models:import': async ({ path: source }) => {
+      const summary = await models.importFrom(source);
+      void modelsChanged();
+      return summary;
+    },
+
+    'training:start': (spec) => jobs.start(spec),
+    'training:pause': () => jobs.pause(),
+    'training:resume': () => jobs.resume(),
+    'training:cancel': () => jobs.cancel(),
+    'training:status': () => jobs.status(),
+  };
+
+  return {
+    handlers,
+    on(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async dispose() {
+      await jobs.dispose();
+      listeners.clear();
+    },
+    services: { datasets, custom, samples, models, jobs },
+  };
+}

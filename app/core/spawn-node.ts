@@ -1,0 +1,50 @@
+// SpawnTrainer for plain Node (tests, the CLI, the e2e host): `child_process.fork` of the trainer
+// entry run through tsx, with structured-clone messages so typed arrays cross as typed arrays.
+// Electron's main implements the same SpawnTrainer with `utilityProcess.fork`.
+
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SpawnTrainer, TrainerIn, TrainerOut } from '../shared/trainer-protocol';
+
+export const TRAINER_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../trainer/main.ts');
+
+export interface NodeTrainerOptions {
+  /** Trainer entry file (default: app/trainer/main.ts). */
+  entry?: string;
+  /** Where the trainer's stderr goes (default: inherited). */
+  stderr?: 'inherit' | 'ignore';
+}
+
+export function spawnNodeTrainer(options: NodeTrainerOptions = {}): SpawnTrainer {
+  return () => {
+    const child = fork(options.entry ?? TRAINER_ENTRY, [], {
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', options.stderr ?? 'inherit', 'ipc'],
+    });
+    const exitListeners: ((code: number | null) => void)[] = [];
+    let exited = false;
+    const exit = (code: number | null) => {
+      if (exited) return;
+      exited = true;
+      for (const listener of exitListeners) listener(code);
+    };
+    child.on('exit', (code) => exit(code));
+    child.on('error', () => exit(null));
+    return {
+      postMessage(message: TrainerIn) {
+        if (child.connected) child.send(message);
+      },
+      onMessage(callback) {
+        child.on('message', (message) => callback(message as TrainerOut));
+      },
+      onExit(callback) {
+        exitListeners.push(callback);
+      },
+      kill() {
+        if (!exited) child.kill('SIGKILL');
+      },
+    };
+  };
+}

@@ -1,0 +1,85 @@
+// The protocol between app/core (main, CLI, e2e host) and the trainer process.
+// Messages cross by structured clone (Electron's utilityProcess, Node's fork with
+// `serialization: 'advanced'`), so typed arrays travel as typed arrays.
+
+import type { EpochMetrics, Evaluation, TrainingSpec } from './types';
+
+/** A model as files: the engine's model JSON and its weights blob (little-endian float32). */
+export interface ModelFiles {
+  json: Record<string, unknown>;
+  weights: Uint8Array;
+}
+
+/** Where the trainer reads its data from: it loads it itself (no 47 MB over the pipe). */
+export type TrainerData =
+  /** A bundled dataset (`mnist`, `letters`) read by the datasets loader from `dataDir`. */
+  | { kind: 'bundled'; datasetId: string; dataDir: string }
+  /** A custom dataset: the image folder `<dir>/<labelFolder>/<id>.png`, labels in `classes`. */
+  | { kind: 'folder'; datasetId: string; dir: string; classes: string[]; folders: string[] };
+
+export interface TrainJob {
+  type: 'train';
+  jobId: string;
+  spec: TrainingSpec;
+  data: TrainerData;
+  /** Fine-tuning: the base model, and optionally a bundled dataset to replay a sample of. */
+  base?: ModelFiles;
+  replay?: { data: TrainerData; count: number };
+  /** Fraction of a custom set held out for the final test evaluation (bundled sets use their test split). */
+  testFraction: number;
+  /** Progress messages at most this often (ms). */
+  progressIntervalMs: number;
+}
+
+/** core → trainer */
+export type TrainerIn = TrainJob | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' };
+
+/** trainer → core */
+export type TrainerOut =
+  | { type: 'ready'; pid: number }
+  | { type: 'started'; jobId: string; trainCount: number; validationCount: number; testCount: number }
+  | {
+      type: 'progress';
+      jobId: string;
+      epoch: number;
+      epochs: number;
+      batch: number;
+      batches: number;
+      loss: number;
+      samplesPerSecond: number;
+      etaSeconds: number;
+      fraction: number;
+    }
+  | { type: 'epochEnd'; jobId: string; metrics: EpochMetrics }
+  | { type: 'checkpoint'; jobId: string; epoch: number; model: ModelFiles }
+  | { type: 'paused' | 'resumed'; jobId: string }
+  | {
+      type: 'done';
+      jobId: string;
+      model: ModelFiles;
+      evaluation: Evaluation;
+      history: EpochMetrics[];
+      seconds: number;
+      /** Total parameter count of the trained model. */
+      parameters: number;
+    }
+  | { type: 'cancelled'; jobId: string }
+  | {
+      type: 'error';
+      jobId: string;
+      kind: 'nan' | 'invalid' | 'io';
+      message: string;
+      /** The last weights that were finite (NaN/divergence), if any epoch completed. */
+      lastGood?: ModelFiles;
+    };
+
+/** A running trainer process, whatever spawned it (utilityProcess.fork, child_process.fork). */
+export interface TrainerHandle {
+  postMessage(message: TrainerIn): void;
+  onMessage(callback: (message: TrainerOut) => void): void;
+  onExit(callback: (code: number | null) => void): void;
+  kill(): void;
+}
+
+/** Start a fresh trainer process. */
+export type SpawnTrainer = () => TrainerHandle;
