@@ -265,6 +265,8 @@ export async function train(
         const message = `loss became ${batchLoss} at epoch ${epoch + 1}, batch ${b + 1} (step ${step + 1}); restored the last weights that gave a finite loss`;
         return finish('diverged', { epoch, batch: b, step, quantity: 'loss', value: batchLoss, message });
       }
+      // counted now: layers may reuse their output buffers during backward
+      for (let r = 0; r < count; r++) if (argmaxRow(out.data, r, out.shape[1]) === batch.y[r]) epochCorrect++;
       // NOTE: a copy of every weight per batch (a memcpy, small next to the batch's GEMMs) so that a
       // divergence can always be undone to weights that just gave a finite loss.
       lastGood.capture();
@@ -289,7 +291,6 @@ export async function train(
       step++;
 
       epochLoss += batchLoss * count;
-      for (let r = 0; r < count; r++) if (argmaxRow(out.data, r, out.shape[1]) === batch.y[r]) epochCorrect++;
       epochSamples += count;
       const elapsed = clock() - epochStart;
       options.onBatchEnd?.({
