@@ -1,14 +1,24 @@
 // The contracts every part of the engine is written against: layers, losses, optimizers.
 // Vocabulary: forward, backward, params, toJSON (see engine/README.md).
 
-import type { Param, Tensor } from './tensor';
 import type { Rng } from './rng';
+import type { Param, Tensor } from './tensor';
 
 export interface ForwardOptions {
   /** Training mode: dropout drops, batch norm uses batch statistics and updates running ones. */
   readonly training: boolean;
   /** Randomness for stochastic layers (dropout). Required when training with such layers. */
   readonly rng?: Rng;
+}
+
+/** Options for a backward pass. */
+export interface BackwardOptions {
+  /**
+   * Whether dLoss/dInput is needed (default true). A model's first layer skips it during training
+   * (nothing consumes it): for Dense 784→256 that is a third of the layer's backward work. When false,
+   * layers that honour it return a tensor of the input's shape whose `data` is empty (length 0).
+   */
+  readonly inputGradient?: boolean;
 }
 
 /** A layer's declarative description: enough, with the weights, to rebuild it exactly. */
@@ -24,12 +34,14 @@ export interface LayerSpec {
  *   shape without the batch dimension.
  * - `forward(x)` takes [batch, ...inputShape] and caches only what backward needs.
  * - `backward(dOut)` accumulates (+=) parameter gradients and returns dLoss/dInput.
+ * - Returned tensors may be buffers the layer owns and reuses (no allocation per batch): they stay
+ *   valid until the layer's next forward (or backward); copy them to keep them longer.
  */
 export interface Layer {
   readonly type: string;
   build(inputShape: readonly number[], rng: Rng): readonly number[];
   forward(x: Tensor, options: ForwardOptions): Tensor;
-  backward(dOut: Tensor): Tensor;
+  backward(dOut: Tensor, options?: BackwardOptions): Tensor;
   params(): Param[];
   /** Non-trainable state saved with the model (batch-norm running statistics), in a fixed order. */
   state?(): Tensor[];

@@ -1,0 +1,96 @@
+// Dense (fully connected): y[B, out] = x[B, in] · W[in, out] + b[out]. Kernel layout [in, out] as in
+// tfjs/Keras, so the forward pass is a plain A·B GEMM and the kernel exports to ONNX MatMul as is.
+
+import { INITIALIZERS, type Initializer, initialize } from '../init';
+import { addRowVector, gemm, sumRowsInto } from '../kernels';
+import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer';
+import { numberOption, oneOfOption } from '../registry';
+import type { Rng } from '../rng';
+import { type Param, param, type Tensor } from '../tensor';
+import { batchOf, built, reuse, skipped } from './scratch';
+
+export interface DenseOptions {
+  /** Output features. */
+  readonly units: number;
+  readonly useBias: boolean;
+  readonly kernelInitializer: Initializer;
+}
+
+export const DENSE_DEFAULTS: Omit<DenseOptions, 'units'> = { useBias: true, kernelInitializer: 'heNormal' };
+
+export class Dense implements Layer {
+  readonly type = 'dense';
+  readonly options: DenseOptions;
+  kernel!: Param; // [in, out]
+  bias!: Param; // [out]
+  private inputShape?: readonly number[];
+  private input?: Tensor; // cached for the kernel gradient
+  private output?: Tensor;
+  private dInput?: Tensor;
+
+  constructor(options: Partial<DenseOptions> & { units: number }) {
+    this.options = { ...DENSE_DEFAULTS, ...options };
+    if (!Number.isInteger(this.options.units) || this.options.units < 1) {
+      throw new Error(`dense: units must be a positive integer, got ${this.options.units}`);
+    }
+  }
+
+  static fromJSON(config: Readonly<Record<string, unknown>>): Dense {
+    return new Dense({
+      units: numberOption('dense', config, 'units', Number.NaN),
+      useBias: config.useBias === undefined ? DENSE_DEFAULTS.useBias : config.useBias === true,
+      kernelInitializer: oneOfOption('dense', config, 'kernelInitializer', INITIALIZERS, 'heNormal'),
+    });
+  }
+
+  build(inputShape: readonly number[], rng: Rng): readonly number[] {
+    if (inputShape.length !== 1) {
+      throw new Error(
+        `dense: expects [batch, features] input, got [batch, ${inputShape.join(', ')}]; add a flatten layer`,
+      );
+    }
+    const fanIn = inputShape[0];
+    const { units } = this.options;
+    this.inputShape = [...inputShape];
+    this.kernel = param('kernel', [fanIn, units], true);
+    this.bias = param('bias', [units], false);
+    initialize(this.options.kernelInitializer, this.kernel.value.data, fanIn, units, rng);
+    return [units];
+  }
+
+  forward(x: Tensor, _options: ForwardOptions): Tensor {
+    const inputShape = built(this.type, this.inputShape);
+    const batch = batchOf(this.type, x, inputShape);
+    const fanIn = inputShape[0];
+    const { units } = this.options;
+    const y = (this.output = reuse(this.output, [batch, units]));
+    gemm(false, false, batch, units, fanIn, 1, x.data, 0, this.kernel.value.data, 0, 0, y.data, 0);
+    if (this.options.useBias) addRowVector(y.data, batch, units, this.bias.value.data);
+    this.input = x;
+    return y;
+  }
+
+  backward(dOut: Tensor, options: BackwardOptions = {}): Tensor {
+    const x = this.input;
+    if (x === undefined) throw new Error('dense: backward() before forward()');
+    const batch = x.shape[0];
+    const fanIn = this.kernel.value.shape[0];
+    const { units } = this.options;
+    // dW[in, out] += xᵀ · dY
+    gemm(true, false, fanIn, units, batch, 1, x.data, 0, dOut.data, 0, 1, this.kernel.grad.data, 0);
+    if (this.options.useBias) sumRowsInto(dOut.data, batch, units, this.bias.grad.data);
+    if (options.inputGradient === false) return skipped(x.shape);
+    // dX[B, in] = dY · Wᵀ
+    const dx = (this.dInput = reuse(this.dInput, x.shape));
+    gemm(false, true, batch, fanIn, units, 1, dOut.data, 0, this.kernel.value.data, 0, 0, dx.data, 0);
+    return dx;
+  }
+
+  params(): Param[] {
+    return this.options.useBias ? [this.kernel, this.bias] : [this.kernel];
+  }
+
+  toJSON(): LayerSpec {
+    return { type: this.type, config: { ...this.options } };
+  }
+}
