@@ -1,0 +1,287 @@
+// exportOnnx against onnxruntime: every exportable architecture, built small and seeded with the
+// engine, must give the same logits (and softmax probabilities) as onnxruntime within 1e-4.
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as ort from 'onnxruntime-node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Layer } from '../layer';
+import { BatchNorm } from '../layers/batch-norm';
+import { Conv2D } from '../layers/conv2d';
+import { Dense } from '../layers/dense';
+import { Dropout } from '../layers/dropout';
+import { Flatten } from '../layers/flatten';
+import { LeakyReLU } from '../layers/leaky-relu';
+import { MaxPool2D } from '../layers/maxpool2d';
+import { ReLU } from '../layers/relu';
+import { Sigmoid } from '../layers/sigmoid';
+import { Tanh } from '../layers/tanh';
+import { FixedPoint } from '../recurrent/fixed-point';
+import { Rng } from '../rng';
+import { sizeOf, type Tensor, tensor } from '../tensor';
+import { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './export';
+import { readOnnxHeader } from './protobuf-reader';
+
+const TOLERANCE = 1e-4;
+
+/** A seeded model: layers built in order, then every parameter and statistic perturbed so that
+ * zero-initialised biases and unit running variances are not trivially matched. */
+function buildModel(inputShape: number[], layers: Layer[], seed = 1) {
+  const rng = new Rng(seed);
+  let shape: readonly number[] = inputShape;
+  for (const layer of layers) shape = layer.build(shape, rng);
+  const fill = (t: Tensor | undefined, value: () => number) => {
+    if (t !== undefined) for (let i = 0; i < t.data.length; i++) t.data[i] = value();
+  };
+  for (const layer of layers) {
+    for (const p of layer.params()) {
+      if (p.name === 'bias' || p.name === 'b' || p.name === 'beta') fill(p.value, () => 0.1 * rng.normal());
+      if (p.name === 'gamma') fill(p.value, () => 1 + 0.2 * rng.normal());
+    }
+    const [mean, variance] = layer.state?.() ?? [];
+    fill(mean, () => 0.2 * rng.normal());
+    fill(variance, () => 0.5 + rng.next());
+  }
+  return {
+    inputShape,
+    layers,
+    forward(x: Tensor): Tensor {
+      let y = x;
+      for (const layer of layers) y = layer.forward(y, { training: false });
+      return { shape: [...y.shape], data: Float32Array.from(y.data) };
+    },
+  };
+}
+
+type Model = ReturnType<typeof buildModel>;
+
+function randomBatch(inputShape: readonly number[], batch: number, seed: number): Tensor {
+  const rng = new Rng(seed);
+  const x = tensor([batch, ...inputShape]);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = rng.next();
+  return x;
+}
+
+function softmaxRows(t: Tensor): Float32Array {
+  const [rows, cols] = t.shape;
+  const out = new Float32Array(t.data.length);
+  for (let r = 0; r < rows; r++) {
+    let max = -Infinity;
+    for (let c = 0; c < cols; c++) max = Math.max(max, t.data[r * cols + c]);
+    let sum = 0;
+    for (let c = 0; c < cols; c++) sum += out[r * cols + c] = Math.exp(t.data[r * cols + c] - max);
+    for (let c = 0; c < cols; c++) out[r * cols + c] /= sum;
+  }
+  return out;
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+const measured: Record<string, number> = {};
+
+/** Runs `x` through the engine and onnxruntime; returns the max abs difference of logits and probabilities. */
+async function compare(model: Model, bytes: Uint8Array, x: Tensor): Promise<number> {
+  const session = await ort.InferenceSession.create(bytes);
+  const result = await session.run({ input: new ort.Tensor('float32', x.data, [...x.shape]) });
+  const expected = model.forward(x);
+  const logits = result.logits;
+  expect(logits.dims).toEqual(expected.shape);
+  const dLogits = maxAbsDiff(logits.data as Float32Array, expected.data);
+  const dProb = maxAbsDiff(result.probabilities.data as Float32Array, softmaxRows(expected));
+  await session.release();
+  return Math.max(dLogits, dProb);
+}
+
+const MNIST_DIR = fileURLToPath(new URL('../../datasets/data/mnist/manifest.json', import.meta.url));
+let mnist: Tensor | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(MNIST_DIR)) return; // datasets not built: the MNIST half of each check is skipped
+  const { loadDatasetBytes } = await import('../../datasets/load');
+  const test = await loadDatasetBytes('mnist', 'test');
+  const count = 8;
+  mnist = tensor(
+    [count, 1, 28, 28],
+    Float32Array.from(test.pixels.subarray(0, count * 784), (p) => p / 255),
+  );
+});
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+interface Case {
+  readonly name: string;
+  readonly inputShape: number[];
+  readonly layers: () => Layer[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'MLP (flatten, dense, relu, dropout)',
+    inputShape: [1, 28, 28],
+    layers: () => [
+      new Flatten(),
+      new Dense({ units: 32 }),
+      new ReLU(),
+      new Dropout({ rate: 0.3 }),
+      new Dense({ units: 16, useBias: false }),
+      new ReLU(),
+      new Dense({ units: 10 }),
+    ],
+  },
+  {
+    name: 'LeNet-like CNN (conv valid/same/stride, maxpool, dense)',
+    inputShape: [1, 28, 28],
+    layers: () => [
+      new Conv2D({ filters: 4, kernelSize: 5 }),
+      new ReLU(),
+      new MaxPool2D({ poolSize: 2 }),
+      new Conv2D({ filters: 6, kernelSize: 3, strides: 2, padding: 'same' }),
+      new ReLU(),
+      new Conv2D({ filters: 5, kernelSize: [3, 2], padding: 1 }),
+      new MaxPool2D({ poolSize: 3, strides: 2 }),
+      new Flatten(),
+      new Dense({ units: 24 }),
+      new ReLU(),
+      new Dense({ units: 10 }),
+    ],
+  },
+  {
+    name: 'batch norm after conv and dense',
+    inputShape: [1, 28, 28],
+    layers: () => [
+      new Conv2D({ filters: 4, kernelSize: 5 }),
+      new BatchNorm(),
+      new ReLU(),
+      new MaxPool2D({ poolSize: 2 }),
+      new Flatten(),
+      new Dense({ units: 20 }),
+      new BatchNorm({ epsilon: 1e-3 }),
+      new ReLU(),
+      new Dense({ units: 10 }),
+    ],
+  },
+  {
+    name: 'LeakyReLU, Sigmoid, Tanh on flat input',
+    inputShape: [784],
+    layers: () => [
+      new Dense({ units: 24 }),
+      new LeakyReLU({ alpha: 0.1 }),
+      new Dense({ units: 20 }),
+      new Sigmoid(),
+      new Dense({ units: 16 }),
+      new Tanh(),
+      new Dense({ units: 10 }),
+    ],
+  },
+  {
+    name: 'fixed-point recurrent (tanh, plain iteration)',
+    inputShape: [1, 28, 28],
+    layers: () => [
+      new Flatten(),
+      new Dense({ units: 32 }),
+      new ReLU(),
+      new FixedPoint({ units: 16, activation: 'tanh', tolerance: 1e-5, maxIterations: 60 }),
+      new Dense({ units: 10 }),
+    ],
+  },
+  {
+    name: 'fixed-point recurrent (sigmoid, damped)',
+    inputShape: [1, 28, 28],
+    layers: () => [
+      new Flatten(),
+      new Dense({ units: 24 }),
+      new Tanh(),
+      new FixedPoint({ units: 12, activation: 'sigmoid', damping: 0.6, spectralRadius: 2, tolerance: 1e-6 }),
+      new Dense({ units: 10 }),
+    ],
+  },
+  {
+    name: 'fixed-point recurrent stopped by its iteration cap',
+    inputShape: [1, 28, 28],
+    layers: () => [
+      new Flatten(),
+      new FixedPoint({
+        units: 16,
+        spectralRadius: 0.95,
+        tolerance: 1e-9,
+        maxIterations: 3,
+        onNonConvergence: 'warn',
+      }),
+      new Dense({ units: 10 }),
+    ],
+  },
+];
+
+describe('exportOnnx against onnxruntime', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      const model = buildModel(c.inputShape, c.layers(), 7);
+      const bytes = exportOnnx(model, { classes: DIGITS, name: c.name }, { probabilities: true });
+      let worst = await compare(model, bytes, randomBatch(c.inputShape, 6, 11));
+      // One sample alone: the batch dimension is dynamic.
+      worst = Math.max(worst, await compare(model, bytes, randomBatch(c.inputShape, 1, 12)));
+      if (mnist !== undefined) {
+        const x = { shape: [mnist.shape[0], ...c.inputShape], data: mnist.data };
+        expect(sizeOf(x.shape)).toBe(mnist.data.length);
+        worst = Math.max(worst, await compare(model, bytes, x));
+      }
+      measured[c.name] = worst;
+      expect(worst).toBeLessThan(TOLERANCE);
+    });
+  }
+
+  it('reports the measured differences', () => {
+    // Visible in the test output; docs/onnx.md quotes these figures.
+    const inputs =
+      mnist === undefined ? 'random inputs (MNIST not built)' : 'random inputs and 8 MNIST test images';
+    console.log(`max |engine − onnxruntime| per architecture, ${inputs}:`, measured);
+  });
+});
+
+describe('exportOnnx model', () => {
+  const model = buildModel([784], [new Dense({ units: 3 })]);
+
+  it('writes the header and metadata: classes, name, normalization', () => {
+    const classes = ['a', 'é', '😀'];
+    const normalization = { kind: 'mnist', size: 28, box: 20 };
+    const header = readOnnxHeader(exportOnnx(model, { classes, name: 'letters v2', normalization }));
+    expect(header.irVersion).toBe(ONNX_IR_VERSION);
+    expect(header.opsetVersion).toBe(ONNX_OPSET);
+    expect(header.producerName).toBe('glyph-lab');
+    expect(JSON.parse(header.metadata.classes)).toEqual(classes);
+    expect(header.metadata.name).toBe('letters v2');
+    expect(JSON.parse(header.metadata.normalization)).toEqual(normalization);
+  });
+
+  it('names the input and outputs, with a dynamic batch dimension', async () => {
+    const session = await ort.InferenceSession.create(exportOnnx(model, { classes: ['a', 'b', 'c'] }));
+    expect(session.inputNames).toEqual(['input']);
+    expect(session.outputNames).toEqual(['logits']);
+    const meta = session.inputMetadata[0];
+    expect(meta.isTensor && meta.shape).toEqual(['batch', 784]);
+    await session.release();
+    const withProbabilities = await ort.InferenceSession.create(
+      exportOnnx(model, { classes: ['a', 'b', 'c'] }, { probabilities: true }),
+    );
+    expect(withProbabilities.outputNames).toEqual(['logits', 'probabilities']);
+    await withProbabilities.release();
+  });
+
+  it('names a layer type that has no mapping', () => {
+    const odd = { ...buildModel([784], [new Dense({ units: 3 })]) };
+    const layer = odd.layers[0];
+    const unknown = Object.assign(Object.create(Object.getPrototypeOf(layer)), layer, { type: 'capsule' });
+    expect(() => exportOnnx({ inputShape: [784], layers: [unknown] }, { classes: ['a', 'b', 'c'] })).toThrow(
+      /layer type 'capsule' \(layer 0\) has no ONNX mapping/,
+    );
+  });
+
+  it('refuses class labels that do not match the outputs', () => {
+    expect(() => exportOnnx(model, { classes: ['a', 'b'] })).toThrow(/2 class labels for 3 outputs/);
+  });
+});
