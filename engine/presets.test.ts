@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import './layers/index';
+import { PRESET_IDS, preset, presets } from './presets';
+import { createLayer } from './registry';
+import { Rng } from './rng';
+
+/** Builds a preset's layers in order and returns the output shape (a stand-in for Sequential's build). */
+function outputShape(
+  id: (typeof PRESET_IDS)[number],
+  classes: number,
+  inputShape?: number[],
+): readonly number[] {
+  const p = preset(id, { classes, inputShape });
+  const rng = new Rng(1);
+  let shape = p.model.inputShape;
+  for (const spec of p.model.layers) shape = createLayer(spec).build(shape, rng);
+  return shape;
+}
+
+describe('presets', () => {
+  it('keeps its stable ids in menu order', () => {
+    expect(PRESET_IDS).toEqual(['mlp', 'lenet', 'cnn', 'recurrent']);
+    expect(presets({ classes: 10 }).map((p) => p.id)).toEqual([...PRESET_IDS]);
+  });
+
+  it('builds every preset for digits, letters and a custom class count, ending in one score per class', () => {
+    for (const id of PRESET_IDS) {
+      for (const classes of [10, 26, 3]) expect(outputShape(id, classes)).toEqual([classes]);
+    }
+  });
+
+  it('takes the input shape', () => {
+    expect(outputShape('mlp', 10, [1, 16, 16])).toEqual([10]);
+    expect(preset('cnn', { classes: 10, inputShape: [1, 32, 32] }).model.inputShape).toEqual([1, 32, 32]);
+  });
+
+  it('gives every preset training defaults and names', () => {
+    for (const p of presets({ classes: 26 })) {
+      expect(p.name.length).toBeGreaterThan(0);
+      expect(p.training.batchSize).toBeGreaterThan(0);
+      expect(p.training.learningRate).toBeGreaterThan(0);
+    }
+    expect(preset('cnn', { classes: 10 }).training.augment).toBe(true);
+  });
+
+  it('rejects fewer than two classes', () => {
+    expect(() => preset('mlp', { classes: 1 })).toThrow(/classes/);
+  });
+});
