@@ -16,10 +16,15 @@ import { MaxPool2D } from '../layers/maxpool2d';
 import { ReLU } from '../layers/relu';
 import { Sigmoid } from '../layers/sigmoid';
 import { Tanh } from '../layers/tanh';
+import '../layers/index';
 import { FixedPoint } from '../recurrent/fixed-point';
+import '../recurrent/index';
+import { PRESET_IDS, preset } from '../presets';
+import { createLayer, layerTypes } from '../registry';
 import { Rng } from '../rng';
 import { sizeOf, type Tensor, tensor } from '../tensor';
 import { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './export';
+import { exportableLayerTypes } from './mappers';
 import { readOnnxHeader } from './protobuf-reader';
 
 const TOLERANCE = 1e-4;
@@ -235,6 +240,18 @@ describe('exportOnnx against onnxruntime', () => {
     });
   }
 
+  for (const id of PRESET_IDS) {
+    it(`the '${id}' preset, built through the layer registry`, async () => {
+      const spec = preset(id, { classes: 10 }).model;
+      const model = buildModel([...spec.inputShape], spec.layers.map(createLayer), 3);
+      const bytes = exportOnnx(model, { classes: DIGITS, name: id }, { probabilities: true });
+      let worst = await compare(model, bytes, randomBatch(spec.inputShape, 4, 21));
+      if (mnist !== undefined) worst = Math.max(worst, await compare(model, bytes, mnist));
+      measured[`preset ${id}`] = worst;
+      expect(worst).toBeLessThan(TOLERANCE);
+    });
+  }
+
   it('reports the measured differences', () => {
     // Visible in the test output; docs/onnx.md quotes these figures.
     const inputs =
@@ -279,6 +296,10 @@ describe('exportOnnx model', () => {
     expect(() => exportOnnx({ inputShape: [784], layers: [unknown] }, { classes: ['a', 'b', 'c'] })).toThrow(
       /layer type 'capsule' \(layer 0\) has no ONNX mapping/,
     );
+  });
+
+  it('has a mapping for every registered layer type', () => {
+    expect(layerTypes().filter((t) => !exportableLayerTypes().includes(t))).toEqual([]);
   });
 
   it('refuses class labels that do not match the outputs', () => {
