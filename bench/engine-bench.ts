@@ -1,0 +1,118 @@
+// Engine speed against TensorFlow.js on the same data in the same process: one epoch of M1 (MLP
+// 784-256-128-10) and M2 (LeNet-style) at batch 64, SGD with momentum 0.9, lr 0.01; then batch-1
+// inference latency (median and p95, µs). PyTorch only where `import torch` works.
+//
+//   npx tsx bench/engine-bench.ts [--samples 60000] [--tf-cpu-samples 6000] [--runs 1000]
+//
+// The tfjs cpu backend (plain JS) is slow on convolutions, so it can be given fewer samples; samples/s
+// is a rate and the report says how many samples each figure was measured on.
+
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import type { Dataset } from '../engine/batch';
+import { preset } from '../engine/presets';
+import { train } from '../engine/train';
+import { buildModel, classificationLoss } from './engine-adapter';
+import { loadMnist } from './mnist';
+import { percentiles, type ReferenceModel, runReference, type TfBackend } from './tfjs-reference';
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const PRESET_OF: Record<ReferenceModel, 'mlp' | 'lenet'> = { M1: 'mlp', M2: 'lenet' };
+
+function first(data: Dataset, count: number): Dataset {
+  const size = data.images.length / data.labels.length;
+  return { ...data, images: data.images.subarray(0, count * size), labels: data.labels.subarray(0, count) };
+}
+
+async function ours(model: ReferenceModel, data: Dataset, runs: number) {
+  const spec = preset(PRESET_OF[model], { classes: 10 }).model;
+  const net = buildModel(spec, 1);
+  const warm = await train(net, first(data, 64), {
+    epochs: 1,
+    batchSize: 64,
+    learningRate: 0.01,
+    optimizer: { type: 'momentum', config: { momentum: 0.9 } },
+    loss: classificationLoss(),
+  });
+  if (warm.status !== 'completed') throw new Error(`warm-up ended ${warm.status}`);
+  const result = await train(net, data, {
+    epochs: 1,
+    batchSize: 64,
+    learningRate: 0.01,
+    optimizer: { type: 'momentum', config: { momentum: 0.9 } },
+    loss: classificationLoss(),
+    seed: 1,
+  });
+  const one = { shape: [1, ...spec.inputShape], data: data.images.slice(0, 784) };
+  const times: number[] = [];
+  for (let i = 0; i < runs + 20; i++) {
+    const t0 = performance.now();
+    net.forward(one, { training: false });
+    if (i >= 20) times.push((performance.now() - t0) * 1000);
+  }
+  return {
+    samplesPerSecond: result.record.samplesPerSecond,
+    samples: data.labels.length,
+    inferenceMicros: percentiles(times),
+  };
+}
+
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toPrecision(3));
+
+async function main(): Promise<void> {
+  const samples = flag('samples', 60000);
+  const cpuSamples = flag('tf-cpu-samples', 6000);
+  const runs = flag('runs', 1000);
+  const train60k = await loadMnist('train');
+  console.log(`# engine-bench  ${new Date().toISOString()}`);
+  console.log(
+    `machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.availableParallelism()} (Node ${process.version})`,
+  );
+  console.log(`data: MNIST train from ${train60k.source}; batch 64, SGD momentum 0.9, lr 0.01, 1 epoch\n`);
+  const rows: string[] = [];
+  for (const model of ['M1', 'M2'] as const) {
+    const data = first(train60k, samples);
+    const mine = await ours(model, data, runs);
+    console.log(`${model} ours: ${fmt(mine.samplesPerSecond)} samples/s on ${mine.samples}`);
+    const refs: { backend: TfBackend; r: Awaited<ReturnType<typeof runReference>> }[] = [];
+    for (const backend of ['wasm', 'cpu'] as const) {
+      const count = backend === 'cpu' ? Math.min(cpuSamples, samples) : samples;
+      const r = await runReference(backend, model, data, count, runs);
+      console.log(
+        r.trainError === undefined
+          ? `${model} tfjs-${backend}: ${fmt(r.samplesPerSecond)} samples/s on ${r.samples}`
+          : `${model} tfjs-${backend}: training not possible: ${r.trainError}`,
+      );
+      refs.push({ backend, r });
+    }
+    rows.push(
+      `| ${model} | ours | ${fmt(mine.samplesPerSecond)} (${mine.samples}) | — | ${fmt(mine.inferenceMicros.median)} | ${fmt(mine.inferenceMicros.p95)} | — |`,
+    );
+    for (const { backend, r } of refs) {
+      const trained = r.trainError === undefined;
+      const rate = trained ? `${fmt(r.samplesPerSecond)} (${r.samples})` : `n/a: ${r.trainError}`;
+      const ratio = trained ? (mine.samplesPerSecond / r.samplesPerSecond).toFixed(2) : '—';
+      const inferenceRatio = (r.inferenceMicros.median / mine.inferenceMicros.median).toFixed(2);
+      rows.push(
+        `| ${model} | tfjs ${backend} | ${rate} | ${ratio} | ${fmt(r.inferenceMicros.median)} | ${fmt(r.inferenceMicros.p95)} | ${inferenceRatio} |`,
+      );
+    }
+  }
+  const torch = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
+  const torchLine =
+    torch.status === 0
+      ? 'PyTorch: available, but the PyTorch reference is not implemented in this script yet'
+      : 'PyTorch: skipped (python3 -c "import torch" fails here)';
+  console.log(
+    '\n| model | implementation | train samples/s (samples) | train: ours ÷ this | batch-1 inference median µs | p95 µs | inference: this ÷ ours |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  console.log(`\n${torchLine}`);
+}
+
+await main();
