@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../load';
+import { normalizeImage } from '../normalize';
+import { centreOfMass } from '../raster';
 import { MNIST } from '../registry';
 import { MNIST_HISTOGRAMS, mnistStep } from './mnist';
 
@@ -37,6 +39,23 @@ describe('MNIST build', () => {
       if (v > max) max = v;
     }
     expect([min, max]).toEqual([0, 1]);
+
+    // Our normalization agrees with MNIST's own: centre of mass at (14, 14), and re-normalizing an
+    // MNIST digit changes it little (MNIST placed by whole pixels from a different resolution).
+    let diff = 0;
+    let cx = 0;
+    let cy = 0;
+    for (let i = 0; i < 200; i++) {
+      const img = test.images.subarray(i * 784, (i + 1) * 784);
+      const c = centreOfMass(img, 28, 28);
+      cx += c.x / 200;
+      cy += c.y / 200;
+      const again = normalizeImage(img, 28, 28);
+      for (let j = 0; j < 784; j++) diff += Math.abs(again[j] - img[j]) / (784 * 200);
+    }
+    expect(Math.abs(cx - 14)).toBeLessThan(0.1);
+    expect(Math.abs(cy - 14)).toBeLessThan(0.1);
+    expect(diff).toBeLessThan(0.04);
 
     const train = await loadDataset('mnist', 'train', { dataDir });
     expect(train.labels.length).toBe(60_000);
