@@ -3,8 +3,8 @@
 // that stops, says where, and puts back the last weights that gave a finite loss.
 
 import { BatchGatherer, checkDataset, type Dataset, datasetSize, range } from './batch';
-import type { LayerSpec, Loss, Optimizer } from './layer';
-import { argmaxRow, type Predictor } from './metrics';
+import type { LayerSpec, Optimizer } from './layer';
+import { argmaxRow } from './metrics';
 import { clipGradNorm, createOptimizer, globalGradNorm } from './optimizers/index';
 import { Rng } from './rng';
 import { createSchedule } from './schedules/index';
