@@ -4,7 +4,7 @@
 import { convAxis, type Padding } from '../kernels/im2col';
 import type { Layer } from '../layer';
 import { sizeOf } from '../tensor';
-import { attr } from './graph-builder';
+import { type Attributes, attr } from './graph-builder';
 import {
   configOf,
   type LayerMapper,
@@ -18,10 +18,7 @@ import {
 } from './mappers';
 
 /** The output keeps the input's shape: activations. */
-function elementwise(
-  opType: string,
-  attributes?: (layer: Layer) => Record<string, ReturnType<typeof attr.float>>,
-): LayerMapper {
+function elementwise(opType: string, attributes?: (layer: Layer) => Attributes): LayerMapper {
   return (layer, ctx) => ({
     value: ctx.graph.node(opType, [ctx.input], attributes?.(layer), ctx.graph.unique(ctx.prefix)),
     shape: ctx.inputShape,
