@@ -298,4 +298,14 @@ describe('train', () => {
     expect(reports).toHaveLength(2);
     expect(reports.every((v) => v !== undefined && Number.isFinite(v))).toBe(true);
   });
+
+  it('collects warnings from layers that report them (a fixed point that hit its cap) into the epoch report', async () => {
+    const model = Object.assign(new Mlp([2, 4, 2]), {
+      layers: [{ takeWarnings: () => ['fixedPoint: the relaxation hit its cap'] }],
+    });
+    const heard: string[] = [];
+    const result = await train(model, xor(), base({ epochs: 2, onWarning: (w) => heard.push(w) }));
+    expect(result.record.epochs[0].warnings).toEqual(['fixedPoint: the relaxation hit its cap']);
+    expect(heard).toHaveLength(2);
+  });
 });
