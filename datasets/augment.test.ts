@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../engine/rng';
-import { Augmenter, augmentBatch, DEFAULT_AUGMENT, NO_AUGMENT, scaleAugment } from './augment';
+import { tensor } from '../engine/tensor';
+import { Augmenter, augmentBatch, augmentHook, DEFAULT_AUGMENT, NO_AUGMENT, scaleAugment } from './augment';
 import { normalizeStrokes, strokesFromPairs } from './normalize';
 import { centreOfMass } from './raster';
 
@@ -131,5 +132,15 @@ describe('augmentBatch', () => {
     const rms = Math.sqrt(sum2 / trials);
     expect(rms).toBeGreaterThan(0.8);
     expect(rms).toBeLessThan(3);
+  });
+
+  it('works as the training loop hook on a [batch, 1, 28, 28] tensor', () => {
+    const x = tensor([6, 1, 28, 28], batch());
+    const before = x.data.slice();
+    const a = augmentHook()(x, new Rng(42));
+    expect(a).toBeUndefined();
+    const direct = before.slice();
+    augmentBatch(direct, 6, new Rng(42));
+    expect(x.data).toEqual(direct);
   });
 });

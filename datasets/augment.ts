@@ -8,6 +8,7 @@
 // in the Augmenter.
 
 import type { Rng } from '../engine/rng';
+import type { Tensor } from '../engine/tensor';
 
 export interface AugmentOptions {
   /** Largest rotation, degrees: each image turns by uniform(-rotation, rotation). */
@@ -279,4 +280,18 @@ export function augmentBatch(
     cache.set(options, aug);
   }
   aug.apply(images, count, rng);
+}
+
+/**
+ * The same as a hook for the engine's `TrainOptions.augment`: augments the gathered batch
+ * ([batch, 1, 28, 28] or [batch, 784]) in place and returns undefined (use the batch as it is).
+ */
+export function augmentHook(
+  options: AugmentOptions = DEFAULT_AUGMENT,
+): (images: Tensor, rng: Rng) => undefined {
+  const aug = new Augmenter(options);
+  return (images, rng) => {
+    aug.apply(images.data, images.shape[0], rng);
+    return undefined;
+  };
 }
