@@ -227,3 +227,21 @@ describe('normalizeImage', () => {
     expect(meanAbsDiff(once, twice)).toBeLessThan(0.05);
   });
 });
+
+describe('Stroke type', () => {
+  it('accepts readonly strokes with extra fields, as a drawing canvas holds them', () => {
+    const drawn: readonly {
+      readonly points: readonly { x: number; y: number; pressure: number }[];
+      size: number;
+    }[] = [
+      {
+        points: [
+          { x: 1, y: 1, pressure: 0.5 },
+          { x: 1, y: 9, pressure: 0.5 },
+        ],
+        size: 12,
+      },
+    ];
+    expect(normalizeStrokes(drawn).some((v) => v > 0)).toBe(true);
+  });
+});

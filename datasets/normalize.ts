@@ -40,7 +40,7 @@ export interface StrokePoint {
 
 /** One pen-down-to-pen-up trace. */
 export interface Stroke {
-  points: StrokePoint[];
+  readonly points: readonly StrokePoint[];
 }
 
 export interface NormalizeStrokesOptions {
@@ -50,7 +50,8 @@ export interface NormalizeStrokesOptions {
   supersample?: number;
   /**
    * Smallest glyph extent in input units: a glyph smaller than this is scaled as if it were this
-   * large, so a tap with a tiny wobble stays a dot instead of becoming a full-size stroke (default 0).
+   * large, so a tap with a tiny wobble stays a dot instead of becoming a full-size stroke (default 0;
+   * a drawing canvas might pass a few percent of its side).
    */
   minExtent?: number;
   size?: number;
