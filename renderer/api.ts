@@ -8,6 +8,7 @@ declare global {
 }
 
 export function api(): Api {
-  if (!window.api) throw new Error('window.api is missing: the preload (or the test host bridge) did not run');
+  if (!window.api)
+    throw new Error('window.api is missing: the preload (or the test host bridge) did not run');
   return window.api;
 }

@@ -28,7 +28,18 @@ export function renderStrokes(
   ctx.strokeStyle = options.ink;
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
-  for (const stroke of strokes) drawStroke(ctx, stroke);
+  for (const stroke of strokes) {
+    // Strokes drawn on a canvas of another size are scaled to this one (brush width too).
+    const scale = stroke.canvas > 0 ? Math.min(options.width, options.height) / stroke.canvas : 1;
+    if (scale === 1) {
+      drawStroke(ctx, stroke);
+      continue;
+    }
+    ctx.save();
+    ctx.scale(scale, scale);
+    drawStroke(ctx, stroke);
+    ctx.restore();
+  }
 }
 
 /**

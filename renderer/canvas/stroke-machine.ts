@@ -11,10 +11,14 @@ export interface PenPoint {
   pressure: number;
 }
 
-/** A stroke as drawn: its samples and the brush size (CSS px) it was drawn with. */
+/**
+ * A stroke as drawn: its samples, the brush size (CSS px) and the side of the square canvas it was
+ * drawn on (CSS px), so a canvas of another size (the window resized, the Samples screen) can scale it.
+ */
 export interface Stroke {
   readonly points: readonly PenPoint[];
   readonly size: number;
+  readonly canvas: number;
 }
 
 export type StrokePhase = 'idle' | 'drawing';
@@ -44,6 +48,7 @@ export class StrokeMachine {
   private strokes: readonly Stroke[] = [];
   private active: PenPoint[] | null = null;
   private activeSize = 0;
+  private activeCanvas = 0;
   private version = 0;
   private snapshot: StrokeSnapshot;
   private readonly listeners = new Set<Listener>();
@@ -60,10 +65,11 @@ export class StrokeMachine {
   };
 
   /** Pen down: starts a stroke. A second pointer while drawing is ignored by the caller. */
-  down(point: PenPoint, size: number): void {
+  down(point: PenPoint, size: number, canvas = 0): void {
     if (this.active) this.up();
     this.active = [point];
     this.activeSize = size;
+    this.activeCanvas = canvas;
     this.emit();
   }
 
@@ -83,7 +89,7 @@ export class StrokeMachine {
   /** Pen up: the stroke joins the drawing (a tap becomes a dot) and the redo branch is dropped. */
   up(): void {
     if (!this.active) return;
-    const stroke: Stroke = { points: this.active, size: this.activeSize };
+    const stroke: Stroke = { points: this.active, size: this.activeSize, canvas: this.activeCanvas };
     this.active = null;
     this.commit([...this.strokes, stroke]);
   }
@@ -135,7 +141,9 @@ export class StrokeMachine {
     return {
       phase: this.active ? 'drawing' : 'idle',
       strokes: this.strokes,
-      active: this.active ? { points: [...this.active], size: this.activeSize } : null,
+      active: this.active
+        ? { points: [...this.active], size: this.activeSize, canvas: this.activeCanvas }
+        : null,
       canUndo: this.past.length > 0,
       canRedo: this.future.length > 0,
       version: this.version,

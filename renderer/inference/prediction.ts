@@ -33,6 +33,11 @@ export function rankPrediction(
   return { ranked, top, notSure: top.probability < CONFIDENT || top.probability - second < MIN_MARGIN };
 }
 
+/** Accuracy with one decimal: "97.3%". */
+export function formatAccuracy(p: number): string {
+  return `${(p * 100).toFixed(1)}%`;
+}
+
 /** "93%", "4.2%", "<0.1%". */
 export function formatPercent(p: number): string {
   const pct = p * 100;

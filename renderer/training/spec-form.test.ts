@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trainingSpecSchema } from '../../app/shared/api';
-import { defaultForm, formToSpec, layerRow, withOptimizer } from './spec-form';
+import { defaultForm, defaultLayers, formToSpec, layerRow, withOptimizer } from './spec-form';
 
 describe('formToSpec', () => {
   it('turns the default form into a valid TrainingSpec', () => {
@@ -50,9 +50,13 @@ describe('formToSpec', () => {
     expect(result.errors.join('\n')).toMatch(/Validation split/);
   });
 
-  it('refuses an empty custom layer list', () => {
-    const result = formToSpec({ ...defaultForm('mnist'), architecture: 'custom', layers: [] });
-    expect(result.ok).toBe(false);
+  it('refuses an empty custom layer list, and one that does not end in the output layer', () => {
+    expect(formToSpec({ ...defaultForm('mnist'), architecture: 'custom', layers: [] }).ok).toBe(false);
+    const custom = { ...defaultForm('mnist'), architecture: 'custom', layers: defaultLayers(26) };
+    expect(formToSpec(custom, 26).ok).toBe(true);
+    const wrong = formToSpec(custom, 10);
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.errors.join()).toMatch(/Dense with 10 units/);
   });
 
   it('picking an optimizer picks its usual learning rate', () => {

@@ -34,9 +34,10 @@ export const SCHEDULES = [
 /** Layer kinds the editor offers, with their numeric settings and defaults. */
 export const LAYER_KINDS: Record<string, { title: string; fields: Record<string, number> }> = {
   dense: { title: 'Dense', fields: { units: 128 } },
-  conv2d: { title: 'Convolution', fields: { filters: 16, kernelSize: 5, stride: 1, padding: 2 } },
-  maxPool2d: { title: 'Max pool', fields: { size: 2, stride: 2 } },
+  conv2d: { title: 'Convolution', fields: { filters: 16, kernelSize: 5, strides: 1, padding: 2 } },
+  maxpool2d: { title: 'Max pool', fields: { poolSize: 2 } },
   relu: { title: 'ReLU', fields: {} },
+  leakyRelu: { title: 'Leaky ReLU', fields: {} },
   tanh: { title: 'Tanh', fields: {} },
   sigmoid: { title: 'Sigmoid', fields: {} },
   dropout: { title: 'Dropout', fields: { rate: 0.25 } },
@@ -78,12 +79,14 @@ export function layerRow(type: string, config?: Record<string, number>): LayerRo
   return { key: nextKey++, type, config: { ...(LAYER_KINDS[type]?.fields ?? {}), ...config } };
 }
 
-export function defaultLayers(): LayerRow[] {
+/** A small MLP; the last layer is the output: Dense with one unit per class (softmax is in the loss). */
+export function defaultLayers(classCount = 10): LayerRow[] {
   return [
     layerRow('flatten'),
     layerRow('dense', { units: 128 }),
     layerRow('relu'),
     layerRow('dropout', { rate: 0.2 }),
+    layerRow('dense', { units: classCount }),
   ];
 }
 
@@ -122,13 +125,20 @@ export function scheduleSpec(form: TrainingForm): { type: string; config: Record
   return { type: form.schedule, config: {} };
 }
 
-/** The form as the contract's TrainingSpec, or the reasons it is not one yet. */
-export function formToSpec(form: TrainingForm): SpecResult {
+/**
+ * The form as the contract's TrainingSpec, or the reasons it is not one yet. `classCount`, when
+ * known, checks that a custom list ends in the output layer (Dense, one unit per class).
+ */
+export function formToSpec(form: TrainingForm, classCount?: number): SpecResult {
   const errors: string[] = [];
   const custom = form.architecture === 'custom';
   let layers: LayerSpecData[] | undefined;
   if (custom) {
     if (form.layers.length === 0) errors.push('Add at least one layer.');
+    const last = form.layers[form.layers.length - 1];
+    if (last && classCount !== undefined && (last.type !== 'dense' || last.config.units !== classCount)) {
+      errors.push(`The last layer must be Dense with ${classCount} units (one per class).`);
+    }
     layers = form.layers.map((l) => ({ type: l.type, config: { ...l.config } }));
     for (const [i, l] of form.layers.entries()) {
       for (const [k, v] of Object.entries(l.config)) {

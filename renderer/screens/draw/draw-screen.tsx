@@ -1,0 +1,218 @@
+// The first screen: draw, and watch the network's view, its guess and its confidence for every class.
+
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { normalizeStrokes } from '../../../datasets/normalize';
+import { hasInk, type PenPoint } from '../../canvas/stroke-machine';
+import { GlyphImage } from '../../components/glyph-image';
+import { TaskSwitcher } from '../../components/task-switcher';
+import { formatPercent, type Prediction, rankPrediction } from '../../inference/prediction';
+import { createPredictionLoop } from '../../inference/prediction-loop';
+import { useRecognizer } from '../../inference/use-recognizer';
+import { BRUSH_MAX, BRUSH_MIN, useApp } from '../../state/app-context';
+import { ConfidenceBars } from './confidence-bars';
+import { DrawingCanvas } from './drawing-canvas';
+import { ModelPicker } from './model-picker';
+
+interface LiveResult {
+  image: Float32Array | null;
+  prediction: Prediction | null;
+  saliency: Float32Array | null;
+  computeMs: number;
+}
+
+/** Strokes shorter than this (CSS px) are scaled as if this large, so a tap stays a dot. */
+const MIN_GLYPH_EXTENT = 24;
+
+export function DrawScreen({
+  showSaliency,
+  onToggleSaliency,
+}: {
+  showSaliency: boolean;
+  onToggleSaliency: () => void;
+}) {
+  const { strokes, brushSize, datasets, datasetId, setDatasetId, dataset, setScreen } = useApp();
+  const model = useRecognizer(datasetId);
+  const [live, setLive] = useState<LiveResult>({
+    image: null,
+    prediction: null,
+    saliency: null,
+    computeMs: 0,
+  });
+  const lastInput = useRef<number | null>(null);
+  const latencyRef = useRef<HTMLSpanElement>(null);
+
+  const recognizer = model.recognizer;
+  const loop = useMemo(
+    () =>
+      createPredictionLoop<LiveResult>({
+        compute: () => {
+          const snap = strokes.getSnapshot();
+          if (!hasInk(snap)) return { image: null, prediction: null, saliency: null, computeMs: 0 };
+          const all = snap.active ? [...snap.strokes, snap.active] : snap.strokes;
+          const image = normalizeStrokes(
+            all.map((s) => ({ points: s.points as PenPoint[] })),
+            { minExtent: MIN_GLYPH_EXTENT },
+          );
+          if (!recognizer) return { image, prediction: null, saliency: null, computeMs: 0 };
+          const probabilities = recognizer.predict(image);
+          const prediction = rankPrediction(probabilities, recognizer.classes);
+          const saliency =
+            showSaliency && prediction ? recognizer.saliency(image, prediction.top.index) : null;
+          return { image, prediction, saliency, computeMs: 0 };
+        },
+        onResult: (result, timing) => {
+          setLive({ ...result, computeMs: timing.computeMs });
+          // Pointer event → bars: measured from the event's timestamp to the end of this frame's work.
+          if (lastInput.current !== null && result.prediction && latencyRef.current) {
+            const ms = performance.now() - lastInput.current;
+            latencyRef.current.dataset.latencyMs = ms.toFixed(1);
+            latencyRef.current.textContent = `${timing.computeMs.toFixed(1)} ms per pass · ${ms.toFixed(0)} ms from pen to bars`;
+            lastInput.current = null;
+          }
+        },
+      }),
+    [strokes, recognizer, showSaliency],
+  );
+  useEffect(() => {
+    loop.invalidate();
+    const off = strokes.subscribe(() => loop.invalidate());
+    return () => {
+      off();
+      loop.dispose();
+    };
+  }, [loop, strokes]);
+  const onInput = useCallback((t: number) => {
+    if (lastInput.current === null) lastInput.current = t;
+  }, []);
+
+  const classes = recognizer?.classes ?? dataset?.classes ?? [];
+  const noun = dataset?.task === 'letters' ? 'a letter' : dataset?.task === 'digits' ? 'a digit' : 'a glyph';
+  const p = live.prediction;
+
+  return (
+    <div className="draw-screen">
+      <div className="screen-bar">
+        <TaskSwitcher datasets={datasets.items} value={datasetId} onChange={setDatasetId} />
+        <ModelPicker activeId={model.summary?.id ?? null} />
+      </div>
+
+      <section className="draw-main card" aria-label="Drawing">
+        <DrawingCanvas machine={strokes} brushSize={brushSize} hint={`Draw ${noun} here`} onInput={onInput} />
+        <DrawToolbar />
+      </section>
+
+      <aside className="draw-side" aria-label="Recognition">
+        <div className="card prediction-card">
+          <div className="prediction-head">
+            <div className="network-view">
+              <GlyphImage
+                image={live.image}
+                scale={255}
+                saliency={showSaliency ? live.saliency : null}
+                className="glyph-large"
+                label="What the network sees (28 × 28)"
+              />
+              <label className="switch">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  aria-checked={showSaliency}
+                  checked={showSaliency}
+                  onChange={onToggleSaliency}
+                />
+                <span>Where it looked</span>
+              </label>
+            </div>
+            <div className="top-guess">
+              <span className="eyebrow">{p?.notSure ? 'Not sure' : 'Prediction'}</span>
+              <output
+                className={`top-label ${p?.notSure ? 'is-unsure' : ''} ${p ? '' : 'is-empty'}`}
+                aria-label="Top prediction"
+              >
+                {p ? p.top.label : '·'}
+              </output>
+              <span className="top-confidence">
+                {p
+                  ? p.notSure
+                    ? `maybe ${p.ranked[0]!.label} or ${p.ranked[1]?.label ?? '?'}`
+                    : `${formatPercent(p.top.probability)} confident`
+                  : recognizer
+                    ? 'waiting for ink'
+                    : ''}
+              </span>
+            </div>
+          </div>
+          <ModelStatus model={model} onTrain={() => setScreen('train')} />
+          <ConfidenceBars prediction={p} classes={classes} />
+          <span className="latency" ref={latencyRef} />
+        </div>
+      </aside>
+    </div>
+  );
+}
+
+function DrawToolbar() {
+  const { strokes, brushSize, setBrushSize } = useApp();
+  const snap = useSyncExternalStore(strokes.subscribe, strokes.getSnapshot);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Drawing tools">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => strokes.undo()}
+        disabled={!snap.canUndo}
+        title="Ctrl+Z"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => strokes.redo()}
+        disabled={!snap.canRedo}
+        title="Ctrl+Shift+Z"
+      >
+        Redo
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => strokes.clear()}
+        disabled={!hasInk(snap)}
+        title="Delete"
+      >
+        Clear
+      </button>
+      <label className="field field-inline brush">
+        <span className="field-label">Brush</span>
+        <input
+          type="range"
+          min={BRUSH_MIN}
+          max={BRUSH_MAX}
+          value={brushSize}
+          onChange={(e) => setBrushSize(Number(e.target.value))}
+          aria-label="Brush size"
+        />
+      </label>
+    </div>
+  );
+}
+
+function ModelStatus({ model, onTrain }: { model: ReturnType<typeof useRecognizer>; onTrain: () => void }) {
+  if (model.error) return <p className="notice notice-error">{model.error}</p>;
+  if (model.loading) return <p className="muted small">Loading the model…</p>;
+  if (!model.recognizer)
+    return (
+      <div className="empty-inline">
+        <p>No trained model for this task yet.</p>
+        <button type="button" className="btn btn-primary" onClick={onTrain}>
+          Train one
+        </button>
+      </div>
+    );
+  if (model.checkpointEpoch !== null)
+    return (
+      <p className="muted small live-dot">Learning live · checkpoint after epoch {model.checkpointEpoch}</p>
+    );
+  return null;
+}

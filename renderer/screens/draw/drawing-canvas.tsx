@@ -1,0 +1,137 @@
+// The drawing surface. React only sizes the canvas for devicePixelRatio and wires pointer events;
+// the StrokeMachine owns the strokes and renderStrokes paints them, at most once per frame.
+
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { createFrameScheduler } from '../../canvas/frame-scheduler';
+import { renderStrokes } from '../../canvas/render-strokes';
+import { hasInk, type PenPoint, type StrokeMachine } from '../../canvas/stroke-machine';
+
+export interface DrawingCanvasProps {
+  machine: StrokeMachine;
+  brushSize: number;
+  /** Shown over an empty canvas. */
+  hint: string;
+  /** Called on every pointer event that changed the drawing (for latency measurements). */
+  onInput?: (timeStamp: number) => void;
+}
+
+export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanvasProps) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const brushRef = useRef(brushSize);
+  brushRef.current = brushSize;
+  const onInputRef = useRef(onInput);
+  onInputRef.current = onInput;
+  const snapshot = useSyncExternalStore(machine.subscribe, machine.getSnapshot);
+
+  useEffect(() => {
+    const wrap = wrapRef.current;
+    const canvas = canvasRef.current;
+    if (!wrap || !canvas) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    let cssSize = 0;
+    let ink = '#111';
+
+    const readInk = () => {
+      ink = getComputedStyle(canvas).getPropertyValue('--ink').trim() || ink;
+    };
+    const paint = createFrameScheduler(() => {
+      const s = machine.getSnapshot();
+      const strokes = s.active ? [...s.strokes, s.active] : s.strokes;
+      const dpr = window.devicePixelRatio || 1;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      renderStrokes(ctx, strokes, { ink, width: cssSize, height: cssSize });
+    });
+
+    // Square canvas, as large as its box allows; backing store in device pixels.
+    const resize = () => {
+      const rect = wrap.getBoundingClientRect();
+      const side = Math.max(120, Math.floor(Math.min(rect.width, rect.height)));
+      const dpr = window.devicePixelRatio || 1;
+      if (side === cssSize && canvas.width === Math.round(side * dpr)) return;
+      cssSize = side;
+      canvas.style.width = `${side}px`;
+      canvas.style.height = `${side}px`;
+      canvas.width = Math.round(side * dpr);
+      canvas.height = Math.round(side * dpr);
+      paint.schedule();
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(wrap);
+    readInk();
+    resize();
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    const onScheme = () => {
+      readInk();
+      paint.schedule();
+    };
+    scheme.addEventListener('change', onScheme);
+    const off = machine.subscribe(() => paint.schedule());
+
+    // Pointer input: one pointer at a time, captured, with coalesced samples and pressure.
+    let activePointer: number | null = null;
+    let origin = { left: 0, top: 0 };
+    const toPoint = (e: PointerEvent): PenPoint => ({
+      x: e.clientX - origin.left,
+      y: e.clientY - origin.top,
+      pressure: e.pointerType === 'mouse' ? 0.5 : e.pressure || 0.5,
+    });
+    const down = (e: PointerEvent) => {
+      if (activePointer !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
+      e.preventDefault();
+      activePointer = e.pointerId;
+      canvas.setPointerCapture(e.pointerId);
+      const rect = canvas.getBoundingClientRect();
+      origin = { left: rect.left, top: rect.top };
+      machine.down(toPoint(e), brushRef.current, cssSize);
+      onInputRef.current?.(e.timeStamp);
+    };
+    const move = (e: PointerEvent) => {
+      if (e.pointerId !== activePointer) return;
+      const samples = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+      machine.move((samples.length > 0 ? samples : [e]).map(toPoint));
+      onInputRef.current?.(e.timeStamp);
+    };
+    const up = (e: PointerEvent) => {
+      if (e.pointerId !== activePointer) return;
+      activePointer = null;
+      machine.up();
+      onInputRef.current?.(e.timeStamp);
+    };
+    const cancel = (e: PointerEvent) => {
+      if (e.pointerId !== activePointer) return;
+      activePointer = null;
+      machine.cancel();
+    };
+    canvas.addEventListener('pointerdown', down);
+    canvas.addEventListener('pointermove', move);
+    canvas.addEventListener('pointerup', up);
+    canvas.addEventListener('pointercancel', cancel);
+    canvas.addEventListener('lostpointercapture', cancel);
+    return () => {
+      off();
+      observer.disconnect();
+      scheme.removeEventListener('change', onScheme);
+      paint.cancel();
+      canvas.removeEventListener('pointerdown', down);
+      canvas.removeEventListener('pointermove', move);
+      canvas.removeEventListener('pointerup', up);
+      canvas.removeEventListener('pointercancel', cancel);
+      canvas.removeEventListener('lostpointercapture', cancel);
+    };
+  }, [machine]);
+
+  return (
+    <div className="drawing-wrap" ref={wrapRef}>
+      <div className="drawing-frame">
+        <canvas ref={canvasRef} className="drawing-canvas" aria-label="Drawing area" role="img" />
+        {!hasInk(snapshot) && (
+          <p className="drawing-hint" aria-hidden="true">
+            {hint}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

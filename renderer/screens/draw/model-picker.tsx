@@ -1,0 +1,38 @@
+// The active model for the chosen dataset: a select over the models trained on it.
+
+import type { ModelSummary } from '../../../app/shared/types';
+import { api } from '../../api';
+import { formatAccuracy } from '../../inference/prediction';
+import { useApp } from '../../state/app-context';
+import { errorMessage } from '../../state/use-api';
+
+export function ModelPicker({ activeId }: { activeId: string | null }) {
+  const { models, datasetId, notify } = useApp();
+  const options = models.items.filter((m) => m.datasetId === datasetId);
+  if (options.length === 0) return null;
+  return (
+    <label className="field field-inline">
+      <span className="field-label">Model</span>
+      <select
+        value={activeId ?? ''}
+        onChange={(e) =>
+          api()
+            .models.activate({ id: e.target.value })
+            .catch((err: unknown) => notify('error', errorMessage(err)))
+        }
+      >
+        {activeId === null && <option value="">Choose a model…</option>}
+        {options.map((m) => (
+          <option key={m.id} value={m.id}>
+            {modelLabel(m)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function modelLabel(m: ModelSummary): string {
+  const acc = m.metrics.testAccuracy;
+  return `${m.name} · ${m.architecture}${acc === undefined ? '' : ` · ${formatAccuracy(acc)}`}`;
+}

@@ -1,0 +1,229 @@
+// Models: every saved network with its dataset, architecture, test accuracy and date; activate,
+// rename, delete, export (native or ONNX), import; and a comparison of two on the same test set.
+
+import { useEffect, useState } from 'react';
+import type { ModelSummary } from '../../../app/shared/types';
+import { api } from '../../api';
+import { formatAccuracy } from '../../inference/prediction';
+import { useApp } from '../../state/app-context';
+import { errorMessage } from '../../state/use-api';
+import { CompareModels } from './compare-models';
+
+export function ModelsScreen() {
+  const { models, datasets, notify, setScreen, setDatasetId } = useApp();
+  const [active, setActive] = useState<Record<string, string>>({});
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const fail = (e: unknown) => notify('error', errorMessage(e));
+
+  // Which model is active per dataset (the list itself does not say).
+  const datasetKey = [...new Set(models.items.map((m) => m.datasetId))].sort().join(',');
+  const modelsKey = models.items.map((m) => m.id).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: modelsKey: re-ask when models come or go (activation may change).
+  useEffect(() => {
+    if (!datasetKey) return;
+    let alive = true;
+    Promise.all(
+      datasetKey.split(',').map((datasetId) =>
+        api()
+          .models.active({ datasetId })
+          .then((p) => [datasetId, p?.summary.id ?? ''] as const)
+          .catch(() => [datasetId, ''] as const),
+      ),
+    ).then((pairs) => alive && setActive(Object.fromEntries(pairs)));
+    return () => {
+      alive = false;
+    };
+  }, [datasetKey, modelsKey]);
+
+  const title = (id: string) => datasets.items.find((d) => d.id === id)?.title ?? id;
+  const activate = (m: ModelSummary) =>
+    api()
+      .models.activate({ id: m.id })
+      .then(() => {
+        setActive((a) => ({ ...a, [m.datasetId]: m.id }));
+        notify('success', `${m.name} is now used for ${title(m.datasetId)}.`);
+      })
+      .catch(fail);
+  const exportModel = async (m: ModelSummary, format: 'native' | 'onnx') => {
+    const ext = format === 'onnx' ? 'onnx' : 'glyphmodel';
+    const path = await api()
+      .dialog.saveFile({
+        title: `Export ${m.name}`,
+        defaultName: `${slug(m.name)}.${ext}`,
+        extensions: [ext],
+      })
+      .catch(fail);
+    if (!path) return;
+    api()
+      .models.export({ id: m.id, format, path })
+      .then((r) => notify('success', `Exported to ${r.path}`))
+      .catch(fail);
+  };
+  const importModel = async () => {
+    const paths = await api()
+      .dialog.openFiles({ title: 'Import a model', extensions: ['glyphmodel', 'json'], folders: false })
+      .catch(fail);
+    const path = paths?.[0];
+    if (!path) return;
+    api()
+      .models.import({ path })
+      .then((m) => notify('success', `Imported ${m.name}.`))
+      .catch(fail);
+  };
+  const remove = (m: ModelSummary) => {
+    if (!window.confirm(`Delete the model “${m.name}”? This cannot be undone.`)) return;
+    api().models.delete({ id: m.id }).catch(fail);
+  };
+  const rename = (e: React.FormEvent, m: ModelSummary) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    api()
+      .models.rename({ id: m.id, name: name.trim() })
+      .then(() => setRenaming(null))
+      .catch(fail);
+  };
+
+  return (
+    <div className="models-screen">
+      <section className="card" aria-labelledby="models-title">
+        <header className="section-head">
+          <h2 id="models-title">Models</h2>
+          <button type="button" className="btn" onClick={importModel}>
+            Import model…
+          </button>
+        </header>
+        {models.items.length === 0 ? (
+          <div className="empty-state">
+            <p>No models yet. Train one on the Train screen; it will appear here.</p>
+            <button type="button" className="btn btn-primary" onClick={() => setScreen('train')}>
+              Go to Train
+            </button>
+          </div>
+        ) : (
+          <div className="table-wrap">
+            <table className="model-table" aria-label="Saved models">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Dataset</th>
+                  <th scope="col">Architecture</th>
+                  <th scope="col" className="num">
+                    Parameters
+                  </th>
+                  <th scope="col" className="num">
+                    Test accuracy
+                  </th>
+                  <th scope="col">Created</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {models.items.map((m) => {
+                  const isActive = active[m.datasetId] === m.id;
+                  return (
+                    <tr key={m.id} className={isActive ? 'is-active' : ''}>
+                      <td>
+                        {renaming === m.id ? (
+                          <form className="inline-form" onSubmit={(e) => rename(e, m)}>
+                            <input
+                              aria-label="New model name"
+                              value={name}
+                              onChange={(e) => setName(e.target.value)}
+                            />
+                            <button type="submit" className="btn btn-small">
+                              Save
+                            </button>
+                          </form>
+                        ) : (
+                          <span className="model-name">
+                            {m.name}
+                            {isActive && <span className="pill pill-accent">active</span>}
+                            {m.builtin && <span className="pill">built-in</span>}
+                          </span>
+                        )}
+                      </td>
+                      <td>{title(m.datasetId)}</td>
+                      <td>{m.architecture}</td>
+                      <td className="num">{m.parameters.toLocaleString()}</td>
+                      <td className="num" title={m.metrics.evaluatedOn}>
+                        {m.metrics.testAccuracy === undefined ? '—' : formatAccuracy(m.metrics.testAccuracy)}
+                      </td>
+                      <td>{new Date(m.createdAt).toLocaleDateString()}</td>
+                      <td className="row-actions">
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          disabled={isActive}
+                          onClick={() => activate(m)}
+                          aria-label={`Activate ${m.name}`}
+                        >
+                          Activate
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-ghost btn-small"
+                          onClick={() => {
+                            setDatasetId(m.datasetId);
+                            activate(m).then(() => setScreen('draw'));
+                          }}
+                          aria-label={`Try ${m.name}`}
+                        >
+                          Try
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-ghost btn-small"
+                          disabled={m.builtin}
+                          onClick={() => {
+                            setRenaming(m.id);
+                            setName(m.name);
+                          }}
+                          aria-label={`Rename ${m.name}`}
+                        >
+                          Rename
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-ghost btn-small"
+                          onClick={() => exportModel(m, 'native')}
+                          aria-label={`Export ${m.name}`}
+                        >
+                          Export
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-ghost btn-small"
+                          onClick={() => exportModel(m, 'onnx')}
+                          aria-label={`Export ${m.name} as ONNX`}
+                        >
+                          ONNX
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-ghost btn-small btn-danger-text"
+                          disabled={m.builtin}
+                          onClick={() => remove(m)}
+                          aria-label={`Delete ${m.name}`}
+                        >
+                          Delete
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {models.items.length >= 2 && <CompareModels models={models.items} />}
+    </div>
+  );
+}
+
+function slug(s: string): string {
+  return s.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+}

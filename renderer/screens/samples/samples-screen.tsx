@@ -1,0 +1,186 @@
+// Samples: the person's own labelled glyphs. Draw, pick a label, press Enter; manage classes;
+// import image files by dialog or by dropping them here.
+
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { normalizeStrokes } from '../../../datasets/normalize';
+import { api } from '../../api';
+import { SAVE_SAMPLE_EVENT } from '../../app';
+import { hasInk, type PenPoint, toStrokeData } from '../../canvas/stroke-machine';
+import { useApp } from '../../state/app-context';
+import { errorMessage } from '../../state/use-api';
+import { DrawingCanvas } from '../draw/drawing-canvas';
+import { ClassPanel } from './class-panel';
+import { SampleGallery } from './sample-gallery';
+
+const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'webp', 'gif'];
+
+export function SamplesScreen() {
+  const { datasets, strokes, brushSize, notify } = useApp();
+  const custom = datasets.items.filter((d) => d.custom);
+  const [setId, setSetId] = useState('');
+  const dataset = custom.find((d) => d.id === setId) ?? custom[0] ?? null;
+  const [label, setLabel] = useState('');
+  const current = dataset?.classes.includes(label) ? label : (dataset?.classes[0] ?? '');
+  const snap = useSyncExternalStore(strokes.subscribe, strokes.getSnapshot);
+  const [dragging, setDragging] = useState(false);
+
+  const save = useCallback(() => {
+    const s = strokes.getSnapshot();
+    if (!dataset || !current || !hasInk(s)) return;
+    const all = s.active ? [...s.strokes, s.active] : s.strokes;
+    const image = normalizeStrokes(
+      all.map((st) => ({ points: st.points as PenPoint[] })),
+      { minExtent: 24 },
+    );
+    api()
+      .samples.add({
+        datasetId: dataset.id,
+        label: current,
+        image: new Float32Array(image),
+        strokes: toStrokeData(s),
+      })
+      .then(() => {
+        strokes.clear();
+        notify('success', `Saved a sample of “${current}”.`);
+      })
+      .catch((e: unknown) => notify('error', errorMessage(e)));
+  }, [dataset, current, strokes, notify]);
+  useEffect(() => {
+    window.addEventListener(SAVE_SAMPLE_EVENT, save);
+    return () => window.removeEventListener(SAVE_SAMPLE_EVENT, save);
+  }, [save]);
+
+  const importPaths = (paths: string[]) => {
+    if (!dataset || paths.length === 0) return;
+    api()
+      .samples.import({ datasetId: dataset.id, label: current || undefined, paths })
+      .then((r) =>
+        notify(
+          r.rejected.length ? 'error' : 'success',
+          `Imported ${r.imported} image${r.imported === 1 ? '' : 's'}${r.rejected.length ? `; ${r.rejected.length} rejected (${r.rejected[0]!.reason})` : ''}.`,
+        ),
+      )
+      .catch((e: unknown) => notify('error', errorMessage(e)));
+  };
+  const importByDialog = () =>
+    api()
+      .dialog.openFiles({ title: 'Import images', extensions: IMAGE_EXTENSIONS, folders: false })
+      .then(importPaths)
+      .catch((e: unknown) => notify('error', errorMessage(e)));
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    // Electron exposes a dropped file's path (webUtils.getPathForFile through the preload, or File.path).
+    const bridge = (window as { glyphFiles?: { pathOf(f: File): string } }).glyphFiles;
+    const paths = [...e.dataTransfer.files]
+      .map((f) => bridge?.pathOf(f) ?? (f as File & { path?: string }).path ?? '')
+      .filter(Boolean);
+    if (paths.length === 0)
+      notify('error', 'Could not read the dropped files; use “Import images…” instead.');
+    else importPaths(paths);
+  };
+  const createSet = (title: string) =>
+    api()
+      .datasets.create({ title, classes: [] })
+      .then((d) => setSetId(d.id))
+      .catch((e: unknown) => notify('error', errorMessage(e)));
+
+  if (!dataset) {
+    return (
+      <div className="empty-state card">
+        <h2>Teach the network your own glyphs</h2>
+        <p>
+          Create a set, add classes (any label — a letter, a symbol like ★, a word), draw a few examples of
+          each and train a model on them from the Train screen.
+        </p>
+        <NewSetForm onCreate={createSet} primary />
+      </div>
+    );
+  }
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the whole screen is a drop target for image files; the dialog button is the keyboard path.
+    <div
+      className={`samples-screen ${dragging ? 'is-dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <div className="screen-bar">
+        <label className="field field-inline">
+          <span className="field-label">Set</span>
+          <select value={dataset.id} onChange={(e) => setSetId(e.target.value)}>
+            {custom.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <NewSetForm onCreate={createSet} />
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={importByDialog}>
+          Import images…
+        </button>
+      </div>
+      <section className="card samples-draw" aria-label="Draw a sample">
+        <DrawingCanvas
+          machine={strokes}
+          brushSize={brushSize}
+          hint={current ? `Draw “${current}”` : 'Add a class first'}
+        />
+        <div className="toolbar">
+          <button type="button" className="btn" onClick={() => strokes.clear()} disabled={!hasInk(snap)}>
+            Clear
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={save}
+            disabled={!hasInk(snap) || !current}
+          >
+            Save as “{current || '…'}” <kbd>Enter</kbd>
+          </button>
+        </div>
+      </section>
+      <section className="card samples-classes" aria-label="Classes">
+        <h2>Classes</h2>
+        <ClassPanel dataset={dataset} selected={current} onSelect={setLabel} />
+      </section>
+      <section className="card samples-gallery" aria-label="Gallery">
+        <h2>{current ? `Samples of “${current}”` : 'Samples'}</h2>
+        <SampleGallery dataset={dataset} label={current} />
+        <p className="muted small drop-hint">
+          Drop image files anywhere here to import them as “{current || '…'}”.
+        </p>
+      </section>
+    </div>
+  );
+}
+
+function NewSetForm({ onCreate, primary }: { onCreate: (title: string) => void; primary?: boolean }) {
+  const [title, setTitle] = useState('');
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (title.trim()) onCreate(title.trim());
+        setTitle('');
+      }}
+    >
+      <input
+        aria-label="New set name"
+        placeholder="New set name"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <button type="submit" className={`btn ${primary ? 'btn-primary' : ''}`} disabled={!title.trim()}>
+        Create set
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+// Live loss and accuracy curves, training and validation, from the training store.
+
+import { useMemo } from 'react';
+import type { TrainingSnapshot } from '../../training/training-store';
+import { Chart, type SeriesDef } from './chart';
+
+const LOSS_SERIES: SeriesDef[] = [
+  { label: 'batch loss', colorVar: '--series-3', width: 1 },
+  { label: 'train loss', colorVar: '--series-1', points: true },
+  { label: 'validation loss', colorVar: '--series-2', points: true, dash: [6, 4] },
+];
+const ACC_SERIES: SeriesDef[] = [
+  { label: 'train accuracy', colorVar: '--series-1', points: true },
+  { label: 'validation accuracy', colorVar: '--series-2', points: true, dash: [6, 4] },
+];
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const ACC_RANGE: [number, number] = [0, 1];
+
+export function Curves({ training }: { training: TrainingSnapshot }) {
+  const loss = useMemo(() => {
+    // One x axis in fractional epochs: batch losses, and epoch-end figures at whole epochs.
+    const rows = new Map<number, (number | null)[]>();
+    const row = (x: number) => {
+      let r = rows.get(x);
+      if (!r) rows.set(x, (r = [null, null, null]));
+      return r;
+    };
+    for (const p of training.batchLoss) row(p.x)[0] = p.loss;
+    for (const e of training.epochs) {
+      const r = row(e.epoch);
+      r[1] = e.trainLoss;
+      r[2] = e.valLoss ?? null;
+    }
+    const xs = [...rows.keys()].sort((a, b) => a - b);
+    return [xs, ...[0, 1, 2].map((i) => xs.map((x) => rows.get(x)![i]!))];
+  }, [training.batchLoss, training.epochs]);
+
+  const accuracy = useMemo(() => {
+    const es = [...training.epochs].sort((a, b) => a.epoch - b.epoch);
+    return [es.map((e) => e.epoch), es.map((e) => e.trainAccuracy), es.map((e) => e.valAccuracy ?? null)];
+  }, [training.epochs]);
+
+  return (
+    <div className="curves">
+      <Chart title="Loss" xLabel="epoch" series={LOSS_SERIES} data={loss} />
+      <Chart
+        title="Accuracy"
+        xLabel="epoch"
+        series={ACC_SERIES}
+        data={accuracy}
+        yRange={ACC_RANGE}
+        format={pct}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+// The training form: dataset, architecture, optimizer, schedule and the run's numbers.
+
+import type { DatasetInfo, ModelSummary } from '../../../app/shared/types';
+import { OPTIMIZERS, PRESETS, SCHEDULES, type TrainingForm, withOptimizer } from '../../training/spec-form';
+import { LayerEditor } from './layer-editor';
+
+interface Props {
+  form: TrainingForm;
+  onChange: (form: TrainingForm) => void;
+  datasets: DatasetInfo[];
+  models: ModelSummary[];
+  disabled: boolean;
+}
+
+export function TrainFormView({ form, onChange, datasets, models, disabled }: Props) {
+  const set = <K extends keyof TrainingForm>(key: K, value: TrainingForm[K]) =>
+    onChange({ ...form, [key]: value });
+  const num =
+    (key: 'learningRate' | 'batchSize' | 'epochs' | 'seed' | 'limit' | 'stepSize' | 'gamma') =>
+    (e: React.ChangeEvent<HTMLInputElement>) =>
+      set(key, e.target.valueAsNumber);
+  const bases = models.filter((m) => m.datasetId === form.datasetId);
+  const preset = PRESETS.find((p) => p.id === form.architecture);
+
+  return (
+    <fieldset className="train-form" disabled={disabled}>
+      <legend className="sr-only">Training settings</legend>
+      <div className="form-grid">
+        <label className="field">
+          <span className="field-label">Dataset</span>
+          <select
+            value={form.datasetId}
+            onChange={(e) => onChange({ ...form, datasetId: e.target.value, baseModelId: '' })}
+          >
+            {datasets.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title} ({d.classes.length} classes, {d.sizes.train.toLocaleString()} images)
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Architecture</span>
+          <select value={form.architecture} onChange={(e) => set('architecture', e.target.value)}>
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+          <span className="field-help">{preset?.description}</span>
+        </label>
+        <label className="field">
+          <span className="field-label">Start from</span>
+          <select value={form.baseModelId} onChange={(e) => set('baseModelId', e.target.value)}>
+            <option value="">Scratch</option>
+            {bases.map((m) => (
+              <option key={m.id} value={m.id}>
+                Fine-tune {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {form.architecture === 'custom' && (
+        <LayerEditor layers={form.layers} onChange={(layers) => set('layers', layers)} />
+      )}
+      <div className="form-grid">
+        <label className="field">
+          <span className="field-label">Optimizer</span>
+          <select value={form.optimizer} onChange={(e) => onChange(withOptimizer(form, e.target.value))}>
+            {OPTIMIZERS.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Learning rate</span>
+          <input
+            type="number"
+            step="any"
+            min={0}
+            value={numValue(form.learningRate)}
+            onChange={num('learningRate')}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Schedule</span>
+          <select value={form.schedule} onChange={(e) => set('schedule', e.target.value)}>
+            {SCHEDULES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {form.schedule === 'step' && (
+          <>
+            <label className="field">
+              <span className="field-label">Every (epochs)</span>
+              <input type="number" min={1} value={numValue(form.stepSize)} onChange={num('stepSize')} />
+            </label>
+            <label className="field">
+              <span className="field-label">Multiply by</span>
+              <input type="number" step="any" min={0} value={numValue(form.gamma)} onChange={num('gamma')} />
+            </label>
+          </>
+        )}
+        <label className="field">
+          <span className="field-label">Batch size</span>
+          <input
+            type="number"
+            min={1}
+            max={4096}
+            value={numValue(form.batchSize)}
+            onChange={num('batchSize')}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Epochs</span>
+          <input type="number" min={1} max={1000} value={numValue(form.epochs)} onChange={num('epochs')} />
+        </label>
+        <label className="field">
+          <span className="field-label">Validation split</span>
+          <span className="range-with-value">
+            <input
+              type="range"
+              min={0}
+              max={0.5}
+              step={0.05}
+              value={form.validationSplit}
+              onChange={(e) => set('validationSplit', e.target.valueAsNumber)}
+              aria-label="Validation split"
+            />
+            <output>{Math.round(form.validationSplit * 100)}%</output>
+          </span>
+        </label>
+        <label className="field">
+          <span className="field-label">Seed</span>
+          <input type="number" min={0} value={numValue(form.seed)} onChange={num('seed')} />
+        </label>
+        <label className="field">
+          <span className="field-label">Limit images (0 = all)</span>
+          <input
+            type="number"
+            min={0}
+            value={numValue(form.limit)}
+            onChange={num('limit')}
+            aria-label="Limit"
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Name</span>
+          <input
+            type="text"
+            value={form.name}
+            placeholder="optional"
+            onChange={(e) => set('name', e.target.value)}
+          />
+        </label>
+        <label className="field field-check">
+          <input
+            type="checkbox"
+            checked={form.augmentation}
+            onChange={(e) => set('augmentation', e.target.checked)}
+          />
+          <span>Augmentation (shift, rotate, scale, elastic)</span>
+        </label>
+      </div>
+    </fieldset>
+  );
+}
+
+function numValue(v: number): number | string {
+  return Number.isFinite(v) ? v : '';
+}

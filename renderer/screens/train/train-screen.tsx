@@ -1,0 +1,166 @@
+// Train: settings on the left; progress, live curves and the final evaluation on the right.
+
+import { useEffect, useState } from 'react';
+import { api } from '../../api';
+import { useApp } from '../../state/app-context';
+import { errorMessage } from '../../state/use-api';
+import { defaultForm, formToSpec, type TrainingForm } from '../../training/spec-form';
+import { formatDuration } from '../../training/training-store';
+import { Curves } from './curves';
+import { EvaluationView } from './evaluation-view';
+import { TrainFormView } from './train-form';
+
+/** The form outlives the screen (tab switches), for the session. */
+let remembered: TrainingForm | null = null;
+
+export function TrainScreen() {
+  const { datasets, models, datasetId, training, notify, setScreen } = useApp();
+  const [form, setForm] = useState<TrainingForm>(() => remembered ?? defaultForm(datasetId));
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    remembered = form;
+  }, [form]);
+  useEffect(() => {
+    if (!form.datasetId && datasetId) setForm((f) => ({ ...f, datasetId }));
+  }, [datasetId, form.datasetId]);
+
+  const running = training.state !== 'idle';
+  const start = async () => {
+    const classCount = datasets.items.find((d) => d.id === form.datasetId)?.classes.length;
+    const result = formToSpec(form, classCount);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors([]);
+    setBusy(true);
+    try {
+      await api().training.start(result.spec);
+    } catch (e) {
+      setErrors([errorMessage(e)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const control = (verb: 'pause' | 'resume' | 'cancel') =>
+    api()
+      .training[verb]()
+      .catch((e: unknown) => notify('error', errorMessage(e)));
+
+  const p = training.progress;
+  const outcome = training.outcome;
+  return (
+    <div className="train-screen">
+      <section className="card train-settings" aria-labelledby="train-settings-title">
+        <h2 id="train-settings-title">New training run</h2>
+        <TrainFormView
+          form={form}
+          onChange={setForm}
+          datasets={datasets.items}
+          models={models.items}
+          disabled={running}
+        />
+        {errors.length > 0 && (
+          <ul className="notice notice-error" aria-label="Problems">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+        <div className="actions">
+          {!running ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={start}
+              disabled={busy || !form.datasetId}
+            >
+              Start training
+            </button>
+          ) : (
+            <>
+              {training.state === 'paused' ? (
+                <button type="button" className="btn btn-primary" onClick={() => control('resume')}>
+                  Resume
+                </button>
+              ) : (
+                <button type="button" className="btn" onClick={() => control('pause')}>
+                  Pause
+                </button>
+              )}
+              <button type="button" className="btn btn-danger" onClick={() => control('cancel')}>
+                Cancel
+              </button>
+            </>
+          )}
+        </div>
+      </section>
+
+      <section className="card train-live" aria-label="Training progress">
+        {training.jobId === null && outcome.kind === 'none' ? (
+          <div className="empty-state">
+            <h2>Train a network</h2>
+            <p>
+              Pick a dataset and an architecture, then press <strong>Start training</strong>. Loss and
+              accuracy are drawn here as the network learns; the Draw screen re-predicts your drawing after
+              every epoch.
+            </p>
+            <p className="muted small">A quick try: MLP, 1 epoch, limit 2000 images — about a few seconds.</p>
+          </div>
+        ) : (
+          <>
+            <div className="progress-head">
+              <span className="progress-title">
+                {training.state === 'running'
+                  ? 'Training'
+                  : training.state === 'paused'
+                    ? 'Paused'
+                    : 'Finished'}
+                {training.spec ? ` · ${training.spec.architecture} on ${training.spec.datasetId}` : ''}
+              </span>
+              <span className="muted">
+                {p
+                  ? `epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · ${Math.round(p.samplesPerSecond).toLocaleString()} samples/s · ETA ${formatDuration(p.etaSeconds)}`
+                  : training.trainCount
+                    ? `${training.trainCount.toLocaleString()} training, ${training.validationCount.toLocaleString()} validation images`
+                    : ''}
+              </span>
+            </div>
+            <div
+              className="progress"
+              role="progressbar"
+              aria-label="Training progress"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round((p?.fraction ?? 0) * 100)}
+            >
+              <div className="progress-fill" style={{ transform: `scaleX(${p?.fraction ?? 0})` }} />
+            </div>
+            <Curves training={training} />
+            {outcome.kind === 'cancelled' && (
+              <p className="notice">Training was cancelled. Nothing was saved.</p>
+            )}
+            {outcome.kind === 'error' && (
+              <p className="notice notice-error">Training failed: {outcome.message}</p>
+            )}
+            {outcome.kind === 'done' && (
+              <>
+                <p className="notice notice-success">
+                  Saved <strong>{outcome.model.name}</strong>.{' '}
+                  <button type="button" className="btn btn-small" onClick={() => setScreen('models')}>
+                    See it in Models
+                  </button>{' '}
+                  <button type="button" className="btn btn-small" onClick={() => setScreen('draw')}>
+                    Try it on Draw
+                  </button>
+                </p>
+                <EvaluationView evaluation={outcome.evaluation} />
+              </>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
