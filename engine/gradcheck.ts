@@ -13,7 +13,7 @@
 // chose; test points must stay farther than eps from kinks (see `awayFromKinks`), and kinks get their
 // own explicit test.
 
-import type { ForwardOptions, Loss } from './layer';
+import type { BackwardOptions, ForwardOptions, Loss } from './layer';
 import { Rng } from './rng';
 import type { Param, Tensor } from './tensor';
 import { tensor, zeroGrads } from './tensor';
@@ -28,7 +28,7 @@ export function randomTensor(shape: readonly number[], rng: Rng, lo = -1, hi = 1
 /** Anything with a forward and a backward pass: a layer, or a Sequential model. */
 export interface Differentiable {
   forward(x: Tensor, options: ForwardOptions): Tensor;
-  backward(dOut: Tensor): Tensor;
+  backward(dOut: Tensor, options?: BackwardOptions): Tensor;
   params(): Param[];
 }
 
@@ -134,7 +134,7 @@ export function gradcheck(
 
   const params = layer.params();
   zeroGrads(params);
-  const dx = layer.backward(dOut);
+  const dx = layer.backward(dOut, { inputGradient: true });
   const dxCopy = Float32Array.from(dx.data); // backward may reuse its buffer on the next call
   const grads = params.map((p) => Float32Array.from(p.grad.data));
 

@@ -1,0 +1,96 @@
+// Softmax and cross-entropy fused into one loss over logits [batch, classes], mean over the batch:
+//   loss = −(1/B) Σ_b Σ_k q_bk · log softmax(z_b)_k,   dLoss/dz = (softmax(z) − q) / B,
+// with targets q = one-hot, or (1 − ε)·one-hot + ε/K with label smoothing ε (Szegedy et al. 2016,
+// https://arxiv.org/abs/1512.00567). Fusing gives the simple gradient and avoids log(0).
+// NOTE: log softmax(z)_k = z_k − m − log Σ_j exp(z_j − m) with m = max_j z_j (log-sum-exp): exp never
+// overflows and log never sees 0, however large or negative the logits.
+
+import type { Loss } from '../layer';
+import { type Tensor, tensor } from '../tensor';
+
+export interface SoftmaxCrossEntropyOptions {
+  /** ε in [0, 1): the target puts 1 − ε on the true class and spreads ε evenly over all classes. */
+  readonly labelSmoothing: number;
+}
+
+export const SOFTMAX_CROSS_ENTROPY_DEFAULTS: SoftmaxCrossEntropyOptions = { labelSmoothing: 0 };
+
+export class SoftmaxCrossEntropy implements Loss {
+  readonly type = 'softmaxCrossEntropy';
+  readonly options: SoftmaxCrossEntropyOptions;
+  private probabilities?: Tensor; // softmax(z), cached for backward
+  private target?: Int32Array;
+  private gradient?: Tensor;
+
+  constructor(options: Partial<SoftmaxCrossEntropyOptions> = {}) {
+    this.options = { ...SOFTMAX_CROSS_ENTROPY_DEFAULTS, ...options };
+    const { labelSmoothing } = this.options;
+    if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+      throw new Error(`softmaxCrossEntropy: labelSmoothing must be in [0, 1), got ${labelSmoothing}`);
+    }
+  }
+
+  forward(logits: Tensor, target: Int32Array): number {
+    const [batch, classes] = checkShapes(this.type, logits, target);
+    const p = (this.probabilities =
+      this.probabilities?.data.length === logits.data.length ? this.probabilities : tensor(logits.shape));
+    const eps = this.options.labelSmoothing;
+    const z = logits.data;
+    let total = 0;
+    for (let b = 0, o = 0; b < batch; b++, o += classes) {
+      let max = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < classes; k++) if (z[o + k] > max) max = z[o + k];
+      let sum = 0;
+      for (let k = 0; k < classes; k++) {
+        const e = Math.exp(z[o + k] - max);
+        p.data[o + k] = e;
+        sum += e;
+      }
+      const logSum = Math.log(sum);
+      for (let k = 0; k < classes; k++) p.data[o + k] /= sum;
+      // −Σ q_k log p_k = −(1 − ε)·log p_y − (ε/K)·Σ_k log p_k
+      const logPy = z[o + target[b]] - max - logSum;
+      total -= (1 - eps) * logPy;
+      if (eps > 0) {
+        let sumLog = 0;
+        for (let k = 0; k < classes; k++) sumLog += z[o + k] - max - logSum;
+        total -= (eps / classes) * sumLog;
+      }
+    }
+    this.target = target;
+    return total / batch;
+  }
+
+  backward(): Tensor {
+    const p = this.probabilities;
+    const target = this.target;
+    if (p === undefined || target === undefined)
+      throw new Error('softmaxCrossEntropy: backward() before forward()');
+    const [batch, classes] = p.shape;
+    const g = (this.gradient =
+      this.gradient?.data.length === p.data.length ? this.gradient : tensor(p.shape));
+    const eps = this.options.labelSmoothing;
+    const scale = 1 / batch;
+    const spread = eps / classes;
+    for (let b = 0, o = 0; b < batch; b++, o += classes) {
+      for (let k = 0; k < classes; k++) g.data[o + k] = (p.data[o + k] - spread) * scale;
+      g.data[o + target[b]] -= (1 - eps) * scale;
+    }
+    return g;
+  }
+}
+
+/** [batch, classes] after checking that logits are 2-D and targets are valid class indices. */
+export function checkShapes(type: string, prediction: Tensor, target: Int32Array): [number, number] {
+  if (prediction.shape.length !== 2) {
+    throw new Error(`${type}: expects [batch, classes] predictions, got [${prediction.shape.join(', ')}]`);
+  }
+  const [batch, classes] = prediction.shape;
+  if (target.length !== batch) throw new Error(`${type}: ${batch} predictions but ${target.length} targets`);
+  for (let b = 0; b < batch; b++) {
+    if (!(target[b] >= 0 && target[b] < classes)) {
+      throw new Error(`${type}: target ${target[b]} at row ${b} is not a class in [0, ${classes})`);
+    }
+  }
+  return [batch, classes];
+}
