@@ -2,6 +2,8 @@
 // no Node): the files are built by `npm run datasets` (build/) and read by load.ts.
 // Browser-safe: the renderer may import it to list datasets.
 
+import { LETTERS } from './letters/info'; // the letters entry (owned by datasets/letters/)
+
 export type DatasetTask = 'digits' | 'letters' | 'custom';
 
 export type Split = 'train' | 'test';
@@ -54,7 +56,7 @@ export const MNIST: DatasetInfo = {
  * The letters dataset is added here by its owner: `import { LETTERS } from './letters/info'`,
  * then `[MNIST, LETTERS]`.
  */
-const BUILT_IN: readonly DatasetInfo[] = [MNIST];
+const BUILT_IN: readonly DatasetInfo[] = [MNIST, LETTERS];
 
 const registered = new Map<string, DatasetInfo>(BUILT_IN.map((d) => [d.id, d]));
 

@@ -18,7 +18,7 @@ describe('generateSet', () => {
     expect(Buffer.from(a.images).equals(Buffer.from(c.images))).toBe(false);
   });
 
-  it('balances classes and draws real ink centred like MNIST', () => {
+  it('balances classes and draws real ink, centred like MNIST up to the augmentation shift', () => {
     const s = generateSet(DIGIT_CLASSES, faces, { perClass: 5, seed: 1 });
     const counts = new Array(10).fill(0);
     for (const l of s.labels) counts[l]++;
@@ -34,8 +34,8 @@ describe('generateSet', () => {
         my += img[p] * Math.floor(p / 28);
       }
       expect(mass / 255).toBeGreaterThan(20);
-      expect(Math.abs(mx / mass - 14)).toBeLessThan(1);
-      expect(Math.abs(my / mass - 14)).toBeLessThan(1);
+      expect(Math.abs(mx / mass - 14)).toBeLessThan(3); // augmentation shift + elastic drag
+      expect(Math.abs(my / mass - 14)).toBeLessThan(3);
     }
   });
 });

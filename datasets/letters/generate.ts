@@ -3,6 +3,7 @@
 // then shuffled, so any prefix of the set is balanced-ish and the bytes depend only on the seed.
 
 import { Rng } from '../../engine/rng';
+import { Augmenter, type AugmentOptions } from '../augment';
 import type { Face } from './fonts';
 import { DEFAULT_SYNTH, type SynthOptions, synthesize } from './synth';
 
@@ -33,7 +34,24 @@ export interface GenerateOptions {
   /** Share of samples drawn from single-stroke faces when the face list has any (default 0.4). */
   readonly strokeShare?: number;
   readonly synth?: SynthOptions;
+  /** Raster augmentation after normalization (elastic wobble, small shifts); default LETTERS_AUGMENT. */
+  readonly augment?: AugmentOptions;
 }
+
+/**
+ * After the vector-level variation in synth.ts (slant, rotation, aspect, pen width) only what vectors
+ * cannot give is left to the raster: Simard's elastic field, a pixel of shift, a touch of thickness.
+ */
+export const LETTERS_AUGMENT: AugmentOptions = {
+  rotation: 0,
+  scale: 0.05,
+  shear: 0,
+  translate: 0.5,
+  elasticAlpha: 18,
+  elasticSigma: 4,
+  thickness: 0.2,
+  probability: 0.8,
+};
 
 const PIXELS = 784;
 
@@ -46,6 +64,7 @@ export function generateSet(
   const rng = new Rng(opts.seed);
   const strokeShare = opts.strokeShare ?? 0.4;
   const synth = opts.synth ?? DEFAULT_SYNTH;
+  const augmenter = new Augmenter(opts.augment ?? LETTERS_AUGMENT, 28);
   const n = classes.length * opts.perClass;
   const images = new Uint8Array(n * PIXELS);
   const labels = new Uint8Array(n);
@@ -71,8 +90,9 @@ export function generateSet(
       const pool = useStrokes ? strokes : outlines;
       const [face, ch] = pool[rng.int(pool.length)];
       const x = synthesize(face.glyph(ch)!, rng, synth);
+      augmenter.apply(x, 1, rng);
       const base = k * PIXELS;
-      for (let i = 0; i < PIXELS; i++) images[base + i] = Math.round(x[i] * 255);
+      for (let i = 0; i < PIXELS; i++) images[base + i] = Math.round(Math.min(1, Math.max(0, x[i])) * 255);
       labels[k] = c;
       k++;
     }
