@@ -3,8 +3,9 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { toBytes } from '../../datasets/idx';
 import { isTempName } from './fs-atomic';
-import { decodePng, SIDE } from './sample-store';
+import { readSample, SIDE } from './sample-store';
 
 export interface FolderData {
   /** [n, 784] grey bytes, 255 = ink. */
@@ -34,7 +35,7 @@ export async function loadFolderData(dir: string, classes: string[], folders: st
     for (const name of names.sort()) {
       if (!name.endsWith('.png') || isTempName(name)) continue;
       try {
-        images.push(await decodePng(path.join(dir, folders[c]!, name)));
+        images.push(toBytes(await readSample(path.join(dir, folders[c]!, name))));
         labels.push(c);
         ids.push(name.slice(0, -4));
       } catch {

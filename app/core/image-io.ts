@@ -1,23 +1,104 @@
-// Image files in and out of custom datasets through the datasets import/export code.
+// Image files in and out of custom datasets, through the datasets import/export code (sharp; grey,
+// auto-invert, normalization like a drawing). An import reports every file it could not read and
+// writes nothing for it.
 
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fromBytes } from '../../datasets/idx';
+import { isImageName, readImageInput } from '../../datasets/io/image-file';
+import { writeImageFolder } from '../../datasets/io/image-folder';
+import { folderToLabel } from '../../datasets/io/label-folder';
 import type { ImportReport } from '../shared/types';
+import { loadFolderData } from './custom-data';
 import type { DatasetRegistry } from './dataset-registry';
-import { CoreError } from './errors';
+import { CoreError, messageOf } from './errors';
 import type { SampleStore } from './sample-store';
 
-export async function importImages(
-  _samples: SampleStore,
-  _datasetId: string,
-  _label: string | undefined,
-  _paths: string[],
-): Promise<ImportReport> {
-  throw new CoreError('unsupported', 'not yet');
+export const isImageFile = isImageName;
+
+/** One image file → the network's input ([784] floats, ink = 1), normalized like a drawing. */
+export function readGlyphImage(file: string): Promise<Float32Array> {
+  return readImageInput(file);
 }
 
+/** Files to import: image files as given; folders recursively, labelled by their parent folder's name. */
+async function collect(paths: string[]): Promise<{ file: string; folderLabel?: string }[]> {
+  const out: { file: string; folderLabel?: string }[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p).catch(() => null);
+    if (!stat?.isDirectory()) {
+      out.push({ file: p });
+      continue;
+    }
+    const entries = (await fs.readdir(p, { recursive: true })).sort();
+    for (const entry of entries) {
+      if (!isImageName(entry)) continue;
+      const parent = path.dirname(entry);
+      out.push({
+        file: path.join(p, entry),
+        folderLabel: parent === '.' ? undefined : folderToLabel(path.basename(parent)),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Import image files (or folders of `<label>/<image>`) into a custom dataset. With `label`, every
+ * image gets it; otherwise each image's folder name is its label.
+ */
+export async function importImages(
+  samples: SampleStore,
+  datasetId: string,
+  label: string | undefined,
+  paths: string[],
+): Promise<ImportReport> {
+  const report: ImportReport = { imported: 0, rejected: [] };
+  for (const { file, folderLabel } of await collect(paths)) {
+    const target = label ?? folderLabel;
+    if (!target) {
+      report.rejected.push({
+        file,
+        reason: 'no label: choose one, or import a folder of <label>/<image> folders',
+      });
+      continue;
+    }
+    if (!isImageName(file)) {
+      report.rejected.push({ file, reason: 'not an image file (png, jpg, jpeg, webp)' });
+      continue;
+    }
+    let image: Float32Array;
+    try {
+      image = await readImageInput(file);
+    } catch (error) {
+      report.rejected.push({ file, reason: messageOf(error) });
+      continue;
+    }
+    if (!image.some((v) => v > 0)) {
+      report.rejected.push({ file, reason: 'no ink found in the image' });
+      continue;
+    }
+    await samples.add({ datasetId, label: target.slice(0, 64), image, strokes: [] });
+    report.imported++;
+  }
+  return report;
+}
+
+/** Export a custom dataset as an image folder `<target>/<label>/<n>.png` (the layout other tools read). */
 export async function exportDataset(
-  _datasets: DatasetRegistry,
-  _id: string,
-  _target: string,
+  datasets: DatasetRegistry,
+  id: string,
+  target: string,
 ): Promise<{ path: string }> {
-  throw new CoreError('unsupported', 'not yet');
+  if (datasets.isBundled(id))
+    throw new CoreError('unsupported', `exporting the bundled ${id} set is not supported`);
+  const data = await datasets.trainerData(id);
+  if (data.kind !== 'folder') throw new CoreError('unsupported', `cannot export ${id}`);
+  const folder = await loadFolderData(data.dir, data.classes, data.folders);
+  await writeImageFolder(target, {
+    images: fromBytes(folder.images),
+    labels: folder.labels,
+    classes: folder.classes,
+  });
+  return { path: target };
 }

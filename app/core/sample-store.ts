@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import { toBytes } from '../../datasets/idx';
+import { decodeImage, encodePng, imageToInput } from '../../datasets/io/image-file';
 import type { SampleInfo, StrokeData } from '../shared/types';
 import type { CustomDatasets } from './custom-datasets';
 import { CoreError } from './errors';
@@ -21,27 +22,11 @@ interface SampleMeta {
   strokes: StrokeData[];
 }
 
-/** [784] floats in [0, 1] (1 = ink) → grey bytes (255 = ink). */
-export function toBytes(image: Float32Array): Uint8Array {
-  const out = new Uint8Array(image.length);
-  for (let i = 0; i < image.length; i++) out[i] = Math.round(Math.min(1, Math.max(0, image[i]!)) * 255);
-  return out;
-}
-
-export async function encodePng(bytes: Uint8Array): Promise<Buffer> {
-  return sharp(Buffer.from(bytes), { raw: { width: SIDE, height: SIDE, channels: 1 } })
-    .png()
-    .toBuffer();
-}
-
-/** A stored sample PNG → 784 grey bytes (resized if some other tool wrote a different size). */
-export async function decodePng(file: string): Promise<Uint8Array> {
-  const { data } = await sharp(file)
-    .greyscale()
-    .resize(SIDE, SIDE, { fit: 'fill' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return new Uint8Array(data.buffer, data.byteOffset, SIDE * SIDE).slice();
+/** A stored sample PNG → the network's input ([784] floats, ink = 1); other tools' images are normalized. */
+export async function readSample(file: string): Promise<Float32Array> {
+  const img = await decodeImage(file);
+  const plain = img.width === SIDE && img.height === SIDE && img.channels === 1;
+  return imageToInput(img, path.basename(file), { normalize: !plain });
 }
 
 function newSampleId(): string {
@@ -55,26 +40,23 @@ export class SampleStore {
     return path.join(this.datasets.dir(datasetId), folder);
   }
 
-  /** Save a sample under `label` (the class is created if new). */
-  add(input: {
+  /** Save a sample under `label` (the class is created if new); `image` is [784] floats, ink = 1. */
+  async add(input: {
     datasetId: string;
     label: string;
     image: Float32Array;
     strokes: StrokeData[];
   }): Promise<SampleInfo> {
-    return this.addBytes(input.datasetId, input.label, toBytes(input.image), input.strokes);
-  }
-
-  addBytes(datasetId: string, label: string, bytes: Uint8Array, strokes: StrokeData[]): Promise<SampleInfo> {
-    if (bytes.length !== SIDE * SIDE) throw new CoreError('invalid', 'a sample must be 28×28');
+    const { datasetId, label, image, strokes } = input;
+    if (image.length !== SIDE * SIDE) throw new CoreError('invalid', 'a sample must be 28×28');
     return this.datasets.exclusive(datasetId, async () => {
       const file = await this.datasets.addClassUnlocked(datasetId, label);
       const folder = file.classes.find((c) => c.label === label)!.folder;
       const meta: SampleMeta = { id: newSampleId(), label, createdAt: new Date().toISOString(), strokes };
       const dir = this.classDir(datasetId, folder);
       await writeFileAtomic(path.join(dir, `${meta.id}.json`), JSON.stringify(meta));
-      await writeFileAtomic(path.join(dir, `${meta.id}.png`), await encodePng(bytes));
-      return { id: meta.id, datasetId, label, createdAt: meta.createdAt, image: bytes };
+      await writeFileAtomic(path.join(dir, `${meta.id}.png`), await encodePng(image));
+      return { id: meta.id, datasetId, label, createdAt: meta.createdAt, image: toBytes(image) };
     });
   }
 
@@ -106,7 +88,7 @@ export class SampleStore {
     const png = path.join(dir, `${id}.png`);
     const meta = await this.readMeta(dir, id);
     const createdAt = meta.createdAt ?? (await fs.stat(png)).mtime.toISOString();
-    return { id, datasetId, label, createdAt, image: await decodePng(png) };
+    return { id, datasetId, label, createdAt, image: toBytes(await readSample(png)) };
   }
 
   /** Move a sample to another class: the JSON moves first, the PNG (the sample itself) last. */

@@ -3,11 +3,15 @@
 // Electron's main implements the same SpawnTrainer with `utilityProcess.fork`.
 
 import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SpawnTrainer, TrainerIn, TrainerOut } from '../shared/trainer-protocol';
 
 export const TRAINER_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../trainer/main.ts');
+
+/** tsx's loader by absolute URL, so the child finds it whatever the working folder. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface NodeTrainerOptions {
   /** Trainer entry file (default: app/trainer/main.ts). */
@@ -19,7 +23,7 @@ export interface NodeTrainerOptions {
 export function spawnNodeTrainer(options: NodeTrainerOptions = {}): SpawnTrainer {
   return () => {
     const child = fork(options.entry ?? TRAINER_ENTRY, [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', TSX_LOADER],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', options.stderr ?? 'inherit', 'ipc'],
     });

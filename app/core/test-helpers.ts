@@ -10,7 +10,7 @@ export function tempDir(prefix = 'glyph-core-'): { dir: string; remove(): void }
 }
 
 /** A 28×28 image with a vertical bar at column `x` (1 = ink). */
-export function barImage(x: number): Float32Array {
+export function barImage(x: number): Float32Array<ArrayBuffer> {
   const image = new Float32Array(784);
   for (let y = 4; y < 24; y++) image[y * 28 + x] = 1;
   return image;

@@ -1,0 +1,188 @@
+// The core with a REAL trainer child process and the REAL engine on a small MNIST subset.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TrainingEvent, TrainingSpec } from '../shared/types';
+import { type Core, createCore } from './core';
+import { spawnNodeTrainer } from './spawn-node';
+import { barImage, tempDir } from './test-helpers';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const tinySpec = (over: Partial<TrainingSpec> = {}): TrainingSpec => ({
+  datasetId: 'mnist',
+  architecture: 'custom',
+  layers: [
+    { type: 'flatten', config: {} },
+    { type: 'dense', config: { units: 16 } },
+    { type: 'relu', config: {} },
+    { type: 'dense', config: { units: 10 } },
+  ],
+  optimizer: { type: 'adam', config: {} },
+  learningRate: 0.01,
+  schedule: { type: 'constant', config: {} },
+  batchSize: 32,
+  epochs: 1,
+  augmentation: false,
+  seed: 7,
+  validationSplit: 0.1,
+  limit: 512,
+  name: 'tiny',
+  ...over,
+});
+
+let tmp: ReturnType<typeof tempDir>;
+let core: Core;
+const events: TrainingEvent[] = [];
+const waiters: { test: (e: TrainingEvent) => boolean; resolve: (e: TrainingEvent) => void }[] = [];
+
+/** The next training event (after `from`) matching `test`. */
+function next(test: (e: TrainingEvent) => boolean, from = 0): Promise<TrainingEvent> {
+  const seen = events.slice(from).find(test);
+  if (seen) return Promise.resolve(seen);
+  return new Promise((resolve) => waiters.push({ test, resolve }));
+}
+
+/** A short description of an event for assertion messages. */
+const brief = (e: TrainingEvent) => (e.type === 'error' ? `error ${e.kind}: ${e.message}` : e.type);
+
+const isEnd = (e: TrainingEvent) => e.type === 'done' || e.type === 'error' || e.type === 'cancelled';
+
+beforeAll(async () => {
+  tmp = tempDir();
+  core = await createCore({ userDataDir: tmp.dir, resourcesDir: ROOT, spawnTrainer: spawnNodeTrainer() });
+  core.on((event, payload) => {
+    if (event !== 'training:event') return;
+    const e = payload as TrainingEvent;
+    events.push(e);
+    for (const w of waiters.splice(0)) w.test(e) ? w.resolve(e) : waiters.push(w);
+  });
+});
+
+afterAll(async () => {
+  await core.dispose();
+  tmp.remove();
+});
+
+describe('training jobs with a real trainer', () => {
+  it('runs start → progress → epochEnd → checkpoint → done and saves the model with its evaluation', async () => {
+    const from = events.length;
+    const { jobId } = await core.handlers['training:start'](tinySpec());
+    // One job at a time: a second start while this one runs is refused with a clear error.
+    await expect(core.handlers['training:start'](tinySpec())).rejects.toThrow(/already running/);
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    const mine = events.slice(from).filter((e) => e.jobId === jobId);
+    const types = mine.map((e) => e.type);
+    expect(end.type, brief(end)).toBe('done');
+    expect(types[0]).toBe('started');
+    expect(types).toContain('epochEnd');
+    expect(types).toContain('checkpoint');
+    const checkpoint = mine.find((e) => e.type === 'checkpoint');
+    if (checkpoint?.type === 'checkpoint') expect(checkpoint.model.weights.byteLength).toBeGreaterThan(0);
+    if (end.type !== 'done') return;
+    expect(end.evaluation.count).toBeGreaterThan(0);
+    expect(end.evaluation.accuracy).toBeGreaterThan(0.3);
+    expect(end.evaluation.confusion.length).toBe(10);
+    const listed = await core.handlers['models:list'](undefined);
+    expect(listed.map((m) => m.id)).toContain(end.model.id);
+    const saved = await core.handlers['models:get']({ id: end.model.id });
+    expect(saved.summary.metrics.testAccuracy).toBeCloseTo(end.evaluation.accuracy);
+    expect(saved.summary.classes).toHaveLength(10);
+    expect(core.handlers['training:status'](undefined)).toEqual({ state: 'idle' });
+  });
+
+  it('pauses, resumes and cancels', async () => {
+    const from = events.length;
+    const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 50, limit: 2000 }));
+    await next((e) => e.type === 'progress' && e.jobId === jobId, from);
+    core.handlers['training:pause'](undefined);
+    await next((e) => e.type === 'paused' && e.jobId === jobId, from);
+    expect((core.handlers['training:status'](undefined) as { state: string }).state).toBe('paused');
+    core.handlers['training:resume'](undefined);
+    await next((e) => e.type === 'resumed' && e.jobId === jobId, from);
+    core.handlers['training:cancel'](undefined);
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    expect(end.type).toBe('cancelled');
+  });
+
+  it('reports a killed trainer as a crash and runs the next job in a fresh one', async () => {
+    const before = (await core.handlers['models:list'](undefined)).length;
+    const from = events.length;
+    const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 50, limit: 2000 }));
+    await next((e) => e.type === 'progress' && e.jobId === jobId, from);
+    // Kill the trainer mid-epoch, as the OS would.
+    (core.services.jobs as unknown as { trainer: { kill(): void } }).trainer.kill();
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    expect(end.type).toBe('error');
+    if (end.type === 'error') {
+      expect(end.kind).toBe('crash');
+      expect(end.message).toMatch(/stopped unexpectedly/);
+    }
+    expect((await core.handlers['models:list'](undefined)).length).toBe(before);
+
+    const again = events.length;
+    const second = await core.handlers['training:start'](tinySpec({ limit: 256 }));
+    const done = await next((e) => isEnd(e) && e.jobId === second.jobId, again);
+    expect(done.type).toBe('done');
+  });
+
+  it('stops a diverging job with kind nan and a clear message, saving nothing broken', async () => {
+    const before = await core.handlers['models:list'](undefined);
+    const from = events.length;
+    // A deep linear stack with plain SGD at learning rate 10 overflows within a few steps.
+    const dense = (units: number) => ({ type: 'dense', config: { units } });
+    const { jobId } = await core.handlers['training:start'](
+      tinySpec({
+        layers: [{ type: 'flatten', config: {} }, dense(16), dense(16), dense(16), dense(10)],
+        optimizer: { type: 'sgd', config: {} },
+        learningRate: 10,
+        limit: 1024,
+      }),
+    );
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    expect(end.type, brief(end)).toBe('error');
+    if (end.type === 'error') {
+      expect(end.kind).toBe('nan');
+      expect(end.message).toMatch(/diverged/);
+    }
+    expect((await core.handlers['models:list'](undefined)).length).toBe(before.length);
+  });
+
+  it('trains on a custom dataset, holding out a test fraction', async () => {
+    const set = await core.handlers['datasets:create']({ title: 'Bars', classes: ['left', 'right'] });
+    for (let i = 0; i < 10; i++) {
+      await core.handlers['samples:add']({
+        datasetId: set.id,
+        label: 'left',
+        image: barImage(6 + (i % 3)),
+        strokes: [],
+      });
+      await core.handlers['samples:add']({
+        datasetId: set.id,
+        label: 'right',
+        image: barImage(19 + (i % 3)),
+        strokes: [],
+      });
+    }
+    const from = events.length;
+    const { jobId } = await core.handlers['training:start'](
+      tinySpec({
+        datasetId: set.id,
+        layers: undefined,
+        architecture: 'mlp',
+        epochs: 5,
+        batchSize: 4,
+        validationSplit: 0,
+      }),
+    );
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    expect(end.type, brief(end)).toBe('done');
+    if (end.type !== 'done') return;
+    expect(end.evaluation.count).toBe(4);
+    expect(end.model.classes).toEqual(['left', 'right']);
+    const images = await core.handlers['datasets:images']({ id: set.id, split: 'test', indices: [0, 1] });
+    expect(images.images.length).toBe(2 * 784);
+    expect(images.labels).toEqual(['left', 'left']);
+  });
+});

@@ -1,0 +1,108 @@
+// The trainer reads its data itself, from the paths the core sends: a bundled dataset through the
+// datasets loader, or a custom image folder. Returns the training set, the held-out test set and
+// the class names. `limit` takes the first N training images (quick runs).
+
+import { fromBytes } from '../../datasets/idx';
+import { loadDataset } from '../../datasets/load';
+import type { Dataset } from '../../engine/batch';
+import { Rng } from '../../engine/rng';
+import { loadFolderData, splitCustom } from '../core/custom-data';
+import type { TrainerData } from '../shared/trainer-protocol';
+
+export interface JobData {
+  train: Dataset;
+  test: Dataset;
+  classes: string[];
+  /** Where the test figures come from, for the evaluation record. */
+  testSplit: string;
+}
+
+const SAMPLE_SHAPE = [1, 28, 28] as const;
+/** With `limit`, the test split is cut to at least this many images (or the limit, if larger). */
+const LIMITED_TEST_MIN = 2000;
+
+function subset(images: Float32Array, labels: Int32Array, indices: ArrayLike<number>): Dataset {
+  const out = new Float32Array(indices.length * 784);
+  const y = new Int32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    const j = indices[i]!;
+    out.set(images.subarray(j * 784, (j + 1) * 784), i * 784);
+    y[i] = labels[j]!;
+  }
+  return { images: out, labels: y, sampleShape: SAMPLE_SHAPE };
+}
+
+function firstN(dataset: Dataset, n: number): Dataset {
+  if (n >= dataset.labels.length) return dataset;
+  return {
+    images: dataset.images.subarray(0, n * 784),
+    labels: dataset.labels.subarray(0, n),
+    sampleShape: dataset.sampleShape,
+  };
+}
+
+export async function loadJobData(data: TrainerData, testFraction: number, limit?: number): Promise<JobData> {
+  if (data.kind === 'bundled') {
+    const [train, test] = await Promise.all([
+      loadDataset(data.datasetId, 'train', { dataDir: data.dataDir }),
+      loadDataset(data.datasetId, 'test', { dataDir: data.dataDir }),
+    ]);
+    const testCount = limit === undefined ? test.labels.length : Math.max(limit, LIMITED_TEST_MIN);
+    const testSet = firstN(
+      { images: test.images, labels: test.labels, sampleShape: SAMPLE_SHAPE },
+      testCount,
+    );
+    return {
+      train: firstN(
+        { images: train.images, labels: train.labels, sampleShape: SAMPLE_SHAPE },
+        limit ?? Infinity,
+      ),
+      test: testSet,
+      classes: train.classes,
+      testSplit: 'test',
+    };
+  }
+  const folder = await loadFolderData(data.dir, data.classes, data.folders);
+  const images = fromBytes(folder.images);
+  const split = splitCustom(folder.labels, testFraction);
+  const train = subset(images, folder.labels, split.train);
+  return {
+    train: limit === undefined ? train : firstN(train, limit),
+    test: subset(images, folder.labels, split.test),
+    classes: data.classes,
+    testSplit: 'test',
+  };
+}
+
+/** A seeded sample of `count` images of a bundled set, relabelled into `classes` (replay when fine-tuning). */
+export async function loadReplay(
+  data: TrainerData,
+  count: number,
+  classes: string[],
+  seed: number,
+): Promise<Dataset> {
+  const source =
+    data.kind === 'bundled' ? await loadDataset(data.datasetId, 'train', { dataDir: data.dataDir }) : null;
+  if (!source) return { images: new Float32Array(0), labels: new Int32Array(0), sampleShape: SAMPLE_SHAPE };
+  const picked: number[] = [];
+  const rng = new Rng(seed);
+  const n = source.labels.length;
+  for (let i = 0; i < Math.min(count, n); i++) {
+    const j = rng.int(n);
+    if (classes.includes(source.classes[source.labels[j]!]!)) picked.push(j);
+  }
+  const relabelled = Int32Array.from(source.labels, (l) => classes.indexOf(source.classes[l]!));
+  return subset(source.images, relabelled, picked);
+}
+
+/** Two datasets back to back. */
+export function concat(a: Dataset, b: Dataset): Dataset {
+  if (b.labels.length === 0) return a;
+  const images = new Float32Array(a.images.length + b.images.length);
+  images.set(a.images);
+  images.set(b.images, a.images.length);
+  const labels = new Int32Array(a.labels.length + b.labels.length);
+  labels.set(a.labels);
+  labels.set(b.labels, a.labels.length);
+  return { images, labels, sampleShape: a.sampleShape };
+}
