@@ -39,7 +39,8 @@ export interface TrainOptions {
   readonly optimizer: Optimizer | LayerSpec;
   /** Default constant. */
   readonly schedule?: ScheduleSpec;
-  readonly loss: Loss;
+  /** A loss, or its spec for the loss registry. Default softmax cross-entropy on logits. */
+  readonly loss?: Loss | LayerSpec;
   /** Clip gradients to this global L2 norm before each step. */
   readonly clipNorm?: number;
   /** Seeds shuffling, the validation split, dropout and augmentation. Default 1. */

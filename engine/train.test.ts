@@ -13,10 +13,7 @@ class Mlp implements TrainableModel {
   private readonly bs: Param[] = [];
   private acts: Tensor[] = [];
 
-  constructor(
-    private readonly sizes: number[],
-    seed = 7,
-  ) {
+  constructor(sizes: number[], seed = 7) {
     const rng = new Rng(seed);
     for (let l = 0; l + 1 < sizes.length; l++) {
       const w = param(`w${l}`, [sizes[l + 1], sizes[l]]);
@@ -307,5 +304,16 @@ describe('train', () => {
     const result = await train(model, xor(), base({ epochs: 2, onWarning: (w) => heard.push(w) }));
     expect(result.record.epochs[0].warnings).toEqual(['fixedPoint: the relaxation hit its cap']);
     expect(heard).toHaveLength(2);
+  });
+
+  it('defaults to softmax cross-entropy and takes a loss spec', async () => {
+    const byDefault = await train(new Mlp([2, 8, 2]), xor(), base({ epochs: 60, loss: undefined }));
+    expect(byDefault.record.epochs.at(-1)!.trainAccuracy).toBe(1);
+    const bySpec = await train(
+      new Mlp([2, 8, 2]),
+      xor(),
+      base({ epochs: 60, loss: { type: 'softmaxCrossEntropy', config: {} } }),
+    );
+    expect(bySpec.record.epochs.at(-1)!.trainLoss).toBeCloseTo(byDefault.record.epochs.at(-1)!.trainLoss, 5);
   });
 });

@@ -3,7 +3,8 @@
 // that stops, says where, and puts back the last weights that gave a finite loss.
 
 import { BatchGatherer, checkDataset, type Dataset, datasetSize, range } from './batch';
-import type { LayerSpec, Optimizer } from './layer';
+import type { LayerSpec, Loss, Optimizer } from './layer';
+import { createLoss } from './losses/index';
 import { argmaxRow } from './metrics';
 import { clipGradNorm, createOptimizer, globalGradNorm } from './optimizers/index';
 import { Rng } from './rng';
@@ -35,6 +36,13 @@ export type {
 
 function isOptimizer(o: Optimizer | LayerSpec): o is Optimizer {
   return typeof (o as Partial<Optimizer>).step === 'function';
+}
+
+function resolveLoss(loss: Loss | LayerSpec | undefined): Loss {
+  if (loss === undefined) return createLoss({ type: 'softmaxCrossEntropy', config: {} });
+  return typeof (loss as Partial<Loss>).backward === 'function'
+    ? (loss as Loss)
+    : createLoss(loss as LayerSpec);
 }
 
 /** Training and validation index sets over one or two datasets. */
@@ -78,7 +86,8 @@ export async function train(
   const shuffleRng = rng.fork();
   const dropoutRng = rng.fork();
   const augmentRng = rng.fork();
-  const { loss, batchSize, signal, pause } = options;
+  const { batchSize, signal, pause } = options;
+  const loss = resolveLoss(options.loss);
   if (trainIndices.length === 0) throw new Error('train: no training samples');
   if (!(batchSize >= 1)) throw new Error(`train: batchSize must be at least 1, got ${batchSize}`);
 

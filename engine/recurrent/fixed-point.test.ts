@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gradcheck } from '../gradcheck';
+import '../layers/index';
+import { Sequential } from '../model';
 import { createLayer } from '../registry';
 import { Rng } from '../rng';
 import { type Tensor, tensor } from '../tensor';
+import { train } from '../train';
 import { FixedPoint, FixedPointError, spectralNorm } from './index';
 
 function input(batch: number, features: number, seed = 5): Tensor {
@@ -82,5 +85,35 @@ describe('fixedPoint', () => {
     expect(() => createLayer({ type: 'fixedPoint', config: { units: 4, activation: 'relu' } })).toThrow(
       /activation/,
     );
+  });
+
+  it('learns XOR inside a model (dense → fixed point → dense) without hitting its cap', async () => {
+    const points = [0, 0, 0, 1, 1, 0, 1, 1];
+    const images = new Float32Array(64 * 2).map((_, i) => points[i % 8]);
+    const labels = new Int32Array(64).map((_, i) => [0, 1, 1, 0][i % 4]);
+    const model = new Sequential(
+      {
+        inputShape: [2],
+        layers: [
+          { type: 'dense', config: { units: 8 } },
+          { type: 'relu', config: {} },
+          { type: 'fixedPoint', config: { units: 8 } },
+          { type: 'dense', config: { units: 2 } },
+        ],
+      },
+      new Rng(2),
+    );
+    const result = await train(
+      model,
+      { images, labels, sampleShape: [2] },
+      {
+        epochs: 60,
+        batchSize: 16,
+        learningRate: 0.02,
+        optimizer: { type: 'adam', config: {} },
+      },
+    );
+    expect(result.record.epochs.at(-1)!.trainAccuracy).toBe(1);
+    expect(result.record.epochs.flatMap((e) => e.warnings)).toEqual([]);
   });
 });
