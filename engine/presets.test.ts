@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import './layers/index';
+import { Sequential } from './model';
 import { PRESET_IDS, preset, presets } from './presets';
-import { createLayer } from './registry';
 import { Rng } from './rng';
 
 /** Builds a preset's layers in order and returns the output shape (a stand-in for Sequential's build). */
