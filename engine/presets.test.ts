@@ -4,17 +4,13 @@ import { Sequential } from './model';
 import { PRESET_IDS, preset, presets } from './presets';
 import { Rng } from './rng';
 
-/** Builds a preset's layers in order and returns the output shape (a stand-in for Sequential's build). */
+/** Builds the preset's model and returns its output shape. */
 function outputShape(
   id: (typeof PRESET_IDS)[number],
   classes: number,
   inputShape?: number[],
 ): readonly number[] {
-  const p = preset(id, { classes, inputShape });
-  const rng = new Rng(1);
-  let shape = p.model.inputShape;
-  for (const spec of p.model.layers) shape = createLayer(spec).build(shape, rng);
-  return shape;
+  return new Sequential(preset(id, { classes, inputShape }).model, new Rng(1)).outputShape;
 }
 
 describe('presets', () => {
