@@ -10,7 +10,7 @@ import { evaluate } from '../../engine/metrics';
 import { Sequential } from '../../engine/model';
 import { exportOnnx } from '../../engine/onnx/index';
 import { Recognizer } from '../../engine/predict';
-import { isPresetId, PRESET_IDS, preset } from '../../engine/presets';
+import { isPresetId, PRESET_IDS, preset, type TrainingDefaults } from '../../engine/presets';
 import { Rng } from '../../engine/rng';
 import { deserializeModel, MODEL_VERSION, parseModelFile, serializeModel } from '../../engine/serialize';
 import type { ModelFiles } from '../shared/trainer-protocol';
@@ -38,6 +38,13 @@ export function buildModel(spec: TrainingSpec, classes: number): Sequential {
     );
   }
   return new Sequential(preset(spec.architecture, { classes, inputShape: SAMPLE_SHAPE }).model, rng);
+}
+
+/** A preset's default training settings (optimizer, rate, schedule, batch, epochs, clip), if `architecture` is one. */
+export function presetTraining(architecture: string): TrainingDefaults | undefined {
+  return isPresetId(architecture)
+    ? preset(architecture, { classes: 10, inputShape: SAMPLE_SHAPE }).training
+    : undefined;
 }
 
 export function readModel(files: ModelFiles): Sequential {

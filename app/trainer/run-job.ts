@@ -2,7 +2,7 @@
 // extend) the model, run the engine's training loop with progress / epoch / checkpoint messages,
 // then evaluate on the held-out test split. Pause, resume and cancel arrive between batches.
 
-import { augmentBatch, DEFAULT_AUGMENT } from '../../datasets/augment';
+import { augmentHook, DEFAULT_AUGMENT } from '../../datasets/augment';
 import type { Dataset } from '../../engine/batch';
 import { train } from '../../engine/train';
 import { PauseGate } from '../../engine/train-control';
@@ -12,6 +12,7 @@ import {
   evaluateOn,
   extendClasses,
   parameterCount,
+  presetTraining,
   readModel,
   writeModel,
 } from '../core/engine-model';
@@ -77,41 +78,38 @@ export class JobRunner {
       optimizer: spec.optimizer,
       schedule: spec.schedule,
       loss: crossEntropy(),
+      clipNorm: spec.layers?.length ? undefined : presetTraining(spec.architecture)?.clipNorm,
       seed: spec.seed,
       validation: spec.validationSplit > 0 ? { fraction: spec.validationSplit } : undefined,
-      augment: spec.augmentation
-        ? (images, rng) => {
-            augmentBatch(images.data, images.shape[0]!, rng, DEFAULT_AUGMENT);
-            return undefined;
-          }
-        : undefined,
+      augment: spec.augmentation ? augmentHook(DEFAULT_AUGMENT) : undefined,
       signal: this.abort.signal,
       pause: this.gate,
+      // NOTE: the engine counts epochs and batches from 0; the app's events count from 1.
       onBatchEnd: (r) => {
         const now = performance.now();
-        if (now - lastProgress < job.progressIntervalMs && r.batch < r.batches) return;
+        if (now - lastProgress < job.progressIntervalMs && r.batch < r.batches - 1) return;
         lastProgress = now;
         const done = Math.min(
           totalSamples,
-          (r.epoch - 1) * trainCount + Math.min(trainCount, r.batch * spec.batchSize),
+          r.epoch * trainCount + Math.min(trainCount, (r.batch + 1) * spec.batchSize),
         );
         const rate = Math.max(r.samplesPerSecond, 0);
         send({
           type: 'progress',
           jobId,
-          epoch: r.epoch,
+          epoch: r.epoch + 1,
           epochs: spec.epochs,
-          batch: r.batch,
+          batch: r.batch + 1,
           batches: r.batches,
           loss: r.loss,
           samplesPerSecond: rate,
-          etaSeconds: rate > 0 ? (totalSamples - done) / rate : Number.POSITIVE_INFINITY,
+          etaSeconds: rate > 0 ? (totalSamples - done) / rate : 0, // finite: events may cross as JSON
           fraction: totalSamples > 0 ? done / totalSamples : 0,
         });
       },
       onEpochEnd: (r) => {
         const metrics: EpochMetrics = {
-          epoch: r.epoch,
+          epoch: r.epoch + 1,
           trainLoss: r.trainLoss,
           trainAccuracy: r.trainAccuracy,
           valLoss: r.valLoss,
@@ -120,7 +118,7 @@ export class JobRunner {
         };
         history.push(metrics);
         send({ type: 'epochEnd', jobId, metrics });
-        send({ type: 'checkpoint', jobId, epoch: r.epoch, model: files() });
+        send({ type: 'checkpoint', jobId, epoch: metrics.epoch, model: files() });
       },
     });
 

@@ -1,0 +1,131 @@
+// The glyph-lab command end to end: real processes through bin/glyph-lab.js, a real trainer child,
+// the real engine on a small MNIST subset.
+
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../core/test-helpers';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'bin', 'glyph-lab.js');
+
+let tmp: ReturnType<typeof tempDir>;
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args, '--data-dir', path.join(tmp.dir, 'data')],
+      { cwd: tmp.dir, env: { ...process.env, GLYPH_LAB_DEBUG: '' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A dark "1" on white paper, 100×100, as a photo of a drawing would be. */
+async function drawOne(file: string): Promise<void> {
+  const w = 100;
+  const pixels = Buffer.alloc(w * w, 255);
+  for (let y = 15; y < 85; y++) for (let x = 46; x < 54; x++) pixels[y * w + x] = 0;
+  await sharp(pixels, { raw: { width: w, height: w, channels: 1 } })
+    .png()
+    .toFile(file);
+}
+
+beforeAll(() => {
+  tmp = tempDir('glyph-cli-');
+});
+afterAll(() => tmp.remove());
+
+describe('glyph-lab CLI', () => {
+  it('trains, evaluates, predicts, exports and imports', async () => {
+    const layers = JSON.stringify([
+      { type: 'flatten', config: {} },
+      { type: 'dense', config: { units: 32 } },
+      { type: 'relu', config: {} },
+      { type: 'dense', config: { units: 10 } },
+    ]);
+    const out = path.join(tmp.dir, 'tiny-model');
+    const trained = await cli(
+      'train',
+      '--dataset',
+      'mnist',
+      '--layers',
+      layers,
+      '--epochs',
+      '1',
+      '--limit',
+      '512',
+      '--lr',
+      '0.01',
+      '--seed',
+      '3',
+      '--out',
+      out,
+      '--json',
+    );
+    expect(trained.code, trained.stderr).toBe(0);
+    const summary = JSON.parse(trained.stdout.trim().split('\n').at(-1)!);
+    expect(summary.testAccuracy).toBeGreaterThan(0.3);
+    expect(Object.keys(summary.perClass)).toHaveLength(10);
+    expect(summary.modelPath).toBe(out);
+    expect(typeof summary.seconds).toBe('number');
+    expect(existsSync(path.join(out, 'model.json'))).toBe(true);
+    expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/Test accuracy/);
+    expect(trained.stderr).toMatch(/epoch 1/);
+
+    // By id from the store; a folder path works the same way (predict below).
+    const evaluated = await cli('evaluate', summary.model, '--json');
+    expect(evaluated.code, evaluated.stderr).toBe(0);
+    const e = JSON.parse(evaluated.stdout);
+    expect(e.testCount).toBe(10_000);
+    expect(e.confusion).toHaveLength(10);
+
+    const png = path.join(tmp.dir, 'one.png');
+    await drawOne(png);
+    const predicted = await cli('predict', png, '--model', out, '--json');
+    expect(predicted.code, predicted.stderr).toBe(0);
+    const line = JSON.parse(predicted.stdout.trim());
+    expect(line.file).toBe(png);
+    expect(Object.keys(line.confidences)).toHaveLength(10);
+    const total = Object.values(line.confidences as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(1, 4);
+    expect(line.label).toBe(
+      Object.entries(line.confidences as Record<string, number>).sort((a, b) => b[1] - a[1])[0]![0],
+    );
+
+    const onnx = await cli(
+      'export',
+      summary.model,
+      '--format',
+      'onnx',
+      '--out',
+      path.join(tmp.dir, 'tiny.onnx'),
+    );
+    expect(onnx.code, onnx.stderr).toBe(0);
+    expect(existsSync(path.join(tmp.dir, 'tiny.onnx'))).toBe(true);
+
+    const imported = await cli('import', out, '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout).classes).toHaveLength(10);
+  });
+
+  it('answers bad input with one line and the right exit code', async () => {
+    const usage = await cli('train', '--epochs', 'many', '--dataset', 'mnist');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr.split('\n')[0]).toMatch(/--epochs/);
+    expect((await cli('train', '--bogus-flag')).code).toBe(2);
+    const missing = await cli('evaluate', 'no-such-model');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const notModel = await cli('import', tmp.dir);
+    expect(notModel.code).toBe(1);
+    expect(notModel.stderr).toMatch(/not a Glyph Lab model/);
+  });
+});

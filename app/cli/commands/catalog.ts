@@ -1,0 +1,92 @@
+// `datasets list`, `models list`, `export`, `import`.
+
+import path from 'node:path';
+import { exportModelFiles } from '../../core/model-codec';
+import { type GlobalOptions, openCore, resolveModel } from '../context';
+import type { Values } from '../main';
+import { percent, printJson, table } from '../output';
+import { UsageError } from '../usage';
+
+export async function runDatasetsList(global: GlobalOptions): Promise<number> {
+  const core = await openCore(global);
+  try {
+    const list = await core.handlers['datasets:list'](undefined);
+    if (global.json) printJson(list);
+    else {
+      process.stdout.write(
+        `${table([
+          ['id', 'title', 'classes', 'train', 'test'],
+          ...list.map((d) => [
+            d.id,
+            d.title,
+            String(d.classes.length),
+            String(d.sizes.train),
+            String(d.sizes.test),
+          ]),
+        ])}\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await core.dispose();
+  }
+}
+
+export async function runModelsList(global: GlobalOptions): Promise<number> {
+  const core = await openCore(global);
+  try {
+    const list = await core.handlers['models:list'](undefined);
+    if (global.json) printJson(list);
+    else {
+      process.stdout.write(
+        `${table([
+          ['id', 'name', 'dataset', 'architecture', 'parameters', 'test accuracy'],
+          ...list.map((m) => [
+            m.id,
+            m.name,
+            m.datasetId,
+            m.architecture,
+            String(m.parameters),
+            m.metrics.testAccuracy === undefined ? '-' : percent(m.metrics.testAccuracy),
+          ]),
+        ])}\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await core.dispose();
+  }
+}
+
+export async function runExport(global: GlobalOptions, values: Values, rest: string[]): Promise<number> {
+  const [ref] = rest;
+  const format = values.format ?? 'native';
+  if (!ref || !values.out)
+    throw new UsageError('usage: glyph-lab export <model> --out <path> [--format native|onnx]');
+  if (format !== 'native' && format !== 'onnx')
+    throw new UsageError(`--format must be native or onnx, not ${format}`);
+  const core = await openCore(global);
+  try {
+    const model = await resolveModel(core, ref);
+    const out = await exportModelFiles(model, format, path.resolve(values.out));
+    if (global.json) printJson({ model: model.summary.id, format, path: out.path });
+    else process.stdout.write(`exported ${model.summary.name} (${format}) to ${out.path}\n`);
+    return 0;
+  } finally {
+    await core.dispose();
+  }
+}
+
+export async function runImport(global: GlobalOptions, rest: string[]): Promise<number> {
+  const [source] = rest;
+  if (!source) throw new UsageError('usage: glyph-lab import <model folder or model.json>');
+  const core = await openCore(global);
+  try {
+    const summary = await core.handlers['models:import']({ path: path.resolve(source) });
+    if (global.json) printJson(summary);
+    else process.stdout.write(`imported ${summary.name} as ${summary.id}\n`);
+    return 0;
+  } finally {
+    await core.dispose();
+  }
+}

@@ -1,0 +1,74 @@
+// `glyph-lab predict <images or folders>`: each image is read and normalized like a drawing
+// (datasets import code), run through the model, and printed with its top-k classes; with --json,
+// one JSON line per image with the file, the predicted label and every class's confidence.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createPredictor } from '../../core/engine-model';
+import { isImageFile, readGlyphImage } from '../../core/image-io';
+import { type GlobalOptions, openCore, resolveModel } from '../context';
+import type { Values } from '../main';
+import { isPositiveInt, numberFlag, percent, printJson } from '../output';
+import { UsageError } from '../usage';
+
+async function expand(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const full = path.resolve(input);
+    const stat = await fs.stat(full).catch(() => null);
+    if (!stat) throw new Error(`no such file or folder: ${input}`);
+    if (!stat.isDirectory()) {
+      files.push(full);
+      continue;
+    }
+    const entries = await fs.readdir(full, { recursive: true });
+    for (const entry of entries.sort()) if (isImageFile(entry)) files.push(path.join(full, entry));
+  }
+  return files;
+}
+
+export async function runPredict(global: GlobalOptions, values: Values, rest: string[]): Promise<number> {
+  if (rest.length === 0)
+    throw new UsageError('usage: glyph-lab predict <image files or folders> [--model <model>]');
+  const top = numberFlag(values.top, 'top', 3, isPositiveInt);
+  const core = await openCore(global);
+  try {
+    const model = values.model
+      ? await resolveModel(core, values.model)
+      : await core.handlers['models:active']({ datasetId: values.dataset ?? 'mnist' });
+    if (!model) throw new Error(`no model for ${values.dataset ?? 'mnist'}: train one or pass --model`);
+    const predict = createPredictor(model);
+    const files = await expand(rest);
+    if (files.length === 0) throw new Error('no image files found');
+    let failed = 0;
+    for (const file of files) {
+      let image: Float32Array;
+      try {
+        image = await readGlyphImage(file);
+      } catch (error) {
+        failed++;
+        const reason = error instanceof Error ? error.message : String(error);
+        if (global.json) printJson({ file, error: reason });
+        else process.stderr.write(`${file}: ${reason}\n`);
+        continue;
+      }
+      const p = predict(image);
+      const classes = model.summary.classes;
+      const ranked = [...p!.keys()].sort((a, b) => p![b]! - p![a]!);
+      if (global.json) {
+        printJson({
+          file,
+          label: classes[ranked[0]!],
+          confidence: p![ranked[0]!],
+          confidences: Object.fromEntries(classes.map((c, i) => [c, p![i]])),
+        });
+      } else {
+        const shown = ranked.slice(0, top).map((i) => `${classes[i]} ${percent(p![i]!)}`);
+        process.stdout.write(`${file}: ${shown.join(', ')}\n`);
+      }
+    }
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await core.dispose();
+  }
+}

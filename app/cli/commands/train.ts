@@ -1,0 +1,112 @@
+// `glyph-lab train`: a training job through the core (trainer child process), progress on stderr,
+// and a final summary (JSON with --json): test accuracy, per-class figures, time, model path.
+
+import path from 'node:path';
+import { PRESET_IDS } from '../../../engine/presets';
+import { presetTraining } from '../../core/engine-model';
+import { exportModelFiles } from '../../core/model-codec';
+import type { TrainingEvent, TrainingSpec } from '../../shared/types';
+import { type GlobalOptions, openCore } from '../context';
+import type { Values } from '../main';
+import { formatEvaluation, isPositiveInt, numberFlag, perClassJson, percent, printJson } from '../output';
+import { progressPrinter } from '../progress';
+import { UsageError } from '../usage';
+
+export function specFromFlags(values: Values): TrainingSpec {
+  if (!values.dataset) throw new UsageError('train needs --dataset <id> (see glyph-lab datasets list)');
+  if (values.preset && values.layers) throw new UsageError('give either --preset or --layers, not both');
+  let layers: TrainingSpec['layers'];
+  if (values.layers) {
+    try {
+      layers = JSON.parse(values.layers);
+    } catch {
+      throw new UsageError('--layers must be a JSON array of {type, config}');
+    }
+    if (!Array.isArray(layers) || !layers.every((l) => l && typeof l.type === 'string')) {
+      throw new UsageError('--layers must be a JSON array of {type, config}');
+    }
+    layers = layers.map((l) => ({ type: l.type, config: l.config ?? {} }));
+  }
+  const architecture = layers ? 'custom' : (values.preset ?? 'mlp');
+  // Flags left out take the preset's own training defaults (Adam at 0.001 for a layer list).
+  const defaults = presetTraining(architecture);
+  if (!layers && !defaults) throw new UsageError(`--preset must be one of ${PRESET_IDS.join(', ')}`);
+  const optimizer = values.optimizer
+    ? { type: values.optimizer, config: {} }
+    : (defaults?.optimizer ?? { type: 'adam', config: {} });
+  return {
+    datasetId: values.dataset,
+    architecture,
+    layers,
+    baseModelId: values.base,
+    optimizer: { type: optimizer.type, config: { ...optimizer.config } },
+    learningRate: numberFlag(values.lr, 'lr', defaults?.learningRate ?? 0.001, (n) => n > 0 && n <= 10),
+    schedule: defaults
+      ? { type: defaults.schedule.type, config: { ...defaults.schedule.config } }
+      : { type: 'constant', config: {} },
+    batchSize: numberFlag(values.batch, 'batch', defaults?.batchSize ?? 64, isPositiveInt),
+    epochs: numberFlag(values.epochs, 'epochs', defaults?.epochs ?? 1, isPositiveInt),
+    augmentation: values.augment === true,
+    seed: numberFlag(values.seed, 'seed', 1, (n) => Number.isInteger(n) && n >= 0),
+    validationSplit: numberFlag(values.validation, 'validation', 0.1, (n) => n >= 0 && n <= 0.5),
+    limit: values.limit === undefined ? undefined : numberFlag(values.limit, 'limit', 0, isPositiveInt),
+    name: values.name,
+  };
+}
+
+export async function runTrain(global: GlobalOptions, values: Values): Promise<number> {
+  const spec = specFromFlags(values);
+  const core = await openCore(global);
+  const started = Date.now();
+  const show = progressPrinter();
+  let onSignal: (() => void) | undefined;
+  try {
+    const end = new Promise<TrainingEvent>((resolve) => {
+      core.on((event, payload) => {
+        if (event !== 'training:event') return;
+        const e = payload as TrainingEvent;
+        show(e);
+        if (e.type === 'done' || e.type === 'error' || e.type === 'cancelled') resolve(e);
+      });
+    });
+    onSignal = () => core.handlers['training:cancel'](undefined);
+    process.once('SIGINT', onSignal);
+    await core.handlers['training:start'](spec);
+    const last = await end;
+    if (last.type === 'cancelled') throw new Error('training was cancelled');
+    if (last.type === 'error') throw new Error(`training failed (${last.kind}): ${last.message}`);
+    if (last.type !== 'done') throw new Error('training ended unexpectedly');
+    const folder = await core.services.models.folder(last.model.id);
+    let modelPath = folder;
+    if (values.out) {
+      modelPath = (
+        await exportModelFiles(
+          await core.handlers['models:get']({ id: last.model.id }),
+          'native',
+          path.resolve(values.out),
+        )
+      ).path;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const e = last.evaluation;
+    if (global.json) {
+      printJson({
+        model: last.model.id,
+        modelPath,
+        testAccuracy: e.accuracy,
+        testLoss: e.loss,
+        testCount: e.count,
+        perClass: perClassJson(e),
+        seconds,
+      });
+    } else {
+      process.stdout.write(
+        `${formatEvaluation(e)}\n\nmodel ${last.model.id} saved to ${modelPath} (${percent(e.accuracy)}, ${seconds.toFixed(1)} s)\n`,
+      );
+    }
+    return 0;
+  } finally {
+    if (onSignal) process.off('SIGINT', onSignal);
+    await core.dispose();
+  }
+}

@@ -1,0 +1,30 @@
+// The CLI's help text and its usage error (exit code 2).
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `glyph-lab — train, evaluate and use handwriting models from the command line
+
+Usage:
+  glyph-lab datasets list
+  glyph-lab models list
+  glyph-lab train --dataset <id> [--preset mlp|lenet|cnn|recurrent | --layers <json>]
+                  [--epochs 1] [--optimizer adam] [--lr 0.001] [--batch 64] [--seed 1]
+                  [--limit N] [--validation 0.1] [--augment] [--base <model>] [--name <name>]
+                  [--out <folder>]
+  glyph-lab evaluate <model> [--dataset <id>]
+  glyph-lab predict <image files or folders...> [--model <model>] [--dataset mnist] [--top 3]
+  glyph-lab export <model> --out <path> [--format native|onnx]
+  glyph-lab import <model folder or model.json>
+
+  <model> is a model id (see \`models list\`) or a folder holding model.json + weights.bin.
+
+Options for every command:
+  --json             machine-readable output on stdout (one JSON value; predict: one line per image)
+  --data-dir <dir>   where models and your datasets live (default: the app's user-data folder,
+                     or $GLYPH_LAB_HOME)
+  --resources <dir>  bundled datasets and default models (default: this checkout)
+  -h, --help         this text
+
+Exit codes: 0 success, 1 failure, 2 usage error.`;
