@@ -1,7 +1,7 @@
 // exportOnnx: a trained Sequential model → ONNX ModelProto bytes (opset 17, IR 8), verified against
 // onnxruntime in export.test.ts. What is exported for each layer type is documented in docs/onnx.md.
 
-import type { Layer } from '../layer';
+import type { Sequential } from '../model';
 import { attr, GraphBuilder } from './graph-builder';
 import { exportableLayerTypes, onnxMapper } from './mappers';
 import { DataType, type Dim, encodeModel } from './onnx-proto';
@@ -13,12 +13,8 @@ export const ONNX_IR_VERSION = 8;
 export const ONNX_OPSET = 17;
 export const ONNX_PRODUCER = 'glyph-lab';
 
-/** What the exporter needs of a model; engine `Sequential` fits. */
-export interface ExportableModel {
-  /** Input shape without the batch dimension, e.g. [1, 28, 28] or [784]. */
-  readonly inputShape: readonly number[];
-  readonly layers: readonly Layer[];
-}
+/** What the exporter reads of a `Sequential`: its input shape without batch ([1, 28, 28], [784]) and layers. */
+export type ExportableModel = Pick<Sequential, 'inputShape' | 'layers'>;
 
 export interface OnnxMeta {
   /** Class labels, in output order; stored as metadata `classes` (a JSON array). */
