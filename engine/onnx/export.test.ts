@@ -144,7 +144,7 @@ const cases: Case[] = [
       layer('maxpool2d', { poolSize: 2 }),
       layer('conv2d', { filters: 6, kernelSize: 3, strides: 2, padding: 'same' }),
       layer('relu'),
-      layer('conv2d', { filters: 5, kernelSize: [3, 2], padding: 1 }),
+      layer('conv2d', { filters: 5, kernelSize: [3, 2], padding: 1, useBias: false }),
       layer('maxpool2d', { poolSize: 3, strides: 2 }),
       layer('flatten'),
       layer('dense', { units: 24 }),
