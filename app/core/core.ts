@@ -211,6 +211,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await models.delete(id);
       void modelsChanged();
     },
+    'models:skipped': async () => {
+      await models.list();
+      return [...models.skipped];
+    },
     'models:evaluate': async ({ id, datasetId }) => evaluateModel(datasets, await models.get(id), datasetId),
     'models:export': async ({ id, format, path: target }) => exportModel(models, id, format, target),
     'models:import': async ({ path: source }) => {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ModelFiles } from '../shared/trainer-protocol';
-import type { ModelPayload, ModelSummary } from '../shared/types';
+import type { ModelPayload, ModelSummary, SkippedModel } from '../shared/types';
 import { CoreError, messageOf } from './errors';
 import {
   isTempName,
@@ -26,11 +26,6 @@ const BUILTIN_PREFIX = 'builtin-';
 
 /** Checks a model pair with the engine (format, version, layers, weight count); returns its parameter count. */
 export type ValidateModel = (files: ModelFiles) => { parameters: number };
-
-export interface SkippedModel {
-  id: string;
-  reason: string;
-}
 
 interface Entry {
   summary: ModelSummary;

@@ -12,6 +12,7 @@ import type {
   ModelPayload,
   ModelSummary,
   SampleInfo,
+  SkippedModel,
   TrainingEvent,
   TrainingStatus,
 } from './types';
@@ -96,6 +97,8 @@ export const contract = {
     z.object({ id, format: z.enum(['native', 'onnx']), path: filePath }),
   ),
   'models:import': channel<ModelSummary>()(z.object({ path: filePath })),
+  /** Model folders the last listing could not read (corrupt, unknown version), with the reason; left untouched. */
+  'models:skipped': channel<SkippedModel[]>()(z.undefined()),
 
   'training:start': channel<{ jobId: string }>()(trainingSpecSchema),
   'training:pause': channel<void>()(z.undefined()),

@@ -48,6 +48,12 @@ export interface ModelSummary {
   builtin: boolean;
 }
 
+/** A model folder that could not be read, and why (it is left on disk untouched). */
+export interface SkippedModel {
+  id: string;
+  reason: string;
+}
+
 /** Everything the renderer needs to run a model with the engine. */
 export interface ModelPayload {
   summary: ModelSummary;
