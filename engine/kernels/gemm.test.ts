@@ -53,6 +53,32 @@ describe('gemm', () => {
     }
   }
 
+  it('skips blank columns and rows of A (zero skipping) without changing the result', () => {
+    const m = 37;
+    const k = 300;
+    const n = 19;
+    for (const transA of [false, true]) {
+      for (const transB of [false, true]) {
+        const a = random(m * k, rng);
+        // blank "pixels": every third k index is zero in all rows, and rows 4..11 are all zero
+        for (let i = 0; i < m; i++) {
+          for (let p = 0; p < k; p++) {
+            if (p % 3 === 0 || (i >= 4 && i < 12)) a[transA ? p * m + i : i * k + p] = 0;
+          }
+        }
+        const b = random(k * n, rng);
+        const got = new Float32Array(m * n);
+        const want = new Float32Array(m * n);
+        gemm(transA, transB, m, n, k, 1, a, 0, b, 0, 0, got, 0);
+        gemmNaive(transA, transB, m, n, k, 1, a, 0, b, 0, 0, want, 0);
+        expect(maxDiff(got, want)).toBeLessThan(1e-4 * Math.sqrt(k));
+      }
+    }
+    const c = new Float32Array(6).fill(1);
+    gemm(false, false, 4, 1, 2, 1, new Float32Array(8), 0, new Float32Array([1, 2]), 0, 0, c, 0);
+    expect([...c.subarray(0, 4)]).toEqual([0, 0, 0, 0]); // all of A blank: C is beta·C = 0
+  });
+
   it('beta = 0 overwrites NaN in C', () => {
     const c = new Float32Array([Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
     gemm(false, false, 2, 2, 1, 1, new Float32Array([1, 2]), 0, new Float32Array([3, 4]), 0, 0, c, 0);
