@@ -96,7 +96,10 @@ export function Chart({ title, xLabel, series, data, yRange, format }: ChartProp
   }, [data]);
 
   return (
-    <figure className="chart">
+    <figure
+      className="chart"
+      data-points={data.slice(1).reduce((n, ys) => n + ys.filter((y) => y !== null).length, 0)}
+    >
       <figcaption className="chart-title">{title}</figcaption>
       <div ref={box} className="chart-box" role="img" aria-label={`${title} chart`} />
     </figure>

@@ -39,17 +39,26 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field-label">Architecture</span>
-          <select value={form.architecture} onChange={(e) => set('architecture', e.target.value)}>
+        <div className="field">
+          <label className="field-label" htmlFor="train-architecture">
+            Architecture
+          </label>
+          <select
+            id="train-architecture"
+            aria-describedby="train-architecture-help"
+            value={form.architecture}
+            onChange={(e) => set('architecture', e.target.value)}
+          >
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
               </option>
             ))}
           </select>
-          <span className="field-help">{preset?.description}</span>
-        </label>
+          <span className="field-help" id="train-architecture-help">
+            {preset?.description}
+          </span>
+        </div>
         <label className="field">
           <span className="field-label">Start from</span>
           <select value={form.baseModelId} onChange={(e) => set('baseModelId', e.target.value)}>

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 import { defaultForm, formToSpec, type TrainingForm } from '../../training/spec-form';
-import { formatDuration } from '../../training/training-store';
+import { formatDuration, type TrainingSnapshot } from '../../training/training-store';
 import { Curves } from './curves';
 import { EvaluationView } from './evaluation-view';
 import { TrainFormView } from './train-form';
@@ -112,11 +112,7 @@ export function TrainScreen() {
           <>
             <div className="progress-head">
               <span className="progress-title">
-                {training.state === 'running'
-                  ? 'Training'
-                  : training.state === 'paused'
-                    ? 'Paused'
-                    : 'Finished'}
+                {statusTitle(training)}
                 {training.spec ? ` · ${training.spec.architecture} on ${training.spec.datasetId}` : ''}
               </span>
               <span className="muted">
@@ -163,4 +159,12 @@ export function TrainScreen() {
       </section>
     </div>
   );
+}
+
+function statusTitle(t: TrainingSnapshot): string {
+  if (t.state === 'running') return 'Training';
+  if (t.state === 'paused') return 'Paused';
+  if (t.outcome.kind === 'error') return 'Failed';
+  if (t.outcome.kind === 'cancelled') return 'Cancelled';
+  return 'Finished';
 }

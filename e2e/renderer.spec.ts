@@ -1,0 +1,162 @@
+// The renderer against the real core: train through the Train screen, watch progress and curves,
+// find the model in Models, then draw with the mouse and read the prediction. Saves a screenshot of
+// each screen to docs/screenshots/.
+
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const SHOTS = resolve(import.meta.dirname, '../docs/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+/** A polyline in canvas fractions (0–1), drawn as one stroke with many pointer moves. */
+type Path = [number, number][];
+
+async function draw(page: Page, strokes: Path[]): Promise<void> {
+  const canvas = page.getByLabel('Drawing area');
+  const box = (await canvas.boundingBox())!;
+  const at = ([fx, fy]: [number, number]) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  for (const stroke of strokes) {
+    await page.mouse.move(...at(stroke[0]!));
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 3 });
+    await page.mouse.up();
+  }
+}
+
+/** An arc around (cx, cy) of radius r from angle a0 to a1 (degrees, screen coordinates: clockwise). */
+function arc(cx: number, cy: number, r: number, a0: number, a1: number, n = 24): Path {
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const a = ((a0 + ((a1 - a0) * i) / n) * Math.PI) / 180;
+    return [cx + r * Math.cos(a), cy + r * Math.sin(a)];
+  });
+}
+
+const THREE: Path[] = [[...arc(0.5, 0.33, 0.15, -160, 90), ...arc(0.5, 0.64, 0.16, -90, 160).slice(1)]];
+const LETTER_A: Path[] = [
+  [
+    [0.3, 0.8],
+    [0.4, 0.5],
+    [0.5, 0.2],
+    [0.6, 0.5],
+    [0.7, 0.8],
+  ],
+  [
+    [0.37, 0.58],
+    [0.5, 0.58],
+    [0.63, 0.58],
+  ],
+];
+
+async function chooseTask(page: Page, name: 'Digits' | 'Letters'): Promise<void> {
+  await page.getByRole('tab', { name: 'Draw' }).click();
+  await page.getByRole('radiogroup', { name: 'Task' }).getByRole('radio', { name }).click();
+}
+
+/** Train through the Train screen and wait for the result; returns the model's name. */
+async function train(
+  page: Page,
+  o: { dataset: RegExp; name: string; limit: number; epochs: number },
+): Promise<void> {
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Dataset').selectOption({ label: (await optionLabel(page, o.dataset))! });
+  await page.getByLabel('Architecture').selectOption('mlp');
+  await page.getByLabel('Epochs').fill(String(o.epochs));
+  await page.getByLabel('Limit').fill(String(o.limit));
+  await page.getByLabel('Name').fill(o.name);
+  await page.getByRole('button', { name: 'Start training' }).click();
+}
+
+async function optionLabel(page: Page, pattern: RegExp): Promise<string | undefined> {
+  const labels = await page.getByLabel('Dataset').locator('option').allTextContents();
+  return labels.find((l) => pattern.test(l));
+}
+
+async function waitForModel(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: 'See it in Models' })).toBeVisible({ timeout: 110_000 });
+}
+
+async function useModel(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Models' }).click();
+  await page.getByRole('button', { name: `Try ${name}` }).click();
+  await expect(page.getByRole('tab', { name: 'Draw' })).toHaveAttribute('aria-selected', 'true');
+}
+
+test('training from the Train screen: progress and curves move, the model lands in Models', async ({
+  app,
+}) => {
+  test.setTimeout(180_000);
+  await train(app, { dataset: /digit|mnist/i, name: 'e2e digits', limit: 6000, epochs: 2 });
+  const progress = app.getByRole('progressbar', { name: 'Training progress' });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await app.locator('figure.chart').first().getAttribute('data-points')), {
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(0);
+  await waitForModel(app);
+  await expect(progress).toHaveAttribute('aria-valuenow', '100');
+  await expect(app.getByRole('table', { name: /Confusion matrix/ })).toBeVisible();
+  await app.screenshot({ path: join(SHOTS, 'train.png') });
+
+  await app.getByRole('button', { name: 'See it in Models' }).click();
+  await expect(app.getByRole('table', { name: 'Saved models' }).getByText('e2e digits')).toBeVisible();
+  await app.screenshot({ path: join(SHOTS, 'models.png') });
+});
+
+test('draw a 3: the top prediction is 3 and every class has a bar', async ({ app }) => {
+  test.setTimeout(180_000);
+  await train(app, { dataset: /digit|mnist/i, name: 'e2e three', limit: 20000, epochs: 3 });
+  await waitForModel(app);
+  await useModel(app, 'e2e three');
+  await chooseTask(app, 'Digits');
+  await draw(app, THREE);
+  await expect(app.getByLabel('Top prediction')).toHaveText('3');
+  const bars = app.getByRole('list', { name: 'Confidence per class' }).getByRole('meter');
+  await expect(bars).toHaveCount(10);
+  const latency = await app.locator('.latency').getAttribute('data-latency-ms');
+  console.log(`pointer event → bars: ${latency} ms`);
+  await app.getByRole('switch', { name: 'Where it looked' }).check();
+  await app.screenshot({ path: join(SHOTS, 'draw.png') });
+
+  // Undo / redo / clear from the keyboard.
+  await app.keyboard.press('Control+z');
+  await expect(app.getByLabel('Top prediction')).toHaveText('·');
+  await app.keyboard.press('Control+Shift+z');
+  await expect(app.getByLabel('Top prediction')).toHaveText('3');
+  await app.keyboard.press('Delete');
+  await expect(app.getByLabel('Top prediction')).toHaveText('·');
+  await app.keyboard.press('?');
+  await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await app.screenshot({ path: join(SHOTS, 'help.png') });
+});
+
+test('letters: draw an A and the network reads A', async ({ app }) => {
+  test.setTimeout(180_000);
+  await train(app, { dataset: /letter/i, name: 'e2e letters', limit: 26000, epochs: 3 });
+  await waitForModel(app);
+  await useModel(app, 'e2e letters');
+  await chooseTask(app, 'Letters');
+  await draw(app, LETTER_A);
+  await expect(app.getByLabel('Top prediction')).toHaveText('A');
+  await expect(app.getByRole('list', { name: 'Confidence per class' }).getByRole('meter')).toHaveCount(26);
+  await app.screenshot({ path: join(SHOTS, 'draw-letters.png') });
+});
+
+test('samples: create a set and a class, save a drawing with Enter', async ({ app }) => {
+  await app.getByRole('tab', { name: 'Samples' }).click();
+  await app.getByLabel('New set name').fill('My symbols');
+  await app.getByRole('button', { name: 'Create set' }).first().click();
+  await app.getByLabel('New class label').fill('★');
+  await app.getByRole('button', { name: 'Add class' }).click();
+  await expect(app.getByRole('radio', { name: /★/ })).toBeVisible();
+  await draw(app, [arc(0.5, 0.5, 0.3, 0, 360)]);
+  await app.getByLabel('Drawing area').focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('list', { name: 'Samples of ★' }).getByRole('img')).toHaveCount(1);
+  await expect(app.getByRole('radio', { name: /★/ })).toContainText('too few');
+  await app.screenshot({ path: join(SHOTS, 'samples.png') });
+});
