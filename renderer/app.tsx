@@ -1,6 +1,7 @@
 // The shell: four screens as tabs, global shortcuts, the help overlay and notices.
 
 import { useCallback, useEffect, useState } from 'react';
+import { api } from './api';
 import { HelpOverlay } from './components/help-overlay';
 import { Notices } from './components/notices';
 import { DrawScreen } from './screens/draw/draw-screen';
@@ -34,6 +35,17 @@ function Shell() {
   const [help, setHelp] = useState(false);
   const [showSaliency, setShowSaliency] = useState(false);
   const toggleSaliency = useCallback(() => setShowSaliency((s) => !s), []);
+
+  // The native menu (File ▸ Import images…, Help ▸ Shortcuts…): route to the screen that acts on it.
+  useEffect(
+    () =>
+      api().on('menu:command', (command) => {
+        if (command === 'show-help') return setHelp(true);
+        setScreen(command === 'import-images' ? 'samples' : 'models');
+        app.setCommand(command);
+      }),
+    [setScreen, app.setCommand],
+  );
 
   useEffect(() => {
     const run = (action: Action) => {

@@ -11,7 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { DatasetInfo, ModelSummary, TrainingEvent } from '../../app/shared/types';
+import type { DatasetInfo, MenuCommand, ModelSummary, TrainingEvent } from '../../app/shared/types';
 import { api } from '../api';
 import { StrokeMachine } from '../canvas/stroke-machine';
 import {
@@ -43,6 +43,9 @@ export interface AppState {
   setBrushSize: (size: number) => void;
   training: TrainingSnapshot;
   notices: Notice[];
+  /** A menu command waiting for its screen to act on it (import images, import/export a model). */
+  command: MenuCommand | null;
+  setCommand: (command: MenuCommand | null) => void;
   notify: (kind: Notice['kind'], text: string) => void;
   dismiss: (id: number) => void;
 }
@@ -62,6 +65,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const setBrushSize = useCallback((s: number) => setBrush(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, s))), []);
   const [training, setTraining] = useState<TrainingSnapshot>(initialTraining);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [command, setCommand] = useState<MenuCommand | null>(null);
   const nextNotice = useRef(1);
 
   // The chosen task, or the first bundled one until the person picks.
@@ -99,6 +103,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
     setBrushSize,
     training,
     notices,
+    command,
+    setCommand,
     notify,
     dismiss,
   };

@@ -2,7 +2,7 @@
 // rename, delete, export (native or ONNX), import; and a comparison of two on the same test set.
 
 import { useEffect, useState } from 'react';
-import type { ModelSummary } from '../../../app/shared/types';
+import type { ModelSummary, SkippedModel } from '../../../app/shared/types';
 import { api } from '../../api';
 import { formatAccuracy } from '../../inference/prediction';
 import { useApp } from '../../state/app-context';
@@ -10,7 +10,16 @@ import { errorMessage } from '../../state/use-api';
 import { CompareModels } from './compare-models';
 
 export function ModelsScreen() {
-  const { models, datasets, notify, setScreen, setDatasetId } = useApp();
+  const { models, datasets, notify, setScreen, setDatasetId, datasetId, command, setCommand } = useApp();
+  const [skipped, setSkipped] = useState<SkippedModel[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-ask whenever the list changes.
+  useEffect(() => {
+    if (!models.loaded) return;
+    api()
+      .models.skipped()
+      .then(setSkipped)
+      .catch(() => setSkipped([]));
+  }, [models.loaded, models.items]);
   const [active, setActive] = useState<Record<string, string>>({});
   const [renaming, setRenaming] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -71,6 +80,19 @@ export function ModelsScreen() {
       .then((m) => notify('success', `Imported ${m.name}.`))
       .catch(fail);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: run once per menu command.
+  useEffect(() => {
+    if (command === 'import-model') {
+      setCommand(null);
+      importModel();
+    } else if (command === 'export-model') {
+      const id = active[datasetId];
+      const m = models.items.find((x) => x.id === id);
+      if (!m) return;
+      setCommand(null);
+      exportModel(m, 'native');
+    }
+  }, [command, active]);
   const remove = (m: ModelSummary) => {
     if (!window.confirm(`Delete the model “${m.name}”? This cannot be undone.`)) return;
     api().models.delete({ id: m.id }).catch(fail);
@@ -219,6 +241,19 @@ export function ModelsScreen() {
           </div>
         )}
       </section>
+      {skipped.length > 0 && (
+        <section className="card" aria-labelledby="skipped-title">
+          <h2 id="skipped-title">Models that could not be read</h2>
+          <p className="muted small">These folders were left untouched on disk.</p>
+          <ul className="notice notice-error">
+            {skipped.map((s) => (
+              <li key={s.id}>
+                <strong>{s.id}</strong>: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {models.items.length >= 2 && <CompareModels models={models.items} />}
     </div>
   );

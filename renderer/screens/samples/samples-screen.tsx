@@ -15,7 +15,7 @@ import { SampleGallery } from './sample-gallery';
 const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'webp', 'gif'];
 
 export function SamplesScreen() {
-  const { datasets, strokes, brushSize, notify } = useApp();
+  const { datasets, strokes, brushSize, notify, command, setCommand } = useApp();
   const custom = datasets.items.filter((d) => d.custom);
   const [setId, setSetId] = useState('');
   const dataset = custom.find((d) => d.id === setId) ?? custom[0] ?? null;
@@ -67,6 +67,12 @@ export function SamplesScreen() {
       .dialog.openFiles({ title: 'Import images', extensions: IMAGE_EXTENSIONS, folders: false })
       .then(importPaths)
       .catch((e: unknown) => notify('error', errorMessage(e)));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: run once per menu command.
+  useEffect(() => {
+    if (command !== 'import-images' || !dataset) return;
+    setCommand(null);
+    importByDialog();
+  }, [command, dataset]);
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     setDragging(false);
