@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { randomTensor } from './gradcheck';
 import { type ModelSpec, Sequential } from './model';
+import { layerTypes } from './registry';
 import { Rng } from './rng';
 import { deserializeModel, serializeModel } from './serialize';
 
-// every built-in layer type appears at least once
+// every layer type the engine registers appears at least once (fixedPoint comes from engine/recurrent)
 const spec: ModelSpec = {
   inputShape: [1, 9, 8],
   layers: [
@@ -20,6 +21,7 @@ const spec: ModelSpec = {
     { type: 'sigmoid', config: {} },
     { type: 'dropout', config: { rate: 0.3 } },
     { type: 'relu', config: {} },
+    { type: 'fixedPoint', config: { units: 5 } },
     { type: 'dense', config: { units: 3 } },
   ],
 };
@@ -33,6 +35,10 @@ function trained(): Sequential {
 }
 
 describe('serialize', () => {
+  it('the test model covers every registered layer type', () => {
+    expect(new Set(spec.layers.map((l) => l.type))).toEqual(new Set(layerTypes()));
+  });
+
   it('round-trips every layer type with identical outputs, state and metadata', () => {
     const model = trained();
     const meta = {

@@ -4,6 +4,9 @@
 // caller reads and writes the files (model.json + weights.bin).
 
 import type { LayerSpec } from './layer';
+// Loading must know every layer type the engine can write, whoever imports only this file (the
+// renderer does): the built-in layers come with ./model, the fixed-point recurrent layer from here.
+import './recurrent';
 import { type ModelSpec, Sequential } from './model';
 import { hasLayer, layerTypes } from './registry';
 import { Rng } from './rng';
