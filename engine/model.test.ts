@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradcheck, randomTensor } from './gradcheck';
+import type { Dense } from './layers';
 import { SoftmaxCrossEntropy } from './losses';
 import { type ModelSpec, Sequential } from './model';
 import { Rng } from './rng';
@@ -80,6 +81,20 @@ describe('Sequential', () => {
     const logits = model.forward(randomTensor([2, 6], new Rng(2)), { training: true });
     expect(model.backward(logits).data.length).toBe(0);
     expect(model.backward(logits, { inputGradient: true }).shape).toEqual([2, 6]);
+    const flat = new Sequential(
+      { inputShape: [1, 2, 3], layers: [{ type: 'flatten', config: {} }, ...mlp.layers] },
+      new Rng(1),
+    );
+    const out = flat.forward(randomTensor([2, 1, 2, 3], new Rng(2)), { training: true });
+    const dense = flat.layers[1] as Dense;
+    const spy = dense.backward.bind(dense);
+    let asked: boolean | undefined;
+    dense.backward = (d, o) => {
+      asked = o?.inputGradient;
+      return spy(d, o);
+    };
+    flat.backward(out);
+    expect(asked).toBe(false);
   });
 
   it('one SGD step lowers the loss, and a tiny problem is learned', () => {

@@ -69,13 +69,16 @@ export class Sequential {
   /**
    * Backpropagates dLoss/dLogits through every layer, accumulating (+=) parameter gradients.
    * Returns dLoss/dInput only when asked with `{inputGradient: true}` (saliency does); training does
-   * not need it, so by default the first layer skips that work and the returned data is empty.
+   * not need it, so by default the first layer with parameters (and any before it) skips that work,
+   * and the returned tensor's data is empty.
    */
   backward(dLogits: Tensor, options: BackwardOptions = {}): Tensor {
     const wantInput = options.inputGradient === true;
+    // below the first layer with parameters no gradient is needed (a leading flatten, say)
+    const firstTrainable = this.layers.findIndex((l) => l.params().length > 0);
     let d = dLogits;
     for (let i = this.layers.length - 1; i >= 0; i--) {
-      d = this.layers[i].backward(d, { inputGradient: i > 0 || wantInput });
+      d = this.layers[i].backward(d, { inputGradient: wantInput || i > firstTrainable });
     }
     return d;
   }
