@@ -87,7 +87,17 @@ export function AppProvider({ children }: { children: ReactNode }) {
       .training.status()
       .then((status) => setTraining((t) => (t.jobId ? t : fromStatus(status))))
       .catch(() => {});
-    return api().on('training:event', (e: TrainingEvent) => setTraining((t) => reduceTraining(t, e)));
+    return api().on('training:event', (e: TrainingEvent) => {
+      setTraining((t) => reduceTraining(t, e));
+      // The first model trained for a task becomes its active one, so Draw can use it at once.
+      if (e.type === 'done') {
+        const { id, datasetId } = e.model;
+        api()
+          .models.active({ datasetId })
+          .then((active) => (active ? undefined : api().models.activate({ id })))
+          .catch(() => {});
+      }
+    });
   }, []);
 
   const value: AppState = {

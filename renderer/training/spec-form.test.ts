@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trainingSpecSchema } from '../../app/shared/api';
+import { preset } from '../../engine/presets';
 import { defaultForm, defaultLayers, formToSpec, layerRow, withOptimizer } from './spec-form';
 
 describe('formToSpec', () => {
@@ -8,12 +9,16 @@ describe('formToSpec', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(trainingSpecSchema.safeParse(result.spec).success).toBe(true);
+    // The MLP preset's own training settings, as the engine recommends them.
+    const t = preset('mlp', { classes: 10 }).training;
     expect(result.spec).toMatchObject({
       datasetId: 'mnist',
       architecture: 'mlp',
-      optimizer: { type: 'adam', config: {} },
-      schedule: { type: 'cosine', config: {} },
-      epochs: 5,
+      optimizer: t.optimizer,
+      learningRate: t.learningRate,
+      schedule: t.schedule,
+      epochs: t.epochs,
+      augmentation: t.augment,
     });
     expect(result.spec.layers).toBeUndefined();
     expect(result.spec.limit).toBeUndefined();

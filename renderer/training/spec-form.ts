@@ -3,18 +3,13 @@
 
 import { trainingSpecSchema } from '../../app/shared/api';
 import type { LayerSpecData, TrainingSpec } from '../../app/shared/types';
+import { isPresetId, preset, presets } from '../../engine/presets';
 
-export const PRESETS = [
-  { id: 'mlp', title: 'MLP', description: 'Two dense hidden layers. Fast; ~97–98% on digits.' },
-  { id: 'lenet', title: 'LeNet-5', description: 'The classic small convnet (LeCun 1998).' },
-  {
-    id: 'cnn',
-    title: 'CNN',
-    description: 'A deeper convnet with batch norm and dropout. Most accurate, slowest.',
-  },
-  { id: 'recurrent', title: 'Recurrent', description: 'Fixed-point recurrent backprop (Almeida–Pineda).' },
+/** The engine's presets (names and descriptions are the engine's own), plus a custom layer list. */
+export const PRESETS: { id: string; title: string; description: string }[] = [
+  ...presets({ classes: 10 }).map((p) => ({ id: p.id, title: p.name, description: p.description })),
   { id: 'custom', title: 'Custom', description: 'Your own list of layers.' },
-] as const;
+];
 
 export const OPTIMIZERS = [
   { id: 'adam', title: 'Adam', learningRate: 0.001 },
@@ -58,8 +53,12 @@ export interface TrainingForm {
   layers: LayerRow[];
   baseModelId: string;
   optimizer: string;
+  /** Extra optimizer settings (momentum, weight decay) from the preset; reset when the optimizer changes. */
+  optimizerConfig: Record<string, unknown>;
   learningRate: number;
   schedule: string;
+  /** Extra schedule settings from the preset (cosine floor, one-cycle warm-up share). */
+  scheduleConfig: Record<string, unknown>;
   /** Step decay: every `stepSize` epochs multiply by `gamma`. */
   stepSize: number;
   gamma: number;
@@ -91,30 +90,56 @@ export function defaultLayers(classCount = 10): LayerRow[] {
 }
 
 export function defaultForm(datasetId: string): TrainingForm {
+  return withArchitecture(
+    {
+      datasetId,
+      architecture: 'mlp',
+      layers: defaultLayers(),
+      baseModelId: '',
+      optimizer: 'adam',
+      optimizerConfig: {},
+      learningRate: 0.001,
+      schedule: 'cosine',
+      scheduleConfig: {},
+      stepSize: 5,
+      gamma: 0.5,
+      batchSize: 64,
+      epochs: 5,
+      augmentation: true,
+      seed: 42,
+      validationSplit: 0.1,
+      limit: 0,
+      name: '',
+    },
+    'mlp',
+  );
+}
+
+/** Picking a preset also picks the training settings the engine recommends for it. */
+export function withArchitecture(form: TrainingForm, architecture: string, classCount = 10): TrainingForm {
+  if (!isPresetId(architecture)) {
+    const layers = form.layers.length > 0 ? form.layers : defaultLayers(classCount);
+    return { ...form, architecture, layers };
+  }
+  const t = preset(architecture, { classes: Math.max(2, classCount) }).training;
   return {
-    datasetId,
-    architecture: 'mlp',
-    layers: defaultLayers(),
-    baseModelId: '',
-    optimizer: 'adam',
-    learningRate: 0.001,
-    schedule: 'cosine',
-    stepSize: 5,
-    gamma: 0.5,
-    batchSize: 64,
-    epochs: 5,
-    augmentation: true,
-    seed: 42,
-    validationSplit: 0.1,
-    limit: 0,
-    name: '',
+    ...form,
+    architecture,
+    optimizer: t.optimizer.type,
+    optimizerConfig: { ...t.optimizer.config },
+    learningRate: t.learningRate,
+    schedule: t.schedule.type,
+    scheduleConfig: { ...t.schedule.config },
+    batchSize: t.batchSize,
+    epochs: t.epochs,
+    augmentation: t.augment,
   };
 }
 
 /** Picking an optimizer also picks its usual learning rate. */
 export function withOptimizer(form: TrainingForm, optimizer: string): TrainingForm {
   const found = OPTIMIZERS.find((o) => o.id === optimizer);
-  return { ...form, optimizer, learningRate: found?.learningRate ?? form.learningRate };
+  return { ...form, optimizer, optimizerConfig: {}, learningRate: found?.learningRate ?? form.learningRate };
 }
 
 export type SpecResult = { ok: true; spec: TrainingSpec } | { ok: false; errors: string[] };
@@ -122,7 +147,7 @@ export type SpecResult = { ok: true; spec: TrainingSpec } | { ok: false; errors:
 export function scheduleSpec(form: TrainingForm): { type: string; config: Record<string, unknown> } {
   if (form.schedule === 'step')
     return { type: 'step', config: { stepSize: form.stepSize, gamma: form.gamma } };
-  return { type: form.schedule, config: {} };
+  return { type: form.schedule, config: { ...form.scheduleConfig } };
 }
 
 /**
@@ -152,7 +177,7 @@ export function formToSpec(form: TrainingForm, classCount?: number): SpecResult 
     architecture: form.architecture,
     ...(layers ? { layers } : {}),
     ...(form.baseModelId ? { baseModelId: form.baseModelId } : {}),
-    optimizer: { type: form.optimizer, config: {} },
+    optimizer: { type: form.optimizer, config: { ...form.optimizerConfig } },
     learningRate: form.learningRate,
     schedule: scheduleSpec(form),
     batchSize: form.batchSize,

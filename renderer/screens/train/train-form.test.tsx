@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { trainingSpecSchema } from '../../../app/shared/api';
 import type { DatasetInfo } from '../../../app/shared/types';
+import { preset } from '../../../engine/presets';
 import { defaultForm, formToSpec, type TrainingForm } from '../../training/spec-form';
 import { TrainFormView } from './train-form';
 
@@ -51,13 +52,13 @@ describe('TrainFormView', () => {
     expect(result.spec).toMatchObject({
       datasetId: 'letters',
       architecture: 'lenet',
-      optimizer: { type: 'sgd' },
+      optimizer: { type: 'sgd', config: {} },
       learningRate: 0.05,
       epochs: 1,
       batchSize: 32,
       limit: 500,
       seed: 7,
-      augmentation: false,
+      augmentation: !preset('lenet', { classes: 26 }).training.augment,
     });
   });
 

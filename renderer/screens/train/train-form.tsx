@@ -1,7 +1,14 @@
 // The training form: dataset, architecture, optimizer, schedule and the run's numbers.
 
 import type { DatasetInfo, ModelSummary } from '../../../app/shared/types';
-import { OPTIMIZERS, PRESETS, SCHEDULES, type TrainingForm, withOptimizer } from '../../training/spec-form';
+import {
+  OPTIMIZERS,
+  PRESETS,
+  SCHEDULES,
+  type TrainingForm,
+  withArchitecture,
+  withOptimizer,
+} from '../../training/spec-form';
 import { LayerEditor } from './layer-editor';
 
 interface Props {
@@ -47,7 +54,15 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
             id="train-architecture"
             aria-describedby="train-architecture-help"
             value={form.architecture}
-            onChange={(e) => set('architecture', e.target.value)}
+            onChange={(e) =>
+              onChange(
+                withArchitecture(
+                  form,
+                  e.target.value,
+                  datasets.find((d) => d.id === form.datasetId)?.classes.length,
+                ),
+              )
+            }
           >
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
@@ -97,7 +112,10 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
         </label>
         <label className="field">
           <span className="field-label">Schedule</span>
-          <select value={form.schedule} onChange={(e) => set('schedule', e.target.value)}>
+          <select
+            value={form.schedule}
+            onChange={(e) => onChange({ ...form, schedule: e.target.value, scheduleConfig: {} })}
+          >
             {SCHEDULES.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
