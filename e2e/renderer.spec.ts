@@ -124,11 +124,11 @@ test('draw a 3: the top prediction is 3 and every class has a bar', async ({ app
 
   // Undo / redo / clear from the keyboard.
   await app.keyboard.press('Control+z');
-  await expect(app.getByLabel('Top prediction')).toHaveText('·');
+  await expect(app.getByLabel('Top prediction')).toHaveText('–');
   await app.keyboard.press('Control+Shift+z');
   await expect(app.getByLabel('Top prediction')).toHaveText('3');
   await app.keyboard.press('Delete');
-  await expect(app.getByLabel('Top prediction')).toHaveText('·');
+  await expect(app.getByLabel('Top prediction')).toHaveText('–');
   await app.keyboard.press('?');
   await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await app.screenshot({ path: join(SHOTS, 'help.png') });
@@ -159,4 +159,28 @@ test('samples: create a set and a class, save a drawing with Enter', async ({ ap
   await expect(app.getByRole('list', { name: 'Samples of ★' }).getByRole('img')).toHaveCount(1);
   await expect(app.getByRole('radio', { name: /★/ })).toContainText('too few');
   await app.screenshot({ path: join(SHOTS, 'samples.png') });
+});
+
+test('layouts from 1024×768 to 4K: every screen fits without horizontal scrolling', async ({ app }) => {
+  const sizes = [
+    { width: 1024, height: 768, name: '1024' },
+    { width: 1920, height: 1080, name: '1080p' },
+    { width: 3840, height: 2160, name: '4k' },
+  ];
+  for (const size of sizes) {
+    await app.setViewportSize(size);
+    for (const tab of ['Draw', 'Train', 'Samples', 'Models']) {
+      await app.getByRole('tab', { name: tab }).click();
+      const overflow = await app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${tab} at ${size.name}`).toBeLessThanOrEqual(0);
+      const canvas = app.getByLabel('Drawing area');
+      if (tab === 'Draw') {
+        const box = (await canvas.boundingBox())!;
+        expect(box.width, 'the canvas uses the room it has').toBeGreaterThan(size.height * 0.45);
+        expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      }
+    }
+    await app.getByRole('tab', { name: 'Draw' }).click();
+    if (size.name !== '1080p') await app.screenshot({ path: join(SHOTS, `draw-empty-${size.name}.png`) });
+  }
 });

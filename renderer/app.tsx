@@ -79,7 +79,9 @@ function Shell() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || help) return;
       const target = e.target as HTMLElement | null;
-      const inField = !!target?.closest('input, textarea, select, [contenteditable="true"]');
+      const inField = !!target?.closest(
+        'input:not([type="checkbox"]):not([type="radio"]):not([type="range"]), textarea, select, [contenteditable="true"]',
+      );
       // Buttons own Enter and Space; dialogs own Escape.
       if (e.key === 'Enter' && target?.closest('button, a, [role="tab"], [role="radio"]')) return;
       if (target?.closest('dialog')) return;

@@ -49,11 +49,17 @@ export function blendSaliency(rgba: Uint8ClampedArray, saliency: ArrayLike<numbe
   if (max === 0) return rgba;
   for (let i = 0; i < saliency.length; i++) {
     const t = Math.sqrt(Math.abs(saliency[i]!) / max); // sqrt: lift the faint regions a little
-    const alpha = Math.min(0.9, t * 1.1);
+    // The faintest gradients (dense nets spread a little everywhere) stay see-through.
+    const alpha = 0.85 * smoothstep(0.25, 0.85, t);
     const [r, g, b] = heatColor(t);
     rgba[i * 4] = rgba[i * 4]! * (1 - alpha) + r * alpha;
     rgba[i * 4 + 1] = rgba[i * 4 + 1]! * (1 - alpha) + g * alpha;
     rgba[i * 4 + 2] = rgba[i * 4 + 2]! * (1 - alpha) + b * alpha;
   }
   return rgba;
+}
+
+function smoothstep(edge0: number, edge1: number, x: number): number {
+  const t = Math.max(0, Math.min(1, (x - edge0) / (edge1 - edge0)));
+  return t * t * (3 - 2 * t);
 }

@@ -10,8 +10,14 @@ export function ConfidenceBars({
   classes: readonly string[];
 }) {
   const rows = prediction?.ranked ?? classes.map((label, index) => ({ label, index, probability: 0 }));
+  const columns = rows.length > 12;
   return (
-    <ol className={`bars ${rows.length > 12 ? 'bars-columns' : ''}`} aria-label="Confidence per class">
+    <ol
+      className={`bars ${columns ? 'bars-columns' : ''}`}
+      aria-label="Confidence per class"
+      // Two columns read top to bottom, then the second column: the ranking stays in reading order.
+      style={columns ? { gridTemplateRows: `repeat(${Math.ceil(rows.length / 2)}, auto)` } : undefined}
+    >
       {rows.map((r, rank) => (
         <li key={r.label} className={`bar-row ${rank === 0 && prediction ? 'is-top' : ''}`}>
           <span className="bar-label">{r.label}</span>

@@ -93,7 +93,7 @@ export function DrawScreen({
     <div className="draw-screen">
       <div className="screen-bar">
         <TaskSwitcher datasets={datasets.items} value={datasetId} onChange={setDatasetId} />
-        <ModelPicker activeId={model.summary?.id ?? null} />
+        <ModelPicker activeId={model.summary?.id ?? null} loading={model.loading} />
       </div>
 
       <section className="draw-main card" aria-label="Drawing">
@@ -129,7 +129,7 @@ export function DrawScreen({
                 className={`top-label ${p?.notSure ? 'is-unsure' : ''} ${p ? '' : 'is-empty'}`}
                 aria-label="Top prediction"
               >
-                {p ? p.top.label : '·'}
+                {p ? p.top.label : '–'}
               </output>
               <span className="top-confidence">
                 {p

@@ -128,7 +128,10 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
         <canvas ref={canvasRef} className="drawing-canvas" aria-label="Drawing area" role="img" />
         {!hasInk(snapshot) && (
           <p className="drawing-hint" aria-hidden="true">
-            {hint}
+            <span>
+              {hint}
+              <small>Mouse, pen or finger · press ? for shortcuts</small>
+            </span>
           </p>
         )}
       </div>

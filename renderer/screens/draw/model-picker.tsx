@@ -6,7 +6,7 @@ import { formatAccuracy } from '../../inference/prediction';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 
-export function ModelPicker({ activeId }: { activeId: string | null }) {
+export function ModelPicker({ activeId, loading }: { activeId: string | null; loading: boolean }) {
   const { models, datasetId, notify } = useApp();
   const options = models.items.filter((m) => m.datasetId === datasetId);
   if (options.length === 0) return null;
@@ -15,13 +15,14 @@ export function ModelPicker({ activeId }: { activeId: string | null }) {
       <span className="field-label">Model</span>
       <select
         value={activeId ?? ''}
+        disabled={loading}
         onChange={(e) =>
           api()
             .models.activate({ id: e.target.value })
             .catch((err: unknown) => notify('error', errorMessage(err)))
         }
       >
-        {activeId === null && <option value="">Choose a model…</option>}
+        {activeId === null && <option value="">{loading ? 'Loading…' : 'Choose a model…'}</option>}
         {options.map((m) => (
           <option key={m.id} value={m.id}>
             {modelLabel(m)}
