@@ -2,9 +2,10 @@
 // find the model in Models, then draw with the mouse and read the prediction. Saves a screenshot of
 // each screen to docs/screenshots/.
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import sharp from 'sharp';
 import { expect, test } from './fixtures';
 
 const SHOTS = resolve(import.meta.dirname, '../docs/screenshots');
@@ -183,4 +184,77 @@ test('layouts from 1024×768 to 4K: every screen fits without horizontal scrolli
     await app.getByRole('tab', { name: 'Draw' }).click();
     if (size.name !== '1080p') await app.screenshot({ path: join(SHOTS, `draw-empty-${size.name}.png`) });
   }
+});
+
+test('a training run can be paused, resumed and cancelled', async ({ app }) => {
+  await train(app, { dataset: /digit|mnist/i, name: 'e2e long', limit: 60000, epochs: 5 });
+  const progress = app.getByRole('progressbar', { name: 'Training progress' });
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  await app.getByRole('button', { name: 'Pause' }).click();
+  await expect(app.getByText(/^Paused/)).toBeVisible();
+  await app.getByRole('button', { name: 'Resume' }).click();
+  await expect(app.getByText(/^Training ·/)).toBeVisible();
+  await app.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.getByText('Training was cancelled. Nothing was saved.')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Start training' })).toBeEnabled();
+});
+
+test('models: compare two, export as ONNX through the save dialog, rename and delete', async ({
+  app,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  for (const name of ['tiny one', 'tiny two']) {
+    await train(app, { dataset: /digit|mnist/i, name, limit: 1500, epochs: 1 });
+    await waitForModel(app);
+  }
+  await app.getByRole('tab', { name: 'Models' }).click();
+  const table = app.getByRole('table', { name: 'Saved models' });
+  await expect(table.getByText('tiny two')).toBeVisible();
+  const optionOf = async (select: string, name: string) =>
+    (await app.getByLabel(select).locator('option').allTextContents()).find((t) => t.includes(name))!;
+  await app.getByLabel('Model A').selectOption({ label: await optionOf('Model A', 'tiny one') });
+  await app.getByLabel('Model B').selectOption({ label: await optionOf('Model B', 'tiny two') });
+  await app.getByRole('button', { name: 'Compare on the test set' }).click();
+  await expect(app.getByRole('table', { name: 'Comparison' })).toContainText('All (');
+
+  const out = join(host.userDataDir, 'tiny.onnx');
+  host.dialogs.saveFile.push(out);
+  await app.getByRole('button', { name: 'Export tiny one as ONNX' }).click();
+  await expect(app.getByText(`Exported to ${out}`)).toBeVisible();
+  expect(existsSync(out)).toBe(true);
+
+  await app.getByRole('button', { name: 'Rename tiny two' }).click();
+  await app.getByLabel('New model name').fill('tiny renamed');
+  await app.getByRole('button', { name: 'Save' }).click();
+  await expect(table.getByText('tiny renamed')).toBeVisible();
+  app.once('dialog', (d) => d.accept());
+  await app.getByRole('button', { name: 'Delete tiny renamed' }).click();
+  await expect(table.getByText('tiny renamed')).toHaveCount(0);
+  await app.screenshot({ path: join(SHOTS, 'models-compare.png'), fullPage: true });
+});
+
+test('samples: import an image file through the dialog', async ({ app, host }) => {
+  const file = join(host.userDataDir, 'ring.png');
+  // A dark ring on white paper, 64×64.
+  const pixels = Buffer.alloc(64 * 64, 255);
+  for (let y = 0; y < 64; y++)
+    for (let x = 0; x < 64; x++) {
+      const r = Math.hypot(x - 32, y - 32);
+      if (r > 14 && r < 20) pixels[y * 64 + x] = 0;
+    }
+  await sharp(pixels, { raw: { width: 64, height: 64, channels: 1 } })
+    .png()
+    .toFile(file);
+  await app.getByRole('tab', { name: 'Samples' }).click();
+  await app.getByLabel('New set name').fill('Rings');
+  await app.getByRole('button', { name: 'Create set' }).first().click();
+  await app.getByLabel('New class label').fill('o');
+  await app.getByRole('button', { name: 'Add class' }).click();
+  host.dialogs.openFiles.push([file]);
+  await app.getByRole('button', { name: 'Import images…' }).click();
+  await expect(app.getByText('Imported 1 image.')).toBeVisible();
+  await expect(app.getByRole('list', { name: 'Samples of o' }).getByRole('img')).toHaveCount(1);
 });
