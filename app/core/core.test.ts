@@ -92,6 +92,18 @@ describe('training jobs with a real trainer', () => {
     expect(core.handlers['training:status'](undefined)).toEqual({ state: 'idle' });
   });
 
+  it('refuses a network that cannot be built or does not fit the classes, before any job starts', async () => {
+    await expect(
+      core.handlers['training:start'](tinySpec({ layers: [{ type: 'nope', config: {} }] })),
+    ).rejects.toThrow(/cannot be built/);
+    const wrong = [
+      { type: 'flatten', config: {} },
+      { type: 'dense', config: { units: 3 } },
+    ];
+    await expect(core.handlers['training:start'](tinySpec({ layers: wrong }))).rejects.toThrow(/3 outputs/);
+    expect(core.handlers['training:status'](undefined)).toEqual({ state: 'idle' });
+  });
+
   it('pauses, resumes and cancels', async () => {
     const from = events.length;
     const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 50, limit: 2000 }));
@@ -184,5 +196,43 @@ describe('training jobs with a real trainer', () => {
     const images = await core.handlers['datasets:images']({ id: set.id, split: 'test', indices: [0, 1] });
     expect(images.images.length).toBe(2 * 784);
     expect(images.labels).toEqual(['left', 'left']);
+  });
+
+  it('fine-tunes a model on a custom set with a new class, keeping the base classes first', async () => {
+    const base = (await core.handlers['models:list'](undefined)).find(
+      (m) => m.datasetId === 'mnist' && !m.builtin,
+    )!;
+    const set = await core.handlers['datasets:create']({ title: 'Stars', classes: ['1', '★'] });
+    for (let i = 0; i < 5; i++) {
+      await core.handlers['samples:add']({
+        datasetId: set.id,
+        label: '1',
+        image: barImage(13 + (i % 2)),
+        strokes: [],
+      });
+      await core.handlers['samples:add']({
+        datasetId: set.id,
+        label: '★',
+        image: barImage(4 + (i % 2)),
+        strokes: [],
+      });
+    }
+    const from = events.length;
+    const { jobId } = await core.handlers['training:start'](
+      tinySpec({
+        datasetId: set.id,
+        baseModelId: base.id,
+        layers: undefined,
+        epochs: 2,
+        validationSplit: 0,
+        limit: undefined,
+      }),
+    );
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    expect(end.type, brief(end)).toBe('done');
+    if (end.type !== 'done') return;
+    expect(end.model.classes).toEqual([...base.classes, '★']);
+    expect(end.evaluation.datasetId).toBe(set.id);
+    expect(end.evaluation.count).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import type { TrainingSpec } from '../shared/types';
 import { CUSTOM_TEST_FRACTION } from './custom-data';
 import { CustomDatasets } from './custom-datasets';
 import { DatasetRegistry } from './dataset-registry';
+import { buildModel } from './engine-model';
 import { CoreError, messageOf } from './errors';
 import { datasetImages, evaluateModel } from './evaluate';
 import { exportDataset, importImages } from './image-io';
@@ -94,8 +95,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (filled < 2)
         throw new CoreError('invalid', `${info.title} needs samples in at least 2 classes to train`);
     }
-    if (spec.architecture === 'custom' && !spec.layers?.length) {
+    if (spec.architecture === 'custom' && !spec.layers?.length && !spec.baseModelId) {
       throw new CoreError('invalid', 'a custom architecture needs a layer list');
+    }
+    if (!spec.baseModelId) {
+      // Build the network once here so a bad layer list is refused now, not as a later event.
+      const classes = (await datasets.get(spec.datasetId)).classes.length;
+      let outputs: number;
+      try {
+        outputs = buildModel(spec, classes).outputShape.reduce((a, b) => a * b, 1);
+      } catch (error) {
+        throw new CoreError('invalid', `the network cannot be built: ${messageOf(error)}`);
+      }
+      if (outputs !== classes) {
+        throw new CoreError(
+          'invalid',
+          `the last layer has ${outputs} outputs but ${spec.datasetId} has ${classes} classes`,
+        );
+      }
     }
     const prepared: Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIntervalMs'> = {
       data,

@@ -8,10 +8,18 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SpawnTrainer, TrainerIn, TrainerOut } from '../shared/trainer-protocol';
 
-export const TRAINER_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../trainer/main.ts');
+// NOTE: resolved when a trainer is spawned, not at import: main's bundle imports this module too
+// (through app/core/index.ts) and has neither tsx nor a meaningful import.meta.url.
+
+/** app/trainer/main.ts beside this checkout's app/core. */
+export function trainerEntry(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../trainer/main.ts');
+}
 
 /** tsx's loader by absolute URL, so the child finds it whatever the working folder. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+}
 
 export interface NodeTrainerOptions {
   /** Trainer entry file (default: app/trainer/main.ts). */
@@ -22,8 +30,8 @@ export interface NodeTrainerOptions {
 
 export function spawnNodeTrainer(options: NodeTrainerOptions = {}): SpawnTrainer {
   return () => {
-    const child = fork(options.entry ?? TRAINER_ENTRY, [], {
-      execArgv: ['--import', TSX_LOADER],
+    const child = fork(options.entry ?? trainerEntry(), [], {
+      execArgv: ['--import', tsxLoader()],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', options.stderr ?? 'inherit', 'ipc'],
     });

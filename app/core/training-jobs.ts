@@ -20,7 +20,7 @@ import type {
 } from '../shared/types';
 import { CoreError, messageOf } from './errors';
 import type { AppModelMeta } from './model-meta';
-import { taskOf } from './model-meta';
+import { readAppMeta, taskOf } from './model-meta';
 
 /** Progress events at most this often (ms): ≤ 10 per second. */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -45,6 +45,8 @@ interface Running {
   jobId: string;
   spec: TrainingSpec;
   state: 'running' | 'paused';
+  /** Preset id or 'custom'; a fine-tuned model keeps its base model's. */
+  architecture: string;
   epochs: EpochMetrics[];
   lastProgress: number;
   lastCheckpoint?: { epoch: number; model: ModelFiles };
@@ -90,6 +92,7 @@ export class TrainingJobs {
       jobId,
       spec,
       state: 'running',
+      architecture: spec.layers?.length ? 'custom' : spec.architecture,
       epochs: [],
       lastProgress: 0,
       finished,
@@ -99,6 +102,7 @@ export class TrainingJobs {
     this.job = job; // claim the slot before any await: a second start fails at once
     try {
       const prepared = await this.ctx.prepare(spec, jobId);
+      if (prepared.base) job.architecture = readAppMeta(prepared.base.json).architecture ?? 'custom';
       const trainer = this.ensureTrainer();
       trainer.postMessage({
         type: 'train',
@@ -210,7 +214,7 @@ export class TrainingJobs {
       datasetId: spec.datasetId,
       task: taskOf(spec.datasetId),
       classes: [],
-      architecture: spec.layers ? 'custom' : spec.architecture,
+      architecture: job.architecture,
       createdAt: new Date().toISOString(),
       metrics: {},
       training: { spec, history, seconds, finishedAt: new Date().toISOString() },

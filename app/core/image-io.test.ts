@@ -1,0 +1,60 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CustomDatasets } from './custom-datasets';
+import { DatasetRegistry } from './dataset-registry';
+import { exportDataset, importImages } from './image-io';
+import { SampleStore } from './sample-store';
+import { tempDir } from './test-helpers';
+
+let tmp: ReturnType<typeof tempDir>;
+let custom: CustomDatasets;
+let samples: SampleStore;
+
+/** A dark bar on white paper, like a photographed drawing. */
+async function drawBar(file: string, x: number): Promise<void> {
+  const w = 64;
+  const pixels = Buffer.alloc(w * w, 255);
+  for (let y = 10; y < 54; y++) for (let dx = 0; dx < 6; dx++) pixels[y * w + x + dx] = 0;
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await sharp(pixels, { raw: { width: w, height: w, channels: 1 } })
+    .png()
+    .toFile(file);
+}
+
+beforeEach(() => {
+  tmp = tempDir();
+  custom = new CustomDatasets(path.join(tmp.dir, 'user', 'datasets'));
+  samples = new SampleStore(custom);
+});
+afterEach(() => tmp.remove());
+
+describe('image import and export', () => {
+  it('imports files with a label and folders by folder name, reporting what it could not read', async () => {
+    const set = await custom.create('Imported');
+    await drawBar(path.join(tmp.dir, 'in', 'one.png'), 20);
+    await drawBar(path.join(tmp.dir, 'tree', '★', 'a.png'), 30);
+    await drawBar(path.join(tmp.dir, 'tree', 'x', 'b.png'), 10);
+    await fs.writeFile(path.join(tmp.dir, 'in', 'broken.png'), 'not a png');
+    const labelled = await importImages(samples, set.id, 'bar', [
+      path.join(tmp.dir, 'in', 'one.png'),
+      path.join(tmp.dir, 'in', 'broken.png'),
+    ]);
+    expect(labelled.imported).toBe(1);
+    expect(labelled.rejected).toHaveLength(1);
+    expect(labelled.rejected[0]!.reason).toMatch(/not a readable image/);
+    const byFolder = await importImages(samples, set.id, undefined, [path.join(tmp.dir, 'tree')]);
+    expect(byFolder).toEqual({ imported: 2, rejected: [] });
+    const counts = await custom.counts(await custom.read(set.id));
+    expect(counts).toEqual({ bar: 1, '★': 1, x: 1 });
+    // The stored image is normalized: ink inside the 20×20 box, centred.
+    const [one] = await samples.list({ datasetId: set.id, label: 'bar' });
+    expect(one!.image[14 * 28 + 14]).toBeGreaterThan(100);
+
+    const registry = new DatasetRegistry(path.join(tmp.dir, 'no-data'), custom);
+    const out = path.join(tmp.dir, 'exported');
+    await exportDataset(registry, set.id, out);
+    expect((await fs.readdir(out)).sort()).toEqual(['_2605_', 'bar', 'x']);
+  });
+});
