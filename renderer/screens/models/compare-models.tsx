@@ -6,9 +6,22 @@ import { api } from '../../api';
 import { formatAccuracy, formatPercent } from '../../inference/prediction';
 import { errorMessage } from '../../state/use-api';
 
-export function CompareModels({ models }: { models: ModelSummary[] }) {
-  const [a, setA] = useState(models[0]?.id ?? '');
-  const [b, setB] = useState(models[1]?.id ?? '');
+export function CompareModels({
+  models,
+  taskOf,
+}: {
+  models: ModelSummary[];
+  taskOf: (datasetId: string) => string;
+}) {
+  const [pickA, setA] = useState('');
+  const [pickB, setB] = useState('');
+  // Picks that still exist (models can be deleted meanwhile); by default two models of one task.
+  const a = models.some((m) => m.id === pickA) ? pickA : (models[0]?.id ?? '');
+  const first = models.find((m) => m.id === a);
+  const b = models.some((m) => m.id === pickB && m.id !== a)
+    ? pickB
+    : ((models.find((m) => m.id !== a && m.datasetId === first?.datasetId) ?? models.find((m) => m.id !== a))
+        ?.id ?? '');
   const [result, setResult] = useState<[Evaluation, Evaluation] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +59,7 @@ export function CompareModels({ models }: { models: ModelSummary[] }) {
       >
         {models.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.name} ({m.datasetId})
+            {m.name} ({taskOf(m.datasetId)})
           </option>
         ))}
       </select>

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { ModelSummary, SkippedModel } from '../../../app/shared/types';
 import { api } from '../../api';
+import { taskTitle } from '../../components/task-switcher';
 import { formatAccuracy } from '../../inference/prediction';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
@@ -46,6 +47,10 @@ export function ModelsScreen() {
   }, [datasetKey, modelsKey]);
 
   const title = (id: string) => datasets.items.find((d) => d.id === id)?.title ?? id;
+  const task = (id: string) => {
+    const d = datasets.items.find((x) => x.id === id);
+    return d ? taskTitle(d) : id;
+  };
   const activate = (m: ModelSummary) =>
     api()
       .models.activate({ id: m.id })
@@ -167,7 +172,7 @@ export function ModelsScreen() {
                           </span>
                         )}
                       </td>
-                      <td>{title(m.datasetId)}</td>
+                      <td title={title(m.datasetId)}>{task(m.datasetId)}</td>
                       <td>{m.architecture}</td>
                       <td className="num">{m.parameters.toLocaleString()}</td>
                       <td className="num" title={m.metrics.evaluatedOn}>
@@ -254,7 +259,7 @@ export function ModelsScreen() {
           </ul>
         </section>
       )}
-      {models.items.length >= 2 && <CompareModels models={models.items} />}
+      {models.items.length >= 2 && <CompareModels models={models.items} taskOf={task} />}
     </div>
   );
 }
