@@ -98,6 +98,7 @@ test('training from the Train screen: progress and curves move, the model lands 
       timeout: 60_000,
     })
     .toBeGreaterThan(0);
+  await app.screenshot({ path: join(SHOTS, 'train-running.png') });
   await waitForModel(app);
   await expect(progress).toHaveAttribute('aria-valuenow', '100');
   await expect(app.getByRole('table', { name: /Confusion matrix/ })).toBeVisible();
@@ -184,6 +185,13 @@ test('layouts from 1024×768 to 4K: every screen fits without horizontal scrolli
     await app.getByRole('tab', { name: 'Draw' }).click();
     if (size.name !== '1080p') await app.screenshot({ path: join(SHOTS, `draw-empty-${size.name}.png`) });
   }
+  // Dark theme follows the OS.
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await draw(app, THREE);
+  await app.screenshot({ path: join(SHOTS, 'draw-dark.png') });
+  const background = await app.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgb(244, 243, 239)');
 });
 
 test('a training run can be paused, resumed and cancelled', async ({ app }) => {

@@ -118,7 +118,7 @@ function Shell() {
           <span className="brand-mark" aria-hidden="true">
             g
           </span>
-          <span className="brand-name">Glyph Lab</span>
+          <h1 className="brand-name">Glyph Lab</h1>
         </div>
         <div className="tabs" role="tablist" aria-label="Screens">
           {SCREENS.map((s, i) => (

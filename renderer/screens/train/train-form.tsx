@@ -46,7 +46,7 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
             ))}
           </select>
         </label>
-        <div className="field">
+        <div className="field field-wide">
           <label className="field-label" htmlFor="train-architecture">
             Architecture
           </label>
@@ -74,7 +74,7 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
             {preset?.description}
           </span>
         </div>
-        <label className="field">
+        <label className="field field-wide">
           <span className="field-label">Start from</span>
           <select value={form.baseModelId} onChange={(e) => set('baseModelId', e.target.value)}>
             <option value="">Scratch</option>

@@ -1,10 +1,12 @@
 // Train: settings on the left; progress, live curves and the final evaluation on the right.
 
 import { useEffect, useState } from 'react';
+import type { DatasetInfo, TrainingSpec } from '../../../app/shared/types';
 import { api } from '../../api';
+import { taskTitle } from '../../components/task-switcher';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
-import { defaultForm, formToSpec, type TrainingForm } from '../../training/spec-form';
+import { defaultForm, formToSpec, PRESETS, type TrainingForm } from '../../training/spec-form';
 import { formatDuration, type TrainingSnapshot } from '../../training/training-store';
 import { Curves } from './curves';
 import { EvaluationView } from './evaluation-view';
@@ -113,7 +115,7 @@ export function TrainScreen() {
             <div className="progress-head">
               <span className="progress-title">
                 {statusTitle(training)}
-                {training.spec ? ` · ${training.spec.architecture} on ${training.spec.datasetId}` : ''}
+                {training.spec ? ` · ${runTitle(training.spec, datasets.items)}` : ''}
               </span>
               <span className="muted">
                 {p
@@ -167,4 +169,10 @@ function statusTitle(t: TrainingSnapshot): string {
   if (t.outcome.kind === 'error') return 'Failed';
   if (t.outcome.kind === 'cancelled') return 'Cancelled';
   return 'Finished';
+}
+
+function runTitle(spec: TrainingSpec, datasets: DatasetInfo[]): string {
+  const arch = PRESETS.find((p) => p.id === spec.architecture)?.title ?? spec.architecture;
+  const d = datasets.find((x) => x.id === spec.datasetId);
+  return `${arch} on ${d ? taskTitle(d) : spec.datasetId}`;
 }
