@@ -9,6 +9,7 @@ import { formatPercent, type Prediction, rankPrediction } from '../../inference/
 import { createPredictionLoop } from '../../inference/prediction-loop';
 import { useRecognizer } from '../../inference/use-recognizer';
 import { BRUSH_MAX, BRUSH_MIN, useApp } from '../../state/app-context';
+import { trainFor } from '../train/train-screen';
 import { ConfidenceBars } from './confidence-bars';
 import { DrawingCanvas } from './drawing-canvas';
 import { ModelPicker } from './model-picker';
@@ -142,7 +143,13 @@ export function DrawScreen({
               </span>
             </div>
           </div>
-          <ModelStatus model={model} onTrain={() => setScreen('train')} />
+          <ModelStatus
+            model={model}
+            onTrain={() => {
+              trainFor(datasetId);
+              setScreen('train');
+            }}
+          />
           <ConfidenceBars prediction={p} classes={classes} />
           <span className="latency" ref={latencyRef} />
         </div>

@@ -126,6 +126,7 @@ export function SamplesScreen() {
             ))}
           </select>
         </label>
+        <SetActions id={dataset.id} title={dataset.title} />
         <NewSetForm onCreate={createSet} />
         <span className="spacer" />
         <button type="button" className="btn" onClick={importByDialog}>
@@ -188,5 +189,63 @@ function NewSetForm({ onCreate, primary }: { onCreate: (title: string) => void; 
         Create set
       </button>
     </form>
+  );
+}
+
+/** Rename or delete the chosen set (its samples go with it). */
+function SetActions({ id, title }: { id: string; title: string }) {
+  const { notify } = useApp();
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(title);
+  const fail = (e: unknown) => notify('error', errorMessage(e));
+  if (renaming)
+    return (
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name.trim()) return;
+          api()
+            .datasets.rename({ id, title: name.trim() })
+            .then(() => setRenaming(false), fail);
+        }}
+      >
+        <input
+          aria-label="New set title"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={200}
+        />
+        <button type="submit" className="btn btn-small">
+          Save
+        </button>
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => setRenaming(false)}>
+          Cancel
+        </button>
+      </form>
+    );
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        onClick={() => {
+          setName(title);
+          setRenaming(true);
+        }}
+      >
+        Rename set
+      </button>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small btn-danger-text"
+        onClick={() => {
+          if (window.confirm(`Delete the set “${title}” and all its samples?`))
+            api().datasets.delete({ id }).catch(fail);
+        }}
+      >
+        Delete set
+      </button>
+    </>
   );
 }

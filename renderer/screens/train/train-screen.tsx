@@ -15,6 +15,11 @@ import { TrainFormView } from './train-form';
 /** The form outlives the screen (tab switches), for the session. */
 let remembered: TrainingForm | null = null;
 
+/** Open the Train screen on a dataset (Draw's "Train one"). */
+export function trainFor(datasetId: string): void {
+  remembered = { ...(remembered ?? defaultForm(datasetId)), datasetId, baseModelId: '' };
+}
+
 export function TrainScreen() {
   const { datasets, models, datasetId, training, notify, setScreen } = useApp();
   const [form, setForm] = useState<TrainingForm>(() => remembered ?? defaultForm(datasetId));
