@@ -266,3 +266,13 @@ test('samples: import an image file through the dialog', async ({ app, host }) =
   await expect(app.getByText('Imported 1 image.')).toBeVisible();
   await expect(app.getByRole('list', { name: 'Samples of o' }).getByRole('img')).toHaveCount(1);
 });
+
+test('the drawing is re-predicted on every training checkpoint', async ({ app }) => {
+  test.setTimeout(180_000);
+  await train(app, { dataset: /digit|mnist/i, name: 'e2e live', limit: 8000, epochs: 3 });
+  await chooseTask(app, 'Digits');
+  await draw(app, THREE);
+  await expect(app.getByText(/Learning live · checkpoint after epoch \d/)).toBeVisible({ timeout: 120_000 });
+  await expect(app.getByLabel('Top prediction')).not.toHaveText('–');
+  await app.screenshot({ path: join(SHOTS, 'draw-learning.png') });
+});

@@ -12,7 +12,7 @@ import { BRUSH_MAX, BRUSH_MIN, useApp } from '../../state/app-context';
 import { trainFor } from '../train/train-screen';
 import { ConfidenceBars } from './confidence-bars';
 import { DrawingCanvas } from './drawing-canvas';
-import { ModelPicker } from './model-picker';
+import { CHECKPOINT, ModelPicker } from './model-picker';
 
 interface LiveResult {
   image: Float32Array | null;
@@ -94,7 +94,11 @@ export function DrawScreen({
     <div className="draw-screen">
       <div className="screen-bar">
         <TaskSwitcher datasets={datasets.items} value={datasetId} onChange={setDatasetId} />
-        <ModelPicker activeId={model.summary?.id ?? null} loading={model.loading} />
+        <ModelPicker
+          activeId={model.checkpointEpoch !== null ? CHECKPOINT : (model.summary?.id ?? null)}
+          loading={model.loading}
+          checkpointEpoch={model.checkpointEpoch}
+        />
       </div>
 
       <section className="draw-main card" aria-label="Drawing">

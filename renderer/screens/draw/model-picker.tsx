@@ -6,7 +6,18 @@ import { formatAccuracy } from '../../inference/prediction';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 
-export function ModelPicker({ activeId, loading }: { activeId: string | null; loading: boolean }) {
+/** The select's value while the weights come from a training checkpoint. */
+export const CHECKPOINT = '__checkpoint__';
+
+export function ModelPicker({
+  activeId,
+  loading,
+  checkpointEpoch = null,
+}: {
+  activeId: string | null;
+  loading: boolean;
+  checkpointEpoch?: number | null;
+}) {
   const { models, datasetId, notify } = useApp();
   const options = models.items.filter((m) => m.datasetId === datasetId);
   if (options.length === 0) return null;
@@ -23,6 +34,11 @@ export function ModelPicker({ activeId, loading }: { activeId: string | null; lo
         }
       >
         {activeId === null && <option value="">{loading ? 'Loading…' : 'Choose a model…'}</option>}
+        {checkpointEpoch !== null && (
+          <option value={CHECKPOINT} disabled>
+            Training now · checkpoint after epoch {checkpointEpoch}
+          </option>
+        )}
         {options.map((m) => (
           <option key={m.id} value={m.id}>
             {modelLabel(m)}
