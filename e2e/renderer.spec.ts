@@ -241,6 +241,7 @@ test('models: compare two, export as ONNX through the save dialog, rename and de
   app.once('dialog', (d) => d.accept());
   await app.getByRole('button', { name: 'Delete tiny renamed' }).click();
   await expect(table.getByText('tiny renamed')).toHaveCount(0);
+  await expect(app.getByRole('table', { name: 'Comparison' }), 'no stale comparison after a delete').toHaveCount(0);
   await app.screenshot({ path: join(SHOTS, 'models-compare.png'), fullPage: true });
 });
 

@@ -22,9 +22,10 @@ export function CompareModels({
     ? pickB
     : ((models.find((m) => m.id !== a && m.datasetId === first?.datasetId) ?? models.find((m) => m.id !== a))
         ?.id ?? '');
-  const [result, setResult] = useState<[Evaluation, Evaluation] | null>(null);
+  const [compared, setResult] = useState<{ ids: string; evaluations: [Evaluation, Evaluation] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const result = compared?.ids === `${a}|${b}` ? compared.evaluations : null;
   const ma = models.find((m) => m.id === a);
   const mb = models.find((m) => m.id === b);
   const sameTask = ma && mb && ma.datasetId === mb.datasetId;
@@ -39,7 +40,7 @@ export function CompareModels({
         api().models.evaluate({ id: ma.id, datasetId }),
         api().models.evaluate({ id: mb.id, datasetId }),
       ]);
-      setResult([ea, eb]);
+      setResult({ ids: `${ma.id}|${mb.id}`, evaluations: [ea, eb] });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -85,6 +86,7 @@ export function CompareModels({
         {!sameTask && <span className="muted small">Pick two models of the same task.</span>}
       </div>
       {error && <p className="notice notice-error">{error}</p>}
+      {/* Only while the pair shown is still the pair picked (models can be deleted meanwhile). */}
       {result && ma && mb && (
         <div className="table-wrap">
           <table className="compare-table" aria-label="Comparison">
