@@ -159,7 +159,7 @@ const builders: Record<PresetId, Builder> = {
       learningRate: 1e-3,
       schedule: { type: 'cosine', config: { minFactor: 0.05 } },
       batchSize: 64,
-      epochs: 8,
+      epochs: 5,
       augment: false,
       clipNorm: 5,
     },

@@ -103,7 +103,9 @@ export type TrainStatus = 'completed' | 'converged' | 'plateau' | 'cancelled' | 
 
 export interface TrainingRecord {
   readonly epochs: readonly EpochReport[];
+  /** Optimizer steps taken, including those of an epoch cut short. */
   readonly steps: number;
+  /** Samples, training seconds (pauses excluded) and throughput: over completed epochs. */
   readonly samples: number;
   readonly seconds: number;
   readonly samplesPerSecond: number;
