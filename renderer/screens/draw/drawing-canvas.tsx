@@ -28,8 +28,8 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
     const wrap = wrapRef.current;
     const canvas = canvasRef.current;
     if (!wrap || !canvas) return;
+    // No 2D context (a test DOM): input still works, nothing is painted.
     const ctx = canvas.getContext('2d');
-    if (!ctx) return;
     let cssSize = 0;
     let ink = '#111';
 
@@ -37,6 +37,7 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
       ink = getComputedStyle(canvas).getPropertyValue('--ink').trim() || ink;
     };
     const paint = createFrameScheduler(() => {
+      if (!ctx) return;
       const s = machine.getSnapshot();
       const strokes = s.active ? [...s.strokes, s.active] : s.strokes;
       const dpr = window.devicePixelRatio || 1;
