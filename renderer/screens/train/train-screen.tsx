@@ -122,13 +122,7 @@ export function TrainScreen() {
                 {statusTitle(training)}
                 {training.spec ? ` · ${runTitle(training.spec, datasets.items)}` : ''}
               </span>
-              <span className="muted">
-                {p
-                  ? `epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · ${Math.round(p.samplesPerSecond).toLocaleString()} samples/s · ETA ${formatDuration(p.etaSeconds)}`
-                  : training.trainCount
-                    ? `${training.trainCount.toLocaleString()} training, ${training.validationCount.toLocaleString()} validation images`
-                    : ''}
-              </span>
+              <span className="muted">{progressLine(training)}</span>
             </div>
             <div
               className="progress"
@@ -180,4 +174,20 @@ function runTitle(spec: TrainingSpec, datasets: DatasetInfo[]): string {
   const arch = PRESETS.find((p) => p.id === spec.architecture)?.title ?? spec.architecture;
   const d = datasets.find((x) => x.id === spec.datasetId);
   return `${arch} on ${d ? taskTitle(d) : spec.datasetId}`;
+}
+
+/** The line beside the title: live figures while running, a summary once finished. */
+function progressLine(t: TrainingSnapshot): string {
+  const p = t.progress;
+  if (t.state === 'idle' && t.outcome.kind === 'done') {
+    const seconds = t.epochs.reduce((sum, e) => sum + e.seconds, 0);
+    return `${t.epochs.length} epoch${t.epochs.length === 1 ? '' : 's'} in ${formatDuration(seconds)} · ${t.trainCount.toLocaleString()} training images`;
+  }
+  if (p) {
+    const rate = `${Math.round(p.samplesPerSecond).toLocaleString()} samples/s`;
+    return `epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · ${rate} · ETA ${formatDuration(p.etaSeconds)}`;
+  }
+  if (t.trainCount)
+    return `${t.trainCount.toLocaleString()} training, ${t.validationCount.toLocaleString()} validation images`;
+  return '';
 }
