@@ -40,11 +40,11 @@ const base = (datasetId: string, name: string, epochs: number): TrainingSpec => 
 });
 
 const DEFAULTS: Default[] = [
-  { folder: 'digits', name: 'Digits (built-in LeNet)', spec: base('mnist', 'Digits (built-in LeNet)', 3) },
+  { folder: 'digits', name: 'Digits (built-in LeNet)', spec: base('mnist', 'Digits (built-in LeNet)', 6) },
   {
     folder: 'letters',
     name: 'Letters (built-in LeNet)',
-    spec: base('letters', 'Letters (built-in LeNet)', 3),
+    spec: base('letters', 'Letters (built-in LeNet)', 8),
   },
 ];
 
