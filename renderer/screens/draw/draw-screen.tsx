@@ -33,6 +33,7 @@ export function DrawScreen({
 }) {
   const { strokes, brushSize, datasets, datasetId, setDatasetId, dataset, setScreen } = useApp();
   const model = useRecognizer(datasetId);
+  const [announcement, setAnnouncement] = useState('');
   const [live, setLive] = useState<LiveResult>({
     image: null,
     prediction: null,
@@ -63,6 +64,8 @@ export function DrawScreen({
         },
         onResult: (result, timing) => {
           setLive({ ...result, computeMs: timing.computeMs });
+          // Screen readers hear the guess once the pen is lifted, not on every frame.
+          if (strokes.getSnapshot().phase === 'idle') setAnnouncement(spokenGuess(result.prediction));
           // Pointer event → bars: measured from the event's timestamp to the end of this frame's work.
           if (lastInput.current !== null && result.prediction && latencyRef.current) {
             const ms = performance.now() - lastInput.current;
@@ -156,6 +159,9 @@ export function DrawScreen({
           />
           <ConfidenceBars prediction={p} classes={classes} />
           <span className="latency" ref={latencyRef} />
+          <p className="sr-only" aria-live="polite">
+            {announcement}
+          </p>
         </div>
       </aside>
     </div>
@@ -226,4 +232,10 @@ function ModelStatus({ model, onTrain }: { model: ReturnType<typeof useRecognize
       <p className="muted small live-dot">Learning live · checkpoint after epoch {model.checkpointEpoch}</p>
     );
   return null;
+}
+
+function spokenGuess(p: Prediction | null): string {
+  if (!p) return '';
+  if (p.notSure) return `Not sure: maybe ${p.ranked[0]!.label} or ${p.ranked[1]?.label ?? '?'}`;
+  return `Prediction ${p.top.label}, ${formatPercent(p.top.probability)}`;
 }
