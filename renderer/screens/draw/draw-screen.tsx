@@ -1,10 +1,10 @@
 // The first screen: draw, and watch the network's view, its guess and its confidence for every class.
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { normalizeStrokes } from '../../../datasets/normalize';
-import { hasInk, type PenPoint } from '../../canvas/stroke-machine';
+import { hasInk } from '../../canvas/stroke-machine';
 import { GlyphImage } from '../../components/glyph-image';
 import { TaskSwitcher } from '../../components/task-switcher';
+import { glyphInput } from '../../inference/glyph-input';
 import { formatPercent, type Prediction, rankPrediction } from '../../inference/prediction';
 import { createPredictionLoop } from '../../inference/prediction-loop';
 import { useRecognizer } from '../../inference/use-recognizer';
@@ -20,9 +20,6 @@ interface LiveResult {
   saliency: Float32Array | null;
   computeMs: number;
 }
-
-/** Strokes shorter than this (CSS px) are scaled as if this large, so a tap stays a dot. */
-const MIN_GLYPH_EXTENT = 24;
 
 export function DrawScreen({
   showSaliency,
@@ -50,11 +47,7 @@ export function DrawScreen({
         compute: () => {
           const snap = strokes.getSnapshot();
           if (!hasInk(snap)) return { image: null, prediction: null, saliency: null, computeMs: 0 };
-          const all = snap.active ? [...snap.strokes, snap.active] : snap.strokes;
-          const image = normalizeStrokes(
-            all.map((s) => ({ points: s.points as PenPoint[] })),
-            { minExtent: MIN_GLYPH_EXTENT },
-          );
+          const image = glyphInput(snap);
           if (!recognizer) return { image, prediction: null, saliency: null, computeMs: 0 };
           const probabilities = recognizer.predict(image);
           const prediction = rankPrediction(probabilities, recognizer.classes);

@@ -2,10 +2,10 @@
 // import image files by dialog or by dropping them here.
 
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { normalizeStrokes } from '../../../datasets/normalize';
 import { api } from '../../api';
 import { SAVE_SAMPLE_EVENT } from '../../app';
-import { hasInk, type PenPoint, toStrokeData } from '../../canvas/stroke-machine';
+import { hasInk, toStrokeData } from '../../canvas/stroke-machine';
+import { glyphInput } from '../../inference/glyph-input';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 import { DrawingCanvas } from '../draw/drawing-canvas';
@@ -27,11 +27,7 @@ export function SamplesScreen() {
   const save = useCallback(() => {
     const s = strokes.getSnapshot();
     if (!dataset || !current || !hasInk(s)) return;
-    const all = s.active ? [...s.strokes, s.active] : s.strokes;
-    const image = normalizeStrokes(
-      all.map((st) => ({ points: st.points as PenPoint[] })),
-      { minExtent: 24 },
-    );
+    const image = glyphInput(s);
     api()
       .samples.add({
         datasetId: dataset.id,
