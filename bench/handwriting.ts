@@ -7,6 +7,7 @@
 //
 //   npx tsx bench/handwriting.ts [--digits-model DIR|model.json] [--letters-model DIR|model.json]
 //       [--preset lenet] [--epochs 3] [--seed 1] [--retrain] [--limit N] [--file PATH] [--diagnose]
+//       [--only digits|letters] [--paths strokes|image]
 
 import os from 'node:os';
 import { REPLAY_PATHS, type ReplayPath, replay } from '../datasets/handwriting/replay';
@@ -66,7 +67,8 @@ function reportTask(task: Task, all: readonly UnipenSample[], m: BenchModel): vo
   const written = samples.map((s) => s.label);
   console.log(`\n## UNIPEN ${task}: ${samples.length} samples, model ${m.origin}\n`);
   const preds = new Map<ReplayPath, Int32Array>();
-  for (const path of REPLAY_PATHS) {
+  const paths = (option('paths')?.split(',') ?? REPLAY_PATHS) as ReplayPath[];
+  for (const path of paths) {
     const t0 = performance.now();
     const x = inputsFor(samples, (s) => replay(s.strokes, path));
     preds.set(path, predictAll(m.model, x, samples.length));
@@ -76,8 +78,8 @@ function reportTask(task: Task, all: readonly UnipenSample[], m: BenchModel): vo
       `- ${path} path: top-1 **${(100 * acc).toFixed(2)} %** (${verdict} the ${100 * TARGETS[task]} % target; ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
   }
-  const s = preds.get('strokes')!;
-  const im = preds.get('image')!;
+  const s = preds.get(paths[0])!;
+  const im = preds.get(paths[paths.length - 1])!;
   const table = (title: string, keys: string[]) => {
     const a = groupBy(keys, truth, s);
     const b = groupBy(keys, truth, im);
@@ -97,7 +99,7 @@ function reportTask(task: Task, all: readonly UnipenSample[], m: BenchModel): vo
     'class',
     samples.map((_, i) => m.classes[truth[i]]),
   );
-  for (const path of REPLAY_PATHS) {
+  for (const path of paths) {
     console.log(
       `\nMost frequent confusions (${path} path, written → predicted): ${topConfusions(written, truth, preds.get(path)!, m.classes, 20).join(', ')}`,
     );
@@ -181,17 +183,19 @@ async function main(): Promise<void> {
   console.log(
     `machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.availableParallelism()} (Node ${process.version})`,
   );
-  const digits = await getModel('digits');
-  const letters = await getModel('letters');
+  const only = option('only');
+  const tasks = (only ? only.split(',') : ['digits', 'letters']) as Task[];
+  const models = new Map<Task, BenchModel>();
+  for (const t of tasks) models.set(t, await getModel(t));
   const file = option('file') ?? UNIPEN_PATH;
   const unipen = loadUnipen(file);
   if (unipen === null) {
     console.log(`\nUNIPEN: skipped: file absent (${file})`);
   } else {
-    reportTask('digits', unipen, digits);
-    reportTask('letters', unipen, letters);
+    for (const [t, m] of models) reportTask(t, unipen, m);
   }
-  heldOutFontDigits(digits);
+  const digits = models.get('digits');
+  if (digits) heldOutFontDigits(digits);
   console.log(`\n(total ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 

@@ -19,6 +19,8 @@ export interface OutlineFontSpec {
   readonly weights: readonly number[];
   readonly licence: 'OFL-1.1' | 'Apache-2.0';
   readonly split: Split;
+  /** Joined-up (cursive) letter forms: sampled more often, as real small letters are often looped. */
+  readonly script?: boolean;
 }
 
 export interface StrokeFontSpec {
@@ -27,6 +29,7 @@ export interface StrokeFontSpec {
   readonly name: string;
   readonly licence: string;
   readonly split: Split;
+  readonly script?: boolean;
 }
 
 /** Held out for test: six outline families and two stroke fonts chosen to span styles (print, marker, brush, rounded). */
@@ -35,14 +38,14 @@ export const OUTLINE_FONTS: readonly OutlineFontSpec[] = [
   { family: 'architects-daughter', weights: [400], licence: 'OFL-1.1', split: 'train' },
   { family: 'caveat', weights: [400, 700], licence: 'OFL-1.1', split: 'train' },
   { family: 'caveat-brush', weights: [400], licence: 'OFL-1.1', split: 'test' },
-  { family: 'cedarville-cursive', weights: [400], licence: 'OFL-1.1', split: 'train' },
+  { family: 'cedarville-cursive', weights: [400], licence: 'OFL-1.1', split: 'train', script: true },
   { family: 'covered-by-your-grace', weights: [400], licence: 'OFL-1.1', split: 'train' },
-  { family: 'dancing-script', weights: [400, 700], licence: 'OFL-1.1', split: 'train' },
+  { family: 'dancing-script', weights: [400, 700], licence: 'OFL-1.1', split: 'train', script: true },
   { family: 'gaegu', weights: [300, 700], licence: 'OFL-1.1', split: 'train' },
   { family: 'gloria-hallelujah', weights: [400], licence: 'OFL-1.1', split: 'train' },
   { family: 'gochi-hand', weights: [400], licence: 'OFL-1.1', split: 'test' },
   { family: 'handlee', weights: [400], licence: 'OFL-1.1', split: 'train' },
-  { family: 'homemade-apple', weights: [400], licence: 'Apache-2.0', split: 'train' },
+  { family: 'homemade-apple', weights: [400], licence: 'Apache-2.0', split: 'train', script: true },
   { family: 'indie-flower', weights: [400], licence: 'OFL-1.1', split: 'test' },
   { family: 'kalam', weights: [300, 700], licence: 'OFL-1.1', split: 'test' },
   { family: 'nanum-pen-script', weights: [400], licence: 'OFL-1.1', split: 'train' },
@@ -62,7 +65,7 @@ export const OUTLINE_FONTS: readonly OutlineFontSpec[] = [
 ];
 
 export const STROKE_FONTS: readonly StrokeFontSpec[] = [
-  { file: 'EMSAllure.svg', name: 'EMS Allure', licence: 'OFL-1.1', split: 'train' },
+  { file: 'EMSAllure.svg', name: 'EMS Allure', licence: 'OFL-1.1', split: 'train', script: true },
   { file: 'EMSElfin.svg', name: 'EMS Elfin', licence: 'OFL-1.1', split: 'train' },
   { file: 'EMSFelix.svg', name: 'EMS Felix', licence: 'OFL-1.1', split: 'test' },
   { file: 'EMSNixish.svg', name: 'EMS Nixish', licence: 'OFL-1.1', split: 'train' },
@@ -82,12 +85,14 @@ export const STROKE_FONTS: readonly StrokeFontSpec[] = [
     name: 'Hershey Script 1-stroke',
     licence: 'Hershey (public use)',
     split: 'train',
+    script: true,
   },
   {
     file: 'HersheyScriptMed.svg',
     name: 'Hershey Script medium',
     licence: 'Hershey (public use)',
     split: 'train',
+    script: true,
   },
 ];
 
@@ -101,8 +106,16 @@ export interface Face {
   readonly name: string;
   readonly split: Split;
   readonly kind: 'outline' | 'strokes';
+  /** Relative chance of being picked among the faces of its kind (script faces: SCRIPT_WEIGHT). */
+  readonly weight: number;
   glyph(ch: string): GlyphShape | null;
 }
+
+/**
+ * Script faces are picked this many times as often as print ones: real small letters are often
+ * looped and joined-up (UNIPEN's small letters are), while most handwriting fonts print.
+ */
+export const SCRIPT_WEIGHT = 3;
 
 const require = createRequire(import.meta.url);
 
@@ -119,6 +132,7 @@ export function loadOutlineFace(spec: OutlineFontSpec, weight: number): Face {
     name: `${spec.family}-${weight}`,
     split: spec.split,
     kind: 'outline',
+    weight: spec.script ? SCRIPT_WEIGHT : 1,
     glyph(ch) {
       if (cache.has(ch)) return cache.get(ch)!;
       const cp = ch.codePointAt(0)!;
@@ -181,7 +195,13 @@ export function loadStrokeFace(spec: StrokeFontSpec): Face {
     }
     if (strokes.length > 0) glyphs.set(m[1], { kind: 'strokes', strokes });
   }
-  return { name: spec.name, split: spec.split, kind: 'strokes', glyph: (ch) => glyphs.get(ch) ?? null };
+  return {
+    name: spec.name,
+    split: spec.split,
+    kind: 'strokes',
+    weight: spec.script ? SCRIPT_WEIGHT : 1,
+    glyph: (ch) => glyphs.get(ch) ?? null,
+  };
 }
 
 /** Every face (each weight of each outline family, each stroke font). */

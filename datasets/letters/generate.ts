@@ -33,6 +33,8 @@ export interface GenerateOptions {
   readonly seed: number;
   /** Share of samples drawn from single-stroke faces when the face list has any (default 0.4). */
   readonly strokeShare?: number;
+  /** For two-character classes (A/a), the share of the second, small form (default 0.6). */
+  readonly lowerShare?: number;
   readonly synth?: SynthOptions;
   /** Raster augmentation after normalization (elastic wobble, small shifts); default LETTERS_AUGMENT. */
   readonly augment?: AugmentOptions;
@@ -63,32 +65,30 @@ export function generateSet(
 ): GeneratedSet {
   const rng = new Rng(opts.seed);
   const strokeShare = opts.strokeShare ?? 0.4;
+  const lowerShare = opts.lowerShare ?? 0.6;
   const synth = opts.synth ?? DEFAULT_SYNTH;
   const augmenter = new Augmenter(opts.augment ?? LETTERS_AUGMENT, 28);
   const n = classes.length * opts.perClass;
   const images = new Uint8Array(n * PIXELS);
   const labels = new Uint8Array(n);
-  // Per class, the (face, char) pairs that exist, split by kind.
-  const options = classes.map((chars) => {
-    const strokes: [Face, string][] = [];
-    const outlines: [Face, string][] = [];
-    for (const f of faces) {
-      for (const ch of chars) {
-        if (f.glyph(ch) === null) continue;
-        (f.kind === 'strokes' ? strokes : outlines).push([f, ch]);
-      }
-    }
-    if (strokes.length + outlines.length === 0)
-      throw new Error(`generateSet: no face has ${chars.join('/')}`);
-    return { strokes, outlines };
-  });
+  // Per class and character, the faces that have it, split by kind.
+  const options = classes.map((chars) =>
+    chars.map((ch) => {
+      const have = faces.filter((f) => f.glyph(ch) !== null);
+      const strokes = have.filter((f) => f.kind === 'strokes');
+      const outlines = have.filter((f) => f.kind === 'outline');
+      if (have.length === 0) throw new Error(`generateSet: no face has ${ch}`);
+      return { ch, strokes, outlines };
+    }),
+  );
   let k = 0;
   for (let j = 0; j < opts.perClass; j++) {
     for (let c = 0; c < classes.length; c++) {
-      const { strokes, outlines } = options[c];
+      const forms = options[c];
+      const form = forms.length === 2 ? forms[rng.next() < lowerShare ? 1 : 0] : forms[rng.int(forms.length)];
+      const { ch, strokes, outlines } = form;
       const useStrokes = strokes.length > 0 && (outlines.length === 0 || rng.next() < strokeShare);
-      const pool = useStrokes ? strokes : outlines;
-      const [face, ch] = pool[rng.int(pool.length)];
+      const face = pickWeighted(useStrokes ? strokes : outlines, rng);
       const x = synthesize(face.glyph(ch)!, rng, synth);
       augmenter.apply(x, 1, rng);
       const base = k * PIXELS;
@@ -99,6 +99,18 @@ export function generateSet(
   }
   shuffleSamples(images, labels, rng);
   return { images, labels, count: n };
+}
+
+/** A face chosen with probability proportional to its weight. */
+function pickWeighted(faces: readonly Face[], rng: Rng): Face {
+  let total = 0;
+  for (const f of faces) total += f.weight;
+  let r = rng.next() * total;
+  for (const f of faces) {
+    r -= f.weight;
+    if (r < 0) return f;
+  }
+  return faces[faces.length - 1];
 }
 
 /** Fisher–Yates over samples (image rows and labels together). */
