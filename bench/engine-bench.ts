@@ -2,9 +2,9 @@
 // 784-256-128-10) and M2 (LeNet-style) at batch 64, SGD with momentum 0.9, lr 0.01; then batch-1
 // inference latency (median and p95, µs). PyTorch only where `import torch` works.
 //
-//   npx tsx bench/engine-bench.ts [--samples 60000] [--tf-cpu-samples 6000] [--runs 1000]
+//   npx tsx bench/engine-bench.ts [--samples 60000] [--tf-cpu-samples 6000] [--tf-cpu-conv-samples 1000] [--runs 1000]
 //
-// The tfjs cpu backend (plain JS) is slow on convolutions, so it can be given fewer samples; samples/s
+// The tfjs cpu backend (plain JS) is slow (~12 samples/s on M2), so it gets fewer samples; samples/s
 // is a rate and the report says how many samples each figure was measured on.
 
 import { spawnSync } from 'node:child_process';
@@ -65,7 +65,10 @@ const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
 async function main(): Promise<void> {
   const samples = flag('samples', 60000);
-  const cpuSamples = flag('tf-cpu-samples', 6000);
+  const cpuSamples: Record<ReferenceModel, number> = {
+    M1: flag('tf-cpu-samples', 6000),
+    M2: flag('tf-cpu-conv-samples', 1000),
+  };
   const runs = flag('runs', 1000);
   const train60k = await loadMnist('train');
   console.log(`# engine-bench  ${new Date().toISOString()}`);
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
     console.log(`${model} ours: ${fmt(mine.samplesPerSecond)} samples/s on ${mine.samples}`);
     const refs: { backend: TfBackend; r: Awaited<ReturnType<typeof runReference>> }[] = [];
     for (const backend of ['wasm', 'cpu'] as const) {
-      const count = backend === 'cpu' ? Math.min(cpuSamples, samples) : samples;
+      const count = backend === 'cpu' ? Math.min(cpuSamples[model], samples) : samples;
       const r = await runReference(backend, model, data, count, runs);
       console.log(
         r.trainError === undefined
