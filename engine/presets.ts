@@ -109,8 +109,8 @@ const builders: Record<PresetId, Builder> = {
       'A wider LeNet (12 and 24 filters) with dropout, trained on augmented images with a one-cycle schedule. The most accurate (99.2 %+ on digits); about four times the training time of LeNet.',
     model: {
       inputShape,
-      // NOTE: sized for 2 CPU cores. Batch norm and 16/32 filters were measured ~3× slower per epoch
-      // (bench/accuracy.ts) for little gain on 28×28 glyphs; dropout and augmentation regularise instead.
+      // NOTE: sized for 2 CPU cores. 16/32 filters with batch norm trained several times slower
+      // (docs/benchmarks.md) for little to gain on 28×28 glyphs; dropout and augmentation regularise.
       layers: [
         layer('conv2d', { filters: 12, kernelSize: 5 }),
         relu(),
