@@ -9,6 +9,7 @@ import os from 'node:os';
 import { augmentBatch, DEFAULT_AUGMENT } from '../datasets/augment';
 import { evaluate } from '../engine/metrics';
 import { type PresetId, preset } from '../engine/presets';
+import { FixedPoint } from '../engine/recurrent/index';
 import { train } from '../engine/train';
 import { buildModel, classificationLoss } from './engine-adapter';
 import { loadMnist } from './mnist';
@@ -72,6 +73,15 @@ async function main(): Promise<void> {
       onWarning: (w) => console.warn(`  warning: ${w}`),
     });
     const seconds = (performance.now() - started) / 1000;
+    for (const layer of model.layers) {
+      if (!(layer instanceof FixedPoint)) continue;
+      const st = layer.stats;
+      console.log(
+        `${id} fixed point: ${(st.forwardIterations / st.forwardPasses).toFixed(1)} iterations per forward pass, ` +
+          `${(st.backwardIterations / Math.max(1, st.backwardPasses)).toFixed(1)} per backward pass; ` +
+          `hit the cap in ${st.forwardFailures} of ${st.forwardPasses} forward and ${st.backwardFailures} of ${st.backwardPasses} backward passes`,
+      );
+    }
     const test = evaluate(model, testSet, { numClasses: 10, loss, batchSize: 500 });
     const target = TARGETS[id];
     const verdict =
