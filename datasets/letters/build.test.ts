@@ -6,6 +6,7 @@ import { verifyDataset } from '../build/write-dataset';
 import { loadDatasetBytes } from '../load';
 import { getDataset } from '../registry';
 import { buildLetters, LETTERS_SETTINGS, lettersSources } from './build';
+import { loadAllFaces } from './fonts';
 import { LETTERS } from './info';
 
 const dirs: string[] = [];
@@ -23,8 +24,9 @@ describe('letters build (tiny)', () => {
 
   it('writes a verifiable, loadable dataset, byte-identical for the same seed', async () => {
     const [a, b] = [tmp(), tmp()];
-    await buildLetters(a, small);
-    await buildLetters(b, small);
+    const faces = loadAllFaces(); // parsed once: glyphs are cached per face
+    await buildLetters(a, small, undefined, faces);
+    await buildLetters(b, small, undefined, faces);
     for (const f of ['train-images.idx.gz', 'train-labels.idx.gz', 'test-images.idx.gz', 'manifest.json']) {
       expect(readFileSync(join(a, 'letters', f)).equals(readFileSync(join(b, 'letters', f)))).toBe(true);
     }

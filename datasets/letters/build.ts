@@ -81,9 +81,10 @@ export async function buildLetters(
   dataDir: string,
   settings: LettersBuildSettings = LETTERS_SETTINGS,
   log: (line: string) => void = () => {},
+  faces: Face[] = loadAllFaces(),
 ): Promise<void> {
   const t0 = performance.now();
-  const s = generateLetters(settings);
+  const s = generateLetters(settings, faces);
   const seconds = (performance.now() - t0) / 1000;
   log(
     `letters: generated ${s.train.labels.length} train + ${s.test.labels.length} test images in ${seconds.toFixed(1)} s`,
