@@ -4,6 +4,8 @@ import type { Api } from '../app/shared/api';
 declare global {
   interface Window {
     api: Api;
+    /** Electron only (the preload): the path of a file dropped on the window. */
+    glyphFiles?: { pathOf(file: File): string };
   }
 }
 

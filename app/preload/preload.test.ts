@@ -7,6 +7,7 @@ const invoked: { channel: string; input: unknown }[] = [];
 const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
 
 vi.mock('electron', () => ({
+  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
   ipcRenderer: {
     invoke: async (channel: string, input: unknown) => {
@@ -34,14 +35,20 @@ describe('preload', () => {
     await import('./preload');
   });
 
-  it('exposes only `api`, with one verb per contract channel and no ipcRenderer', () => {
-    expect([...exposed.keys()]).toEqual(['api']);
+  it('exposes `api` (one verb per contract channel, no ipcRenderer) and the drop-path helper', () => {
+    expect([...exposed.keys()]).toEqual(['api', 'glyphFiles']);
     const api = exposed.get('api') as ExposedApi;
     for (const name of channels) {
       const [domain, verb] = name.split(':') as [string, string];
       expect(typeof api[domain]?.[verb], name).toBe('function');
     }
     expect(JSON.stringify(Object.keys(api))).not.toContain('ipcRenderer');
+  });
+
+  it('exposes the path of a dropped file through webUtils, nothing more', () => {
+    const files = exposed.get('glyphFiles') as { pathOf(f: unknown): string };
+    expect(Object.keys(files)).toEqual(['pathOf']);
+    expect(files.pathOf({ name: 'seven.png' })).toBe('/dropped/seven.png');
   });
 
   it('invokes the channel with the input and returns the reply', async () => {

@@ -1,7 +1,8 @@
-// The preload: exposes `window.api` (verbs from the contract) and nothing else — never ipcRenderer.
+// The preload: exposes `window.api` (verbs from the contract) and `window.glyphFiles` (the path of a
+// file dropped on the window, which a sandboxed page cannot learn itself) — never ipcRenderer.
 // Bundled to CommonJS for the sandboxed renderer.
 
-import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron';
 import { createApi, isEventName } from '../shared/api';
 
 const api = createApi(
@@ -17,3 +18,9 @@ const api = createApi(
 );
 
 contextBridge.exposeInMainWorld('api', api);
+
+// Dropped files: the renderer hands the File back and gets its path, which it then sends through the
+// validated `samples:import` channel like a path from the open dialog. Anything but a File throws here.
+contextBridge.exposeInMainWorld('glyphFiles', {
+  pathOf: (file: File): string => webUtils.getPathForFile(file),
+});

@@ -73,7 +73,7 @@ export function SamplesScreen() {
     e.preventDefault();
     setDragging(false);
     // Electron exposes a dropped file's path (webUtils.getPathForFile through the preload, or File.path).
-    const bridge = (window as { glyphFiles?: { pathOf(f: File): string } }).glyphFiles;
+    const bridge = window.glyphFiles;
     const paths = [...e.dataTransfer.files]
       .map((f) => bridge?.pathOf(f) ?? (f as File & { path?: string }).path ?? '')
       .filter(Boolean);
