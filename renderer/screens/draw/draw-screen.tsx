@@ -1,10 +1,12 @@
 // The first screen: draw, and watch the network's view, its guess and its confidence for every class.
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { hasInk } from '../../canvas/stroke-machine';
 import { GlyphImage } from '../../components/glyph-image';
 import { TaskSwitcher } from '../../components/task-switcher';
 import { glyphInput } from '../../inference/glyph-input';
+import { LatencyLog } from '../../inference/latency-log';
 import { formatPercent, type Prediction, rankPrediction } from '../../inference/prediction';
 import { createPredictionLoop } from '../../inference/prediction-loop';
 import { useRecognizer } from '../../inference/use-recognizer';
@@ -39,6 +41,7 @@ export function DrawScreen({
   });
   const lastInput = useRef<number | null>(null);
   const latencyRef = useRef<HTMLSpanElement>(null);
+  const [latencies] = useState(() => new LatencyLog());
 
   const recognizer = model.recognizer;
   const loop = useMemo(
@@ -56,19 +59,27 @@ export function DrawScreen({
           return { image, prediction, saliency, computeMs: 0 };
         },
         onResult: (result, timing) => {
-          setLive({ ...result, computeMs: timing.computeMs });
+          // Committed now, inside this animation frame, so the bars are painted in the frame that
+          // computed them rather than one frame later.
+          flushSync(() => setLive({ ...result, computeMs: timing.computeMs }));
           // Screen readers hear the guess once the pen is lifted, not on every frame.
           if (strokes.getSnapshot().phase === 'idle') setAnnouncement(spokenGuess(result.prediction));
-          // Pointer event → bars: measured from the event's timestamp to the end of this frame's work.
+          // Pen → bars: from the first pointer event since the last result to the bars committed above.
           if (lastInput.current !== null && result.prediction && latencyRef.current) {
             const ms = performance.now() - lastInput.current;
-            latencyRef.current.dataset.latencyMs = ms.toFixed(1);
-            latencyRef.current.textContent = `${timing.computeMs.toFixed(1)} ms per pass · ${ms.toFixed(0)} ms from pen to bars`;
+            latencies.add(ms);
+            const { count, medianMs, p95Ms } = latencies.stats();
+            const el = latencyRef.current;
+            el.dataset.latencyMs = ms.toFixed(1);
+            el.dataset.latencyCount = String(count);
+            el.dataset.latencyMedianMs = medianMs.toFixed(2);
+            el.dataset.latencyP95Ms = p95Ms.toFixed(2);
+            el.textContent = `${timing.computeMs.toFixed(1)} ms per pass · pen to bars ${medianMs.toFixed(0)} ms (p95 ${p95Ms.toFixed(0)} ms)`;
             lastInput.current = null;
           }
         },
       }),
-    [strokes, recognizer, showSaliency],
+    [strokes, recognizer, showSaliency, latencies],
   );
   useEffect(() => {
     loop.invalidate();
