@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
-import { gemm, gemmNaive } from './gemm';
+import { setWasmKernels } from '../wasm/runtime';
+import { gemmNaive, gemmTs, gemm as gemmWithBackend } from './gemm';
 
 function random(n: number, rng: Rng): Float32Array {
   const a = new Float32Array(n);
@@ -14,7 +15,19 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
   return d;
 }
 
-describe('gemm', () => {
+// Every case runs on both paths: the WebAssembly SIMD kernel (where the runtime has SIMD) and the
+// pure-TypeScript fallback.
+const wasmLoaded = setWasmKernels(true);
+const paths: [string, typeof gemmTs][] = [
+  ['typescript', gemmTs],
+  ...(wasmLoaded ? ([['webassembly', gemmWithBackend]] as [string, typeof gemmTs][]) : []),
+];
+
+it('loads the WebAssembly SIMD kernels under Node', () => {
+  expect(wasmLoaded).toBe(true);
+});
+
+describe.each(paths)('gemm (%s)', (_path, gemm) => {
   const rng = new Rng(7);
   // odd shapes, and shapes crossing the MC=64 / KC=256 / NC=512 block borders and the 4×8 tile edges
   const shapes: [number, number, number][] = [
@@ -25,6 +38,8 @@ describe('gemm', () => {
     [17, 33, 9],
     [67, 13, 259],
     [9, 515, 21],
+    [130, 9, 513],
+    [4, 8, 2],
   ];
   for (const [m, n, k] of shapes) {
     for (const transA of [false, true]) {

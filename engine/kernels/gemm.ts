@@ -21,6 +21,8 @@
 // - Tiny M (batch-1 inference) skips packing: a row-times-matrix loop is faster there.
 // The pack buffers are module-level scratch, grown on demand and reused: no allocation per call.
 
+import { gemmWasm } from '../wasm/gemm';
+
 const MR = 4;
 const NR = 8;
 const KC = 256;
@@ -38,8 +40,29 @@ const edge = new Float64Array(MR * NR);
  * op(A) = A stored [m, k], or Aᵀ with A stored [k, m] when `transA`; likewise B stored [k, n] or
  * [n, k] when `transB`. Offsets address sub-arrays (one sample of a batch) without copying.
  * beta = 0 overwrites C (NaN in C does not leak); beta = 1 accumulates (gradients).
+ * Runs the WebAssembly SIMD kernel (engine/wasm) when it is loaded, else `gemmTs`.
  */
 export function gemm(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float32Array,
+  aOffset: number,
+  b: Float32Array,
+  bOffset: number,
+  beta: number,
+  c: Float32Array,
+  cOffset: number,
+): void {
+  if (gemmWasm(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset)) return;
+  gemmTs(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset);
+}
+
+/** `gemm` in pure TypeScript: the fallback where WebAssembly SIMD is missing, and the reference. */
+export function gemmTs(
   transA: boolean,
   transB: boolean,
   m: number,

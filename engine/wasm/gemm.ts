@@ -1,0 +1,61 @@
+// GEMM through the WebAssembly SIMD kernel: the operands are copied into the module's memory (one
+// memcpy each: TypedArray.set), multiplied there, and C copied back. The copies cost O(m·k + k·n +
+// m·n) against O(m·n·k) multiply-adds; measured in bench/kernel-bench.ts, they are a few percent of
+// the Dense and convolution shapes. Layout of the memory, in bytes:
+//   [0, WORK + 4·k)  work area of kernels.wat (packed A and B panels, edge tile, flags, live k)
+//   then A, B, C, each 16-byte aligned.
+
+import { type KernelExports, wasmKernels } from './runtime';
+
+const WORK = 65536 + 524288 + 128 + 64; // packA, packB, edge tile, panel flags (kernels.wat)
+const PAGE = 65536;
+
+let heap = new Float32Array(0);
+let heapBuffer: ArrayBuffer | undefined;
+
+const align = (bytes: number) => (bytes + 15) & ~15;
+
+/** The memory as floats, grown to at least `bytes`. */
+function floats(kernels: KernelExports, bytes: number): Float32Array {
+  const memory = kernels.memory;
+  if (memory.buffer.byteLength < bytes) {
+    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+  }
+  if (heapBuffer !== memory.buffer) {
+    heapBuffer = memory.buffer;
+    heap = new Float32Array(heapBuffer);
+  }
+  return heap;
+}
+
+/** Same contract as engine/kernels/gemm.ts `gemm`; false when the WebAssembly kernels are not loaded. */
+export function gemmWasm(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float32Array,
+  aOffset: number,
+  b: Float32Array,
+  bOffset: number,
+  beta: number,
+  c: Float32Array,
+  cOffset: number,
+): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  if (m === 0 || n === 0) return true;
+  const aPtr = align(WORK + 4 * k);
+  const bPtr = align(aPtr + 4 * m * k);
+  const cPtr = align(bPtr + 4 * k * n);
+  const end = cPtr + 4 * m * n;
+  const f = floats(kernels, end);
+  f.set(a.subarray(aOffset, aOffset + m * k), aPtr >> 2);
+  f.set(b.subarray(bOffset, bOffset + k * n), bPtr >> 2);
+  if (beta !== 0) f.set(c.subarray(cOffset, cOffset + m * n), cPtr >> 2);
+  kernels.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, aPtr, bPtr, beta, cPtr, 0);
+  c.set(f.subarray(cPtr >> 2, (cPtr >> 2) + m * n), cOffset);
+  return true;
+}

@@ -1,0 +1,389 @@
+;; Glyph Lab engine kernels in WebAssembly SIMD (v128, f32x4), hand-written WAT.
+;; Assembled by scripts/build-wasm.ts (the `wabt` package) into engine/wasm/kernels-wasm.ts, the
+;; base64 module the engine loads the same way in Node, the utility process and the renderer.
+;;
+;; Every pointer is a byte offset into the exported memory; the TypeScript side (engine/wasm/gemm.ts)
+;; owns the layout: operands copied in, a work area for the packed panels, results copied out.
+;;
+;; GEMM: C[m×n] = alpha·op(A)·op(B) + beta·C, row-major, the Goto/BLIS structure of the pure-TS
+;; kernel (engine/kernels/gemm.ts), with the same zero skipping:
+;;   for jc (NC columns of C): for pc (KC live k): pack B → for ic (MC rows): pack A →
+;;     for each 4×8 tile: micro-kernel, 8 f32x4 accumulators in registers.
+;; Packed A panel: [kcp][4] (4 rows interleaved along k); packed B panel: [kcp][8]. kcp is kc rounded
+;; up to even with a zero k-row, so the micro-kernel can step k two at a time without a tail.
+;; NOTE: accumulation is in float32 (the TS kernel uses float64), as in every float32 BLAS.
+;; NOTE: no FMA in WebAssembly SIMD 128 (relaxed SIMD is not shipped in Node 20): mul then add.
+
+(module
+  (memory (export "memory") 17)
+
+  ;; constants (keep in step with engine/wasm/gemm.ts)
+  ;; MR = 4, NR = 8, KC = 256, MC = 64, NC = 512
+  ;; work area layout (bytes from $work): packA 64·256·4 = 65536, packB 256·512·4 = 524288,
+  ;; edge tile 128, panel flags 16·4 = 64, then liveK (k·4 bytes)
+
+  ;; ---- zero skipping: the k indices where op(A) has a nonzero in some row -------------------
+  ;; writes them as i32 to $ks and returns how many.
+  (func $live_k (param $transA i32) (param $a i32) (param $m i32) (param $k i32) (param $ks i32)
+    (result i32)
+    (local $i i32) (local $p i32) (local $live i32) (local $row i32) (local $end i32)
+    (local $acc v128)
+    (if (local.get $transA)
+      (then
+        ;; A stored [k, m]: index p is row p, contiguous
+        (local.set $p (i32.const 0))
+        (block $done (loop $rows
+          (br_if $done (i32.ge_u (local.get $p) (local.get $k)))
+          (local.set $row (i32.add (local.get $a) (i32.shl (i32.mul (local.get $p) (local.get $m)) (i32.const 2))))
+          (local.set $end (i32.add (local.get $row) (i32.shl (local.get $m) (i32.const 2))))
+          (local.set $acc (v128.const i32x4 0 0 0 0))
+          (block $scalar (loop $vec
+            (br_if $scalar (i32.gt_u (i32.add (local.get $row) (i32.const 16)) (local.get $end)))
+            (local.set $acc (v128.or (local.get $acc)
+              (f32x4.ne (v128.load (local.get $row)) (v128.const f32x4 0 0 0 0))))
+            (local.set $row (i32.add (local.get $row) (i32.const 16)))
+            (br $vec)))
+          (block $tail_done (loop $tail
+            (br_if $tail_done (i32.ge_u (local.get $row) (local.get $end)))
+            (if (f32.ne (f32.load (local.get $row)) (f32.const 0))
+              (then (local.set $acc (v128.const i32x4 -1 0 0 0))))
+            (local.set $row (i32.add (local.get $row) (i32.const 4)))
+            (br $tail)))
+          (if (v128.any_true (local.get $acc))
+            (then
+              (i32.store (i32.add (local.get $ks) (i32.shl (local.get $live) (i32.const 2))) (local.get $p))
+              (local.set $live (i32.add (local.get $live) (i32.const 1)))))
+          (local.set $p (i32.add (local.get $p) (i32.const 1)))
+          (br $rows)))
+        (return (local.get $live))))
+    ;; A stored [m, k]: OR the "nonzero" masks of every row into ks[k], then compact in place
+    (memory.fill (local.get $ks) (i32.const 0) (i32.shl (local.get $k) (i32.const 2)))
+    (local.set $i (i32.const 0))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $i) (local.get $m)))
+      (local.set $row (i32.add (local.get $a) (i32.shl (i32.mul (local.get $i) (local.get $k)) (i32.const 2))))
+      (local.set $p (i32.const 0))
+      (block $scalar (loop $vec
+        (br_if $scalar (i32.gt_u (i32.add (local.get $p) (i32.const 4)) (local.get $k)))
+        (local.set $end (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2))))
+        (v128.store (local.get $end) (v128.or (v128.load (local.get $end))
+          (f32x4.ne (v128.load (i32.add (local.get $row) (i32.shl (local.get $p) (i32.const 2))))
+            (v128.const f32x4 0 0 0 0))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $vec)))
+      (block $tail_done (loop $tail
+        (br_if $tail_done (i32.ge_u (local.get $p) (local.get $k)))
+        (if (f32.ne (f32.load (i32.add (local.get $row) (i32.shl (local.get $p) (i32.const 2)))) (f32.const 0))
+          (then (i32.store (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2))) (i32.const -1))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $tail)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $rows)))
+    (local.set $p (i32.const 0))
+    (block $done (loop $compact
+      (br_if $done (i32.ge_u (local.get $p) (local.get $k)))
+      (if (i32.load (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2))))
+        (then
+          (i32.store (i32.add (local.get $ks) (i32.shl (local.get $live) (i32.const 2))) (local.get $p))
+          (local.set $live (i32.add (local.get $live) (i32.const 1)))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $compact)))
+    (local.get $live))
+
+  ;; ---- packing ---------------------------------------------------------------------------------
+  ;; packA[(panel·kcp + p)·4 + r] = op(A)[ic + panel·4 + r, ks[pc + p]]; zero past the last row and
+  ;; at p = kc when kc is odd. flags[panel] = 1 when the panel holds a nonzero.
+  (func $pack_a (param $transA i32) (param $a i32) (param $m i32) (param $k i32) (param $ks i32)
+    (param $ic i32) (param $mc i32) (param $kc i32) (param $kcp i32) (param $dst i32) (param $flags i32)
+    (local $panel i32) (local $panels i32) (local $i0 i32) (local $rows i32) (local $p i32) (local $r i32)
+    (local $d i32) (local $src i32) (local $v f32) (local $vv v128) (local $acc v128)
+    (local.set $panels (i32.shr_u (i32.add (local.get $mc) (i32.const 3)) (i32.const 2)))
+    (block $done (loop $panel_loop
+      (br_if $done (i32.ge_u (local.get $panel) (local.get $panels)))
+      (local.set $i0 (i32.add (local.get $ic) (i32.shl (local.get $panel) (i32.const 2))))
+      (local.set $rows (i32.sub (i32.add (local.get $ic) (local.get $mc)) (local.get $i0)))
+      (if (i32.gt_s (local.get $rows) (i32.const 4)) (then (local.set $rows (i32.const 4))))
+      (local.set $d (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kcp)) (i32.const 4))))
+      (local.set $acc (v128.const i32x4 0 0 0 0))
+      (local.set $p (i32.const 0))
+      (if (i32.and (local.get $transA) (i32.eq (local.get $rows) (i32.const 4)))
+        (then
+          ;; A stored [k, m]: 4 contiguous floats per k
+          (block $pd (loop $pl
+            (br_if $pd (i32.ge_u (local.get $p) (local.get $kc)))
+            (local.set $vv (v128.load (i32.add (local.get $a) (i32.shl (i32.add
+              (i32.mul (i32.load (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2)))) (local.get $m))
+              (local.get $i0)) (i32.const 2)))))
+            (v128.store (local.get $d) (local.get $vv))
+            (local.set $acc (v128.or (local.get $acc) (f32x4.ne (local.get $vv) (v128.const f32x4 0 0 0 0))))
+            (local.set $d (i32.add (local.get $d) (i32.const 16)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $pl))))
+        (else
+          ;; general case, one row at a time (scalar gathers)
+          (local.set $r (i32.const 0))
+          (block $rd (loop $rl
+            (br_if $rd (i32.ge_u (local.get $r) (i32.const 4)))
+            (local.set $p (i32.const 0))
+            (local.set $d (i32.add (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kcp)) (i32.const 4)))
+              (i32.shl (local.get $r) (i32.const 2))))
+            (block $pd (loop $pl
+              (br_if $pd (i32.ge_u (local.get $p) (local.get $kc)))
+              (local.set $v (f32.const 0))
+              (if (i32.lt_s (local.get $r) (local.get $rows))
+                (then
+                  (local.set $src (i32.load (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2)))))
+                  (local.set $v (f32.load (i32.add (local.get $a) (i32.shl
+                    (if (result i32) (local.get $transA)
+                      (then (i32.add (i32.mul (local.get $src) (local.get $m)) (i32.add (local.get $i0) (local.get $r))))
+                      (else (i32.add (i32.mul (i32.add (local.get $i0) (local.get $r)) (local.get $k)) (local.get $src))))
+                    (i32.const 2)))))
+                  (if (f32.ne (local.get $v) (f32.const 0))
+                    (then (local.set $acc (v128.const i32x4 -1 0 0 0))))))
+              (f32.store (local.get $d) (local.get $v))
+              (local.set $d (i32.add (local.get $d) (i32.const 16)))
+              (local.set $p (i32.add (local.get $p) (i32.const 1)))
+              (br $pl)))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $rl)))))
+      ;; the padding k-row
+      (if (i32.ne (local.get $kc) (local.get $kcp))
+        (then (v128.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $panel) (local.get $kcp))
+          (local.get $kc)) (i32.const 4))) (v128.const i32x4 0 0 0 0))))
+      (i32.store (i32.add (local.get $flags) (i32.shl (local.get $panel) (i32.const 2)))
+        (v128.any_true (local.get $acc)))
+      (local.set $panel (i32.add (local.get $panel) (i32.const 1)))
+      (br $panel_loop))))
+
+  ;; packB[(panel·kcp + p)·8 + q] = op(B)[ks[pc + p], jc + panel·8 + q]; zero past the last column
+  ;; and at p = kc when kc is odd.
+  (func $pack_b (param $transB i32) (param $b i32) (param $k i32) (param $n i32) (param $ks i32)
+    (param $jc i32) (param $nc i32) (param $kc i32) (param $kcp i32) (param $dst i32)
+    (local $panel i32) (local $panels i32) (local $j0 i32) (local $cols i32) (local $p i32) (local $q i32)
+    (local $d i32) (local $src i32) (local $base i32)
+    (local.set $panels (i32.shr_u (i32.add (local.get $nc) (i32.const 7)) (i32.const 3)))
+    (block $done (loop $panel_loop
+      (br_if $done (i32.ge_u (local.get $panel) (local.get $panels)))
+      (local.set $j0 (i32.add (local.get $jc) (i32.shl (local.get $panel) (i32.const 3))))
+      (local.set $cols (i32.sub (i32.add (local.get $jc) (local.get $nc)) (local.get $j0)))
+      (if (i32.gt_s (local.get $cols) (i32.const 8)) (then (local.set $cols (i32.const 8))))
+      (local.set $base (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kcp)) (i32.const 5))))
+      (if (i32.and (i32.eqz (local.get $transB)) (i32.eq (local.get $cols) (i32.const 8)))
+        (then
+          ;; the common case: 8 contiguous floats per row of B
+          (local.set $d (local.get $base))
+          (local.set $p (i32.const 0))
+          (block $pd (loop $pl
+            (br_if $pd (i32.ge_u (local.get $p) (local.get $kc)))
+            (local.set $src (i32.add (local.get $b) (i32.shl (i32.add (i32.mul
+              (i32.load (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2)))) (local.get $n))
+              (local.get $j0)) (i32.const 2))))
+            (v128.store (local.get $d) (v128.load (local.get $src)))
+            (v128.store offset=16 (local.get $d) (v128.load offset=16 (local.get $src)))
+            (local.set $d (i32.add (local.get $d) (i32.const 32)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $pl))))
+        (else
+          (local.set $q (i32.const 0))
+          (block $qd (loop $ql
+            (br_if $qd (i32.ge_u (local.get $q) (i32.const 8)))
+            (local.set $d (i32.add (local.get $base) (i32.shl (local.get $q) (i32.const 2))))
+            (local.set $p (i32.const 0))
+            (if (i32.ge_s (local.get $q) (local.get $cols))
+              (then
+                (block $pd (loop $pl
+                  (br_if $pd (i32.ge_u (local.get $p) (local.get $kc)))
+                  (f32.store (local.get $d) (f32.const 0))
+                  (local.set $d (i32.add (local.get $d) (i32.const 32)))
+                  (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                  (br $pl))))
+              (else
+                (if (local.get $transB)
+                  (then
+                    ;; B stored [n, k]: row j is contiguous along k
+                    (local.set $src (i32.add (local.get $b) (i32.shl (i32.mul (i32.add (local.get $j0) (local.get $q))
+                      (local.get $k)) (i32.const 2))))
+                    (block $pd (loop $pl
+                      (br_if $pd (i32.ge_u (local.get $p) (local.get $kc)))
+                      (f32.store (local.get $d) (f32.load (i32.add (local.get $src) (i32.shl
+                        (i32.load (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2)))) (i32.const 2)))))
+                      (local.set $d (i32.add (local.get $d) (i32.const 32)))
+                      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                      (br $pl))))
+                  (else
+                    (local.set $src (i32.add (local.get $b) (i32.shl (i32.add (local.get $j0) (local.get $q)) (i32.const 2))))
+                    (block $pd (loop $pl
+                      (br_if $pd (i32.ge_u (local.get $p) (local.get $kc)))
+                      (f32.store (local.get $d) (f32.load (i32.add (local.get $src) (i32.shl (i32.mul
+                        (i32.load (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2)))) (local.get $n))
+                        (i32.const 2)))))
+                      (local.set $d (i32.add (local.get $d) (i32.const 32)))
+                      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                      (br $pl)))))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $ql)))))
+      (if (i32.ne (local.get $kc) (local.get $kcp))
+        (then
+          (local.set $d (i32.add (local.get $base) (i32.shl (local.get $kc) (i32.const 5))))
+          (v128.store (local.get $d) (v128.const i32x4 0 0 0 0))
+          (v128.store offset=16 (local.get $d) (v128.const i32x4 0 0 0 0))))
+      (local.set $panel (i32.add (local.get $panel) (i32.const 1)))
+      (br $panel_loop))))
+
+  ;; ---- the micro-kernel ------------------------------------------------------------------------
+  ;; C[4×8 at $c, row stride $ldc bytes] += alpha · Apanel[kcp][4] · Bpanel[kcp][8]; kcp even.
+  ;; 8 f32x4 accumulators + 2 B vectors + 1 broadcast A: 11 of x64's 16 xmm registers.
+  (func $kernel (param $kcp i32) (param $pa i32) (param $pb i32) (param $c i32) (param $ldc i32)
+    (param $alpha f32)
+    (local $c0a v128) (local $c0b v128) (local $c1a v128) (local $c1b v128)
+    (local $c2a v128) (local $c2b v128) (local $c3a v128) (local $c3b v128)
+    (local $b0 v128) (local $b1 v128) (local $av v128) (local $end i32)
+    (local.set $end (i32.add (local.get $pa) (i32.shl (local.get $kcp) (i32.const 4))))
+    (loop $k
+      ;; k step 0
+      (local.set $b0 (v128.load (local.get $pb)))
+      (local.set $b1 (v128.load offset=16 (local.get $pb)))
+      (local.set $av (v128.load32_splat (local.get $pa)))
+      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=4 (local.get $pa)))
+      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=8 (local.get $pa)))
+      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=12 (local.get $pa)))
+      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      ;; k step 1
+      (local.set $b0 (v128.load offset=32 (local.get $pb)))
+      (local.set $b1 (v128.load offset=48 (local.get $pb)))
+      (local.set $av (v128.load32_splat offset=16 (local.get $pa)))
+      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=20 (local.get $pa)))
+      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=24 (local.get $pa)))
+      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=28 (local.get $pa)))
+      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
+      (local.set $pb (i32.add (local.get $pb) (i32.const 64)))
+      (br_if $k (i32.lt_u (local.get $pa) (local.get $end))))
+    (local.set $av (f32x4.splat (local.get $alpha)))
+    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0a))))
+    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0b))))
+    (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1a))))
+    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1b))))
+    (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2a))))
+    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2b))))
+    (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3a))))
+    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3b)))))
+
+  ;; ---- GEMM driver -----------------------------------------------------------------------------
+  ;; C = alpha·op(A)·op(B) + beta·C with A, B, C already in memory at $a, $b, $c (row-major,
+  ;; contiguous) and 589,888 + 4·k bytes of work area at $work.
+  (func (export "gemm") (param $transA i32) (param $transB i32) (param $m i32) (param $n i32) (param $k i32)
+    (param $alpha f32) (param $a i32) (param $b i32) (param $beta f32) (param $c i32) (param $work i32)
+    (local $packA i32) (local $packB i32) (local $edge i32) (local $flags i32) (local $ks i32)
+    (local $live i32) (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $kcp i32)
+    (local $ic i32) (local $mc i32) (local $jr i32) (local $ir i32) (local $rows i32) (local $cols i32)
+    (local $pbp i32) (local $cp i32) (local $r i32) (local $q i32) (local $i i32) (local $len i32)
+    (local $ldc i32)
+    (if (i32.or (i32.eqz (local.get $m)) (i32.eqz (local.get $n))) (then (return)))
+    ;; C = beta·C
+    (local.set $len (i32.mul (local.get $m) (local.get $n)))
+    (if (f32.eq (local.get $beta) (f32.const 0))
+      (then (memory.fill (local.get $c) (i32.const 0) (i32.shl (local.get $len) (i32.const 2))))
+      (else (if (f32.ne (local.get $beta) (f32.const 1))
+        (then
+          (local.set $i (local.get $c))
+          (local.set $len (i32.add (local.get $c) (i32.shl (local.get $len) (i32.const 2))))
+          (block $sd (loop $sl
+            (br_if $sd (i32.ge_u (local.get $i) (local.get $len)))
+            (f32.store (local.get $i) (f32.mul (f32.load (local.get $i)) (local.get $beta)))
+            (local.set $i (i32.add (local.get $i) (i32.const 4)))
+            (br $sl)))))))
+    (if (i32.or (i32.eqz (local.get $k)) (f32.eq (local.get $alpha) (f32.const 0))) (then (return)))
+    (local.set $packA (local.get $work))
+    (local.set $packB (i32.add (local.get $work) (i32.const 65536)))
+    (local.set $edge (i32.add (local.get $packB) (i32.const 524288)))
+    (local.set $flags (i32.add (local.get $edge) (i32.const 128)))
+    (local.set $ks (i32.add (local.get $flags) (i32.const 64)))
+    (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $live (call $live_k (local.get $transA) (local.get $a) (local.get $m) (local.get $k) (local.get $ks)))
+    (block $jd (loop $jl
+      (br_if $jd (i32.ge_u (local.get $jc) (local.get $n)))
+      (local.set $nc (i32.sub (local.get $n) (local.get $jc)))
+      (if (i32.gt_s (local.get $nc) (i32.const 512)) (then (local.set $nc (i32.const 512))))
+      (local.set $pc (i32.const 0))
+      (block $pd (loop $pl
+        (br_if $pd (i32.ge_u (local.get $pc) (local.get $live)))
+        (local.set $kc (i32.sub (local.get $live) (local.get $pc)))
+        (if (i32.gt_s (local.get $kc) (i32.const 256)) (then (local.set $kc (i32.const 256))))
+        (local.set $kcp (i32.and (i32.add (local.get $kc) (i32.const 1)) (i32.const -2)))
+        (call $pack_b (local.get $transB) (local.get $b) (local.get $k) (local.get $n)
+          (i32.add (local.get $ks) (i32.shl (local.get $pc) (i32.const 2)))
+          (local.get $jc) (local.get $nc) (local.get $kc) (local.get $kcp) (local.get $packB))
+        (local.set $ic (i32.const 0))
+        (block $id (loop $il
+          (br_if $id (i32.ge_u (local.get $ic) (local.get $m)))
+          (local.set $mc (i32.sub (local.get $m) (local.get $ic)))
+          (if (i32.gt_s (local.get $mc) (i32.const 64)) (then (local.set $mc (i32.const 64))))
+          (call $pack_a (local.get $transA) (local.get $a) (local.get $m) (local.get $k)
+            (i32.add (local.get $ks) (i32.shl (local.get $pc) (i32.const 2)))
+            (local.get $ic) (local.get $mc) (local.get $kc) (local.get $kcp) (local.get $packA) (local.get $flags))
+          (local.set $jr (i32.const 0))
+          (block $jrd (loop $jrl
+            (br_if $jrd (i32.ge_u (local.get $jr) (local.get $nc)))
+            (local.set $cols (i32.sub (local.get $nc) (local.get $jr)))
+            (if (i32.gt_s (local.get $cols) (i32.const 8)) (then (local.set $cols (i32.const 8))))
+            (local.set $pbp (i32.add (local.get $packB) (i32.shl (i32.mul (local.get $jr) (local.get $kcp)) (i32.const 2))))
+            (local.set $ir (i32.const 0))
+            (block $ird (loop $irl
+              (br_if $ird (i32.ge_u (local.get $ir) (local.get $mc)))
+              (if (i32.load (i32.add (local.get $flags) (local.get $ir)))
+                (then
+                  (local.set $rows (i32.sub (local.get $mc) (local.get $ir)))
+                  (if (i32.gt_s (local.get $rows) (i32.const 4)) (then (local.set $rows (i32.const 4))))
+                  (local.set $cp (i32.add (local.get $c) (i32.shl (i32.add (i32.mul (i32.add (local.get $ic) (local.get $ir))
+                    (local.get $n)) (i32.add (local.get $jc) (local.get $jr))) (i32.const 2))))
+                  (if (i32.and (i32.eq (local.get $rows) (i32.const 4)) (i32.eq (local.get $cols) (i32.const 8)))
+                    (then
+                      (call $kernel (local.get $kcp) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kcp)) (i32.const 2)))
+                        (local.get $pbp) (local.get $cp) (local.get $ldc) (local.get $alpha)))
+                    (else
+                      ;; edge tile: compute into scratch, add only the valid part
+                      (memory.fill (local.get $edge) (i32.const 0) (i32.const 128))
+                      (call $kernel (local.get $kcp) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kcp)) (i32.const 2)))
+                        (local.get $pbp) (local.get $edge) (i32.const 32) (local.get $alpha))
+                      (local.set $r (i32.const 0))
+                      (block $rd (loop $rl
+                        (br_if $rd (i32.ge_u (local.get $r) (local.get $rows)))
+                        (local.set $q (i32.const 0))
+                        (block $qd (loop $ql
+                          (br_if $qd (i32.ge_u (local.get $q) (local.get $cols)))
+                          (local.set $i (i32.add (local.get $cp) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $n)) (local.get $q)) (i32.const 2))))
+                          (f32.store (local.get $i) (f32.add (f32.load (local.get $i))
+                            (f32.load (i32.add (local.get $edge) (i32.shl (i32.add (i32.shl (local.get $r) (i32.const 3)) (local.get $q)) (i32.const 2))))))
+                          (local.set $q (i32.add (local.get $q) (i32.const 1)))
+                          (br $ql)))
+                        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                        (br $rl)))))))
+              (local.set $ir (i32.add (local.get $ir) (i32.const 4)))
+              (br $irl)))
+            (local.set $jr (i32.add (local.get $jr) (i32.const 8)))
+            (br $jrl)))
+          (local.set $ic (i32.add (local.get $ic) (i32.const 64)))
+          (br $il)))
+        (local.set $pc (i32.add (local.get $pc) (i32.const 256)))
+        (br $pl)))
+      (local.set $jc (i32.add (local.get $jc) (i32.const 512)))
+      (br $jl))))
+)

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assembleKernels, MODULE_PATH, moduleSource } from '../../scripts/build-wasm';
+import { gemmTs } from '../kernels/gemm';
+import { Rng } from '../rng';
+import { gemmWasm } from './gemm';
+import { decodeBase64, setWasmKernels, wasmKernelsReady } from './runtime';
+
+describe('WebAssembly kernels', () => {
+  it('the committed module is kernels.wat assembled (run npx tsx scripts/build-wasm.ts if not)', async () => {
+    expect(readFileSync(MODULE_PATH, 'utf8')).toBe(moduleSource(await assembleKernels()));
+  });
+
+  it('decodes base64 like Node does', () => {
+    const bytes = Uint8Array.from({ length: 100 }, (_, i) => (i * 37) & 0xff);
+    for (let n = 0; n < 6; n++) {
+      const part = bytes.subarray(0, 94 + n);
+      expect(decodeBase64(Buffer.from(part).toString('base64'))).toEqual(part);
+    }
+  });
+
+  it('loads under Node and can be switched off', async () => {
+    expect(await wasmKernelsReady()).toBe(true);
+    expect(setWasmKernels(false)).toBe(false);
+    expect(
+      gemmWasm(
+        false,
+        false,
+        1,
+        1,
+        1,
+        1,
+        new Float32Array(1),
+        0,
+        new Float32Array(1),
+        0,
+        0,
+        new Float32Array(1),
+        0,
+      ),
+    ).toBe(false);
+    expect(setWasmKernels(true)).toBe(true);
+  });
+
+  it('GEMM agrees with the TypeScript path on random shapes, layouts and sparsity', () => {
+    const rng = new Rng(11);
+    for (let trial = 0; trial < 60; trial++) {
+      const m = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 140);
+      const n = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 600);
+      const k = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 700);
+      const transA = rng.uniform(0, 1) < 0.5;
+      const transB = rng.uniform(0, 1) < 0.5;
+      const sparsity = rng.uniform(0, 0.9);
+      const a = Float32Array.from({ length: m * k + 1 }, () =>
+        rng.uniform(0, 1) < sparsity ? 0 : rng.uniform(-1, 1),
+      );
+      const b = Float32Array.from({ length: k * n + 2 }, () => rng.uniform(-1, 1));
+      const c0 = Float32Array.from({ length: m * n + 3 }, () => rng.uniform(-1, 1));
+      const beta = [0, 1, 0.25][trial % 3];
+      const want = c0.slice();
+      const got = c0.slice();
+      gemmTs(transA, transB, m, n, k, 1, a, 1, b, 2, beta, want, 3);
+      expect(gemmWasm(transA, transB, m, n, k, 1, a, 1, b, 2, beta, got, 3)).toBe(true);
+      let worst = 0;
+      for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]));
+      expect(worst, `m=${m} n=${n} k=${k} transA=${transA} transB=${transB}`).toBeLessThan(
+        2e-5 * Math.sqrt(k) + 1e-6,
+      );
+      expect(got.subarray(0, 3)).toEqual(c0.subarray(0, 3));
+    }
+  });
+});
