@@ -13,6 +13,7 @@ import { DatasetRegistry } from './dataset-registry';
 import { buildModel } from './engine-model';
 import { CoreError, messageOf } from './errors';
 import { datasetImages, evaluateModel } from './evaluate';
+import { FINE_TUNE_RECIPE } from './fine-tune';
 import { exportDataset, importImages } from './image-io';
 import { engineVersion, exportModel, validateModel } from './model-codec';
 import { ModelStore } from './model-store';
@@ -46,7 +47,7 @@ export interface CoreServices {
   jobs: TrainingJobs;
 }
 
-/** Fraction of the base dataset replayed when fine-tuning on a custom set, as a sample count. */
+/** Images of the base dataset replayed when a base model trains on another bundled set. */
 const REPLAY_COUNT = 2000;
 
 async function readVersion(resourcesDir: string): Promise<string> {
@@ -92,8 +93,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (data.kind === 'folder') {
       const info = await datasets.get(spec.datasetId);
       const filled = Object.values(info.counts ?? {}).filter((n) => n > 0).length;
-      if (filled < 2)
-        throw new CoreError('invalid', `${info.title} needs samples in at least 2 classes to train`);
+      // Fine-tuning adds the set's classes to the base model's, so one class of samples is enough.
+      if (filled < (spec.baseModelId ? 1 : 2))
+        throw new CoreError(
+          'invalid',
+          spec.baseModelId
+            ? `${info.title} has no samples yet`
+            : `${info.title} needs samples in at least 2 classes to train (or fine-tune a model on it)`,
+        );
     }
     if (spec.architecture === 'custom' && !spec.layers?.length && !spec.baseModelId) {
       throw new CoreError('invalid', 'a custom architecture needs a layer list');
@@ -121,9 +128,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (spec.baseModelId) {
       const base = await models.get(spec.baseModelId);
       prepared.base = { json: base.json, weights: base.weights };
+      prepared.baseInfo = { id: base.summary.id, name: base.summary.name };
       const baseData = base.summary.datasetId;
       if (baseData !== spec.datasetId && datasets.isBundled(baseData)) {
-        prepared.replay = { data: await datasets.trainerData(baseData), count: REPLAY_COUNT };
+        const count = data.kind === 'folder' ? FINE_TUNE_RECIPE.replay : REPLAY_COUNT;
+        prepared.replay = { data: await datasets.trainerData(baseData), count };
       }
     }
     return prepared;

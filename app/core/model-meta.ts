@@ -5,6 +5,7 @@
 import type {
   EpochMetrics,
   Evaluation,
+  FineTuneReport,
   ModelMetrics,
   ModelSummary,
   Task,
@@ -16,6 +17,16 @@ export interface TrainingRecord {
   history: EpochMetrics[];
   seconds: number;
   finishedAt: string;
+}
+
+export interface TrainingDataSummary {
+  /** Images trained on per epoch (after the validation hold-out; copies and replay included). */
+  trainImages: number;
+  validationImages: number;
+  /** Held-out test images the evaluation used. */
+  testImages: number;
+  /** Original (not augmented) training images per class, replay included. */
+  perClass: Record<string, number>;
 }
 
 export interface AppModelMeta {
@@ -31,6 +42,10 @@ export interface AppModelMeta {
   training?: TrainingRecord;
   /** Where an imported model came from. */
   importedFrom?: string;
+  /** Fine-tuned models: what was done and the before/after figures. */
+  fineTune?: FineTuneReport;
+  /** What the model was trained on (for the model card). */
+  data?: TrainingDataSummary;
 }
 
 const KEY = 'glyphLab';
@@ -80,6 +95,7 @@ export function summaryOf(
     parameters,
     createdAt: typeof meta.createdAt === 'string' ? meta.createdAt : fallbackTime,
     metrics: meta.metrics ?? {},
+    ...(meta.fineTune ? { fineTune: meta.fineTune } : {}),
     builtin,
   };
 }

@@ -298,8 +298,16 @@ export class TrainingJobs {
               evaluatedOn: `${e.datasetId} ${e.split} split, ${e.count.toLocaleString('en')} images`,
             },
             evaluation: e,
+            ...(m.fineTune ? { fineTune: m.fineTune } : {}),
+            data: m.data,
           });
-          this.ctx.emit({ type: 'done', jobId, model: summary, evaluation: e });
+          this.ctx.emit({
+            type: 'done',
+            jobId,
+            model: summary,
+            evaluation: e,
+            ...(m.suspicious ? { suspicious: m.suspicious } : {}),
+          });
         } catch (error) {
           this.ctx.emit({
             type: 'error',

@@ -44,6 +44,7 @@ export const trainingSpecSchema = z.object({
   architecture: z.string().min(1).max(64),
   layers: z.array(spec).max(64).optional(),
   baseModelId: id.optional(),
+  fineTuneLayers: z.enum(['head', 'all']).optional(),
   optimizer: spec,
   learningRate: z.number().positive().max(10),
   schedule: spec,

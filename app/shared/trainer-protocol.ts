@@ -2,7 +2,7 @@
 // Messages cross by structured clone (Electron's utilityProcess, Node's fork with
 // `serialization: 'advanced'`), so typed arrays travel as typed arrays.
 
-import type { EpochMetrics, Evaluation, TrainingSpec } from './types';
+import type { EpochMetrics, Evaluation, FineTuneReport, SuspiciousSample, TrainingSpec } from './types';
 
 /** A model as files: the engine's model JSON and its weights blob (little-endian float32). */
 export interface ModelFiles {
@@ -25,6 +25,8 @@ export interface TrainJob {
   /** Fine-tuning: the base model, and optionally a bundled dataset to replay a sample of. */
   base?: ModelFiles;
   replay?: { data: TrainerData; count: number };
+  /** The base model's id and name, for the fine-tuning report. */
+  baseInfo?: { id: string; name: string };
   /** Fraction of a custom set held out for the final test evaluation (bundled sets use their test split). */
   testFraction: number;
   /** Progress messages at most this often (ms). */
@@ -62,6 +64,17 @@ export type TrainerOut =
       seconds: number;
       /** Total parameter count of the trained model. */
       parameters: number;
+      /** Fine-tuning on a custom set: what was done and the before/after figures. */
+      fineTune?: FineTuneReport;
+      /** Custom sets: samples the trained model strongly disagrees with. */
+      suspicious?: SuspiciousSample[];
+      /** What was trained on: image counts and original images per class. */
+      data: {
+        trainImages: number;
+        validationImages: number;
+        testImages: number;
+        perClass: Record<string, number>;
+      };
     }
   | { type: 'cancelled'; jobId: string }
   | {

@@ -33,6 +33,47 @@ export interface ModelMetrics {
   evaluatedOn?: string;
 }
 
+/** Accuracy before and after fine-tuning, on one set of held-out images. */
+export interface BeforeAfter {
+  /** What was measured, e.g. "mnist test split, first 2,000 images" or "12 held-out samples of My symbols". */
+  on: string;
+  count: number;
+  /** The base model's accuracy (it cannot predict classes it does not have: those count as wrong). */
+  before: number;
+  after: number;
+}
+
+/** What a fine-tuning run did and how it changed accuracy (stored with the model). */
+export interface FineTuneReport {
+  baseModelId: string;
+  baseModelName: string;
+  /** Classes the base model did not have. */
+  newClasses: string[];
+  /** The base dataset's test images (the old classes); absent when there was no base dataset to test on. */
+  base?: BeforeAfter;
+  /** The user's held-out samples (every 5th of each class with at least 5); absent when none were held out. */
+  custom?: BeforeAfter;
+  /** Which layers trained: `head` (dense layers after the frozen features) or `all`. */
+  layers: 'head' | 'all';
+  customSamples: number;
+  /** Augmented copies made of each custom training sample. */
+  copies: number;
+  replayed: number;
+  /** Time spent fine-tuning (copies, features, training), without loading data or evaluating. */
+  seconds: number;
+}
+
+/** A saved sample the trained model strongly disagrees with: likely mislabelled, worth a look. */
+export interface SuspiciousSample {
+  id: string;
+  label: string;
+  /** The model's top class and its probability. */
+  predicted: string;
+  confidence: number;
+  /** The probability the model gives the sample's own label. */
+  labelProbability: number;
+}
+
 export interface ModelSummary {
   id: string;
   name: string;
@@ -44,6 +85,8 @@ export interface ModelSummary {
   parameters: number;
   createdAt: string;
   metrics: ModelMetrics;
+  /** Before/after figures, for a fine-tuned model. */
+  fineTune?: FineTuneReport;
   /** Shipped with the app (read-only). */
   builtin: boolean;
 }
@@ -80,6 +123,8 @@ export interface TrainingSpec {
   layers?: LayerSpecData[];
   /** Fine-tune from this model instead of starting from scratch. */
   baseModelId?: string;
+  /** Fine-tuning on a custom set: train only the dense head on frozen features (default) or every layer. */
+  fineTuneLayers?: 'head' | 'all';
   optimizer: OptimizerSpec;
   learningRate: number;
   schedule: ScheduleSpec;
@@ -158,7 +203,14 @@ export type TrainingEvent =
   | ({ type: 'epochEnd'; jobId: string } & EpochMetrics)
   | { type: 'checkpoint'; jobId: string; epoch: number; model: ModelPayload }
   | { type: 'paused' | 'resumed'; jobId: string }
-  | { type: 'done'; jobId: string; model: ModelSummary; evaluation: Evaluation }
+  | {
+      type: 'done';
+      jobId: string;
+      model: ModelSummary;
+      evaluation: Evaluation;
+      /** Custom sets only: samples the new model strongly disagrees with (most doubtful first). */
+      suspicious?: SuspiciousSample[];
+    }
   | { type: 'cancelled'; jobId: string }
   | { type: 'error'; jobId: string; kind: 'nan' | 'crash' | 'invalid' | 'io'; message: string };
 

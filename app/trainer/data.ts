@@ -15,6 +15,8 @@ export interface JobData {
   classes: string[];
   /** Where the test figures come from, for the evaluation record. */
   testSplit: string;
+  /** Custom sets: the sample id of each training and test image (in order), for the suspicious-sample check. */
+  ids?: { train: string[]; test: string[] };
 }
 
 const SAMPLE_SHAPE = [1, 28, 28] as const;
@@ -71,7 +73,25 @@ export async function loadJobData(data: TrainerData, testFraction: number, limit
     test: subset(images, folder.labels, split.test),
     classes: data.classes,
     testSplit: 'test',
+    ids: {
+      train: Array.from(split.train, (i) => folder.ids[i]!).slice(0, limit ?? Infinity),
+      test: Array.from(split.test, (i) => folder.ids[i]!),
+    },
   };
+}
+
+/** The first `count` images of a bundled set's test split, relabelled into `classes` (before/after figures). */
+export async function loadBaseTest(
+  data: TrainerData,
+  count: number,
+  classes: string[],
+): Promise<Dataset | null> {
+  if (data.kind !== 'bundled') return null;
+  const test = await loadDataset(data.datasetId, 'test', { dataDir: data.dataDir });
+  const n = Math.min(count, test.labels.length);
+  const labels = Int32Array.from(test.labels.subarray(0, n), (l) => classes.indexOf(test.classes[l]!));
+  if (labels.some((l) => l < 0)) return null;
+  return { images: test.images.subarray(0, n * 784), labels, sampleShape: SAMPLE_SHAPE };
 }
 
 /** A seeded sample of `count` images of a bundled set, relabelled into `classes` (replay when fine-tuning). */

@@ -4,7 +4,9 @@
 
 import { augmentHook, DEFAULT_AUGMENT } from '../../datasets/augment';
 import type { Dataset } from '../../engine/batch';
-import { train } from '../../engine/train';
+import type { Sequential } from '../../engine/model';
+import { Rng } from '../../engine/rng';
+import { type TrainOptions, train } from '../../engine/train';
 import { PauseGate } from '../../engine/train-control';
 import {
   buildModel,
@@ -16,9 +18,15 @@ import {
   readModel,
   writeModel,
 } from '../core/engine-model';
+import { FINE_TUNE_RECIPE, type FineTuneRecipe, fineTune, outOfFold } from '../core/fine-tune';
+import { accuracyOf, findSuspicious, flagSuspicious } from '../core/suspicious';
 import type { ModelFiles, TrainerOut, TrainJob } from '../shared/trainer-protocol';
-import type { EpochMetrics } from '../shared/types';
-import { concat, loadJobData, loadReplay } from './data';
+import type { EpochMetrics, FineTuneReport, SuspiciousSample } from '../shared/types';
+import { concat, loadBaseTest, loadJobData, loadReplay } from './data';
+
+/** Before/after figures on the base dataset use the first this many of its test images (fixed, quick). */
+export const BASE_TEST_COUNT = 2000;
+const EMPTY: Dataset = { images: new Float32Array(0), labels: new Int32Array(0), sampleShape: [1, 28, 28] };
 
 export class JobRunner {
   private readonly abort = new AbortController();
@@ -54,24 +62,36 @@ export class JobRunner {
     let model = job.base ? readModel(job.base) : buildModel(spec, data.classes.length);
     let classes = data.classes;
     let trainSet: Dataset = data.train;
+    let replay: Dataset | null = null;
+    // Fine-tuning on the user's own samples uses the recipe (frozen features, copies, replay); a base
+    // model trained further on a bundled set just trains on.
+    const fineTuning = job.base !== undefined && job.data.kind === 'folder';
     if (job.base) {
       const baseClasses = (job.base.json.classes as string[] | undefined) ?? [];
       ({ model, classes } = extendClasses(model, baseClasses, data.classes, spec.seed));
       trainSet = relabel(trainSet, data.classes, classes);
-      if (job.replay)
-        trainSet = concat(trainSet, await loadReplay(job.replay.data, job.replay.count, classes, spec.seed));
+      if (job.replay) replay = await loadReplay(job.replay.data, job.replay.count, classes, spec.seed);
+      if (replay && !fineTuning) trainSet = concat(trainSet, replay);
     }
     const testSet = job.base ? relabel(data.test, data.classes, classes) : data.test;
+    const recipe: FineTuneRecipe = {
+      ...FINE_TUNE_RECIPE,
+      layers: spec.fineTuneLayers ?? FINE_TUNE_RECIPE.layers,
+      copies: spec.augmentation ? FINE_TUNE_RECIPE.copies : 0,
+    };
+    const total = fineTuning
+      ? trainSet.labels.length * (1 + recipe.copies) + (replay?.labels.length ?? 0)
+      : trainSet.labels.length;
     const validationCount =
-      spec.validationSplit > 0 ? Math.max(1, Math.round(trainSet.labels.length * spec.validationSplit)) : 0;
-    const trainCount = trainSet.labels.length - validationCount;
+      spec.validationSplit > 0 ? Math.max(1, Math.round(total * spec.validationSplit)) : 0;
+    const trainCount = total - validationCount;
     send({ type: 'started', jobId, trainCount, validationCount, testCount: testSet.labels.length });
 
     const totalSamples = trainCount * spec.epochs;
     let lastProgress = 0;
     const history: EpochMetrics[] = [];
     const files = (): ModelFiles => writeModel(model, classes);
-    const result = await train(model, trainSet, {
+    const options: Omit<TrainOptions, 'augment'> = {
       epochs: spec.epochs,
       batchSize: spec.batchSize,
       learningRate: spec.learningRate,
@@ -81,7 +101,6 @@ export class JobRunner {
       clipNorm: spec.layers?.length ? undefined : presetTraining(spec.architecture)?.clipNorm,
       seed: spec.seed,
       validation: spec.validationSplit > 0 ? { fraction: spec.validationSplit } : undefined,
-      augment: spec.augmentation ? augmentHook(DEFAULT_AUGMENT) : undefined,
       signal: this.abort.signal,
       pause: this.gate,
       // NOTE: the engine counts epochs and batches from 0; the app's events count from 1.
@@ -120,7 +139,24 @@ export class JobRunner {
         send({ type: 'epochEnd', jobId, metrics });
         send({ type: 'checkpoint', jobId, epoch: metrics.epoch, model: files() });
       },
-    });
+    };
+    const untuned = fineTuning ? model.clone(new Rng(1)) : null;
+    const tuneStarted = performance.now();
+    const result = fineTuning
+      ? (
+          await fineTune({
+            model,
+            custom: trainSet,
+            replay: replay ?? EMPTY,
+            recipe,
+            options,
+          })
+        ).result
+      : await train(model, trainSet, {
+          ...options,
+          augment: spec.augmentation ? augmentHook(DEFAULT_AUGMENT) : undefined,
+        });
+    const tuneSeconds = (performance.now() - tuneStarted) / 1000;
 
     if (result.status === 'cancelled') {
       send({ type: 'cancelled', jobId });
@@ -140,6 +176,26 @@ export class JobRunner {
       return;
     }
     const evaluation = evaluateOn(model, testSet, classes, job.data.datasetId, data.testSplit);
+    const fineTuneReport =
+      fineTuning && job.base
+        ? await this.report(readModel(job.base), model, classes, testSet, {
+            recipe,
+            customSamples: trainSet.labels.length,
+            replayed: replay?.labels.length ?? 0,
+            seconds: tuneSeconds,
+          })
+        : undefined;
+    const suspicious = data.ids
+      ? await this.suspicious(model, untuned, trainSet, testSet, data.ids, classes, {
+          recipe,
+          replay,
+          options,
+        })
+      : undefined;
+    if (this.abort.signal.aborted) {
+      send({ type: 'cancelled', jobId });
+      return;
+    }
     send({
       type: 'done',
       jobId,
@@ -148,8 +204,97 @@ export class JobRunner {
       history,
       seconds: (performance.now() - started) / 1000,
       parameters: parameterCount(model),
+      fineTune: fineTuneReport,
+      suspicious,
+      data: {
+        trainImages: trainCount,
+        validationImages: validationCount,
+        testImages: testSet.labels.length,
+        perClass: countPerClass(classes, trainSet, fineTuning ? replay : null),
+      },
     });
   }
+
+  /**
+   * Samples the model disagrees with. Held-out samples are judged by the trained model; training samples
+   * by out-of-fold models when fine-tuning (a model that learned a wrong label would agree with it),
+   * else by the trained model too.
+   */
+  private async suspicious(
+    model: Sequential,
+    untuned: Sequential | null,
+    trainSet: Dataset,
+    testSet: Dataset,
+    ids: { train: string[]; test: string[] },
+    classes: string[],
+    run: { recipe: FineTuneRecipe; replay: Dataset | null; options: Omit<TrainOptions, 'augment'> },
+  ): Promise<SuspiciousSample[]> {
+    const held = findSuspicious(model, testSet, ids.test, classes);
+    let trained: SuspiciousSample[];
+    if (untuned) {
+      const probabilities = await outOfFold(untuned, {
+        custom: trainSet,
+        replay: run.replay ?? EMPTY,
+        recipe: run.recipe,
+        options: run.options,
+      });
+      if (!probabilities) return [];
+      trained = flagSuspicious(probabilities, trainSet.labels, ids.train, classes);
+    } else {
+      trained = findSuspicious(model, trainSet, ids.train, classes);
+    }
+    return [...held, ...trained].sort((a, b) => a.labelProbability - b.labelProbability);
+  }
+
+  /** Before/after accuracy: the base dataset's first test images, and the held-out custom samples. */
+  private async report(
+    base: Sequential,
+    tuned: Sequential,
+    classes: string[],
+    customTest: Dataset,
+    run: { recipe: FineTuneRecipe; customSamples: number; replayed: number; seconds: number },
+  ): Promise<FineTuneReport> {
+    const { job } = this;
+    const baseClasses = (job.base?.json.classes as string[] | undefined) ?? [];
+    const report: FineTuneReport = {
+      baseModelId: job.baseInfo?.id ?? '',
+      baseModelName: job.baseInfo?.name ?? '',
+      newClasses: classes.filter((c) => !baseClasses.includes(c)),
+      layers: run.recipe.layers,
+      customSamples: run.customSamples,
+      copies: run.recipe.copies,
+      replayed: run.replayed,
+      seconds: run.seconds,
+    };
+    const baseTest = job.replay ? await loadBaseTest(job.replay.data, BASE_TEST_COUNT, classes) : null;
+    if (baseTest && job.replay) {
+      const n = baseTest.labels.length;
+      report.base = {
+        on: `${job.replay.data.datasetId} test split, first ${n.toLocaleString('en')} images`,
+        count: n,
+        before: accuracyOf(base, baseTest),
+        after: accuracyOf(tuned, baseTest),
+      };
+    }
+    const n = customTest.labels.length;
+    if (n > 0) {
+      report.custom = {
+        on: `${n} held-out sample${n === 1 ? '' : 's'} of ${job.data.datasetId}`,
+        count: n,
+        before: accuracyOf(base, customTest),
+        after: accuracyOf(tuned, customTest),
+      };
+    }
+    return report;
+  }
+}
+
+/** Original training images per class (the custom samples and any replay). */
+function countPerClass(classes: string[], ...sets: (Dataset | null)[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const set of sets)
+    for (const l of set?.labels ?? []) counts[classes[l]!] = (counts[classes[l]!] ?? 0) + 1;
+  return counts;
 }
 
 /** Map labels from one class list onto another (new classes appended after fine-tuning). */

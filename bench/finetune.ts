@@ -1,0 +1,177 @@
+// `tsx bench/finetune.ts`: fine-tune the built-in digits model (models/digits) on three new symbols
+// (★ ♥ →) × 10 drawings generated from stroke data, with the app's recipe (app/core/fine-tune.ts),
+// then measure: the time it takes, accuracy on 10 further drawings of each symbol (other seeds), and
+// the MNIST test accuracy before and after. Repeats over several seeds.
+//
+// Flags: --runs N (default 3) · --samples N per symbol (10) · --copies N · --replay N · --epochs N ·
+// --lr X · --layers head|all · --json
+
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { crossEntropy, extendClasses, readModel } from '../app/core/engine-model';
+import { FINE_TUNE_RECIPE, FINE_TUNE_TRAINING, type FineTuneRecipe, fineTune } from '../app/core/fine-tune';
+import { validateModel } from '../app/core/model-codec';
+import { readModelDir } from '../app/core/model-store';
+import { loadReplay } from '../app/trainer/data';
+import { loadDataset } from '../datasets/load';
+import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
+import type { Dataset } from '../engine/batch';
+import { evaluate } from '../engine/metrics';
+import type { Sequential } from '../engine/model';
+import { DEFAULT_VARIATION, type DrawingVariation, drawSymbol, SYMBOLS } from './symbol-strokes';
+
+/** The test drawings vary more than the training ones: more rotation, size, stretch and jitter. */
+const TEST_VARIATION: DrawingVariation = { rotation: 25, size: [0.25, 0.7], aspect: 0.2, jitter: 0.01 };
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DATA_DIR = path.join(ROOT, 'datasets', 'data');
+/** The side of the canvas the drawings are scaled to (CSS px), and the renderer's smallest glyph extent. */
+const CANVAS = 400;
+const MIN_EXTENT = 24;
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    samples: { type: 'string', default: '10' },
+    copies: { type: 'string' },
+    replay: { type: 'string' },
+    epochs: { type: 'string' },
+    lr: { type: 'string' },
+    layers: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+});
+
+const recipe: FineTuneRecipe = {
+  ...FINE_TUNE_RECIPE,
+  copies: values.copies ? Number(values.copies) : FINE_TUNE_RECIPE.copies,
+  replay: values.replay ? Number(values.replay) : FINE_TUNE_RECIPE.replay,
+  layers: values.layers === 'all' ? 'all' : FINE_TUNE_RECIPE.layers,
+};
+const epochs = values.epochs ? Number(values.epochs) : FINE_TUNE_TRAINING.epochs;
+const learningRate = values.lr ? Number(values.lr) : FINE_TUNE_TRAINING.learningRate;
+const perSymbol = Number(values.samples);
+
+/** Drawings of every symbol from seeds `base + i`, normalized like the app's live drawings. */
+function symbolSet(base: number, count: number, classOffset: number, variation: DrawingVariation): Dataset {
+  const images = new Float32Array(SYMBOLS.length * count * 784);
+  const labels = new Int32Array(SYMBOLS.length * count);
+  SYMBOLS.forEach((symbol, s) => {
+    for (let i = 0; i < count; i++) {
+      const drawing = drawSymbol(symbol, base + s * 1000 + i, variation).map((stroke) =>
+        stroke.map(([x, y]) => [x * CANVAS, y * CANVAS] as [number, number]),
+      );
+      const k = s * count + i;
+      images.set(normalizeStrokes(strokesFromPairs(drawing), { minExtent: MIN_EXTENT }), k * 784);
+      labels[k] = classOffset + s;
+    }
+  });
+  return { images, labels, sampleShape: [1, 28, 28] };
+}
+
+function accuracy(model: Sequential, data: Dataset, classes: number): number {
+  return evaluate(model, data, { numClasses: classes, loss: crossEntropy() }).accuracy;
+}
+
+const baseFiles = await readModelDir(path.join(ROOT, 'models', 'digits'), validateModel);
+const baseClasses = baseFiles.json.classes as string[];
+const mnistTest = await loadDataset('mnist', 'test', { dataDir: DATA_DIR });
+const mnist: Dataset = { images: mnistTest.images, labels: mnistTest.labels, sampleShape: [1, 28, 28] };
+const before = accuracy(readModel(baseFiles), mnist, baseClasses.length);
+
+interface Run {
+  seed: number;
+  seconds: number;
+  replaySeconds: number;
+  symbols: number;
+  perSymbol: Record<string, number>;
+  mnistAfter: number;
+}
+const runs: Run[] = [];
+for (let r = 0; r < Number(values.runs); r++) {
+  const seed = 100 + r;
+  // Training drawings from seeds 10,000·(r+1)…, test drawings from 500,000 + …: never the same strokes.
+  const train = symbolSet(10_000 * (r + 1), perSymbol, baseClasses.length, DEFAULT_VARIATION);
+  const test = symbolSet(500_000 + 10_000 * r, 10, baseClasses.length, TEST_VARIATION);
+  const { model, classes } = extendClasses(
+    readModel(baseFiles),
+    baseClasses,
+    [...baseClasses, ...SYMBOLS],
+    seed,
+  );
+  const t0 = performance.now();
+  const replay = await loadReplay(
+    { kind: 'bundled', datasetId: 'mnist', dataDir: DATA_DIR },
+    recipe.replay,
+    classes,
+    seed,
+  );
+  const t1 = performance.now();
+  const { result } = await fineTune({
+    model,
+    custom: train,
+    replay,
+    recipe,
+    options: {
+      ...FINE_TUNE_TRAINING,
+      epochs,
+      learningRate,
+      loss: crossEntropy(),
+      seed,
+    },
+  });
+  const t2 = performance.now();
+  if (result.status !== 'completed') throw new Error(`fine-tuning ${result.status}`);
+  const perSymbolAcc: Record<string, number> = {};
+  SYMBOLS.forEach((symbol, s) => {
+    const idx = Int32Array.from({ length: 10 }, (_, i) => s * 10 + i);
+    const e = evaluate(model, test, { numClasses: classes.length, indices: idx });
+    perSymbolAcc[symbol] = e.accuracy;
+  });
+  const run: Run = {
+    seed,
+    seconds: (t2 - t1) / 1000,
+    replaySeconds: (t1 - t0) / 1000,
+    symbols: accuracy(model, test, classes.length),
+    perSymbol: perSymbolAcc,
+    mnistAfter: accuracy(model, mnist, classes.length),
+  };
+  runs.push(run);
+  if (!values.json) {
+    console.log(
+      `run ${r + 1} (seed ${seed}): fine-tune ${run.seconds.toFixed(2)} s (+ replay load ${run.replaySeconds.toFixed(2)} s)` +
+        ` · new drawings ${(run.symbols * 100).toFixed(1)} % (${SYMBOLS.map((s) => `${s} ${(perSymbolAcc[s]! * 100).toFixed(0)}`).join(', ')})` +
+        ` · MNIST ${(before * 100).toFixed(2)} → ${(run.mnistAfter * 100).toFixed(2)} %`,
+    );
+  }
+}
+
+const mean = (f: (r: Run) => number) => runs.reduce((s, r) => s + f(r), 0) / runs.length;
+const summary = {
+  recipe,
+  training: { ...FINE_TUNE_TRAINING, epochs, learningRate },
+  samplesPerSymbol: perSymbol,
+  mnistBefore: before,
+  runs,
+  mean: {
+    seconds: mean((r) => r.seconds),
+    symbols: mean((r) => r.symbols),
+    mnistAfter: mean((r) => r.mnistAfter),
+    mnistDropPoints: (before - mean((r) => r.mnistAfter)) * 100,
+  },
+  worst: {
+    seconds: Math.max(...runs.map((r) => r.seconds)),
+    symbols: Math.min(...runs.map((r) => r.symbols)),
+    mnistDropPoints: (before - Math.min(...runs.map((r) => r.mnistAfter))) * 100,
+  },
+};
+if (values.json) console.log(JSON.stringify(summary, null, 2));
+else {
+  const m = summary.mean;
+  const w = summary.worst;
+  console.log(
+    `\nmean over ${runs.length} runs: ${m.seconds.toFixed(2)} s · new drawings ${(m.symbols * 100).toFixed(1)} % · MNIST drop ${m.mnistDropPoints.toFixed(2)} points` +
+      `\nworst: ${w.seconds.toFixed(2)} s · ${(w.symbols * 100).toFixed(1)} % · drop ${w.mnistDropPoints.toFixed(2)} points` +
+      `\ntargets: ≤ 10 s, ≥ 90 %, drop ≤ 1 point → ${w.seconds <= 10 && w.symbols >= 0.9 && w.mnistDropPoints <= 1 ? 'met' : 'NOT met'}`,
+  );
+}
