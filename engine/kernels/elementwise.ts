@@ -1,5 +1,8 @@
 // Elementwise and broadcast helpers on Float32Array: the small loops layers share (bias add and its
-// gradient, axpy, softmax rows). Plain loops over typed arrays; nothing here allocates.
+// gradient, axpy, softmax rows). Plain loops over typed arrays; nothing here allocates. ReLU goes
+// through WebAssembly SIMD when it is loaded (engine/wasm/elementwise.ts says why).
+
+import { reluBackwardWasm, reluWasm } from '../wasm/elementwise';
 
 /** y += alpha · x over the first x.length values. */
 export function axpy(alpha: number, x: Float32Array, y: Float32Array): void {
@@ -82,4 +85,16 @@ export function allFinite(x: Float32Array): boolean {
     if (!Number.isFinite(v)) return false;
   }
   return true;
+}
+
+/** y = max(x, 0) elementwise (ReLU); NaN propagates. WebAssembly SIMD when loaded. */
+export function relu(x: Float32Array, y: Float32Array): void {
+  if (reluWasm(x, y)) return;
+  for (let i = 0; i < x.length; i++) y[i] = Math.max(x[i], 0); // NaN propagates (a ternary would hide it as 0)
+}
+
+/** dx = x > 0 ? dy : 0 elementwise (ReLU backward, gradient 0 at x = 0). WebAssembly SIMD when loaded. */
+export function reluBackward(x: Float32Array, dy: Float32Array, dx: Float32Array): void {
+  if (reluBackwardWasm(x, dy, dx)) return;
+  for (let i = 0; i < x.length; i++) dx[i] = x[i] > 0 ? dy[i] : 0;
 }

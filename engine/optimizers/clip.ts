@@ -7,12 +7,24 @@ import type { Param } from '../tensor';
 
 /** ‖g‖₂ over every parameter's gradient; NaN or Infinity if any gradient is not finite. */
 export function globalGradNorm(params: readonly Param[]): number {
-  let sum = 0;
+  // four partial sums: one running sum is a chain of dependent adds (~4 cycles each), 4× slower
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
   for (const p of params) {
     const g = p.grad.data;
-    for (let i = 0; i < g.length; i++) sum += g[i] * g[i];
+    const n4 = g.length & ~3;
+    let i = 0;
+    for (; i < n4; i += 4) {
+      s0 += g[i] * g[i];
+      s1 += g[i + 1] * g[i + 1];
+      s2 += g[i + 2] * g[i + 2];
+      s3 += g[i + 3] * g[i + 3];
+    }
+    for (; i < g.length; i++) s0 += g[i] * g[i];
   }
-  return Math.sqrt(sum);
+  return Math.sqrt(s0 + s1 + s2 + s3);
 }
 
 /** Scales the gradients in place so that their global norm is at most `maxNorm`; returns the norm before. */

@@ -16,7 +16,7 @@ let heapBuffer: ArrayBuffer | undefined;
 const align = (bytes: number) => (bytes + 15) & ~15;
 
 /** The memory as floats, grown to at least `bytes`. */
-function floats(kernels: KernelExports, bytes: number): Float32Array {
+export function floats(kernels: KernelExports, bytes: number): Float32Array {
   const memory = kernels.memory;
   if (memory.buffer.byteLength < bytes) {
     memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));

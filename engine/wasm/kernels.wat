@@ -286,6 +286,49 @@
     (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3a))))
     (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3b)))))
 
+  ;; ---- elementwise ---------------------------------------------------------------------------
+  ;; y[i] = max(x[i], 0) over n floats (ReLU forward). f32x4.max propagates NaN like Math.max.
+  ;; NOTE: a data-dependent branch per element (Math.max, `x > 0 ? …`) mispredicts half the time
+  ;; on activations (~5 ns/element measured); the SIMD select has no branch.
+  (func (export "relu") (param $x i32) (param $y i32) (param $n i32)
+    (local $end i32) (local $vend i32)
+    (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $vend (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $vd (loop $vl
+      (br_if $vd (i32.ge_u (local.get $x) (local.get $vend)))
+      (v128.store (local.get $y) (f32x4.max (v128.load (local.get $x)) (v128.const f32x4 0 0 0 0)))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (local.set $y (i32.add (local.get $y) (i32.const 16)))
+      (br $vl)))
+    (block $sd (loop $sl
+      (br_if $sd (i32.ge_u (local.get $x) (local.get $end)))
+      (f32.store (local.get $y) (f32.max (f32.load (local.get $x)) (f32.const 0)))
+      (local.set $x (i32.add (local.get $x) (i32.const 4)))
+      (local.set $y (i32.add (local.get $y) (i32.const 4)))
+      (br $sl))))
+
+  ;; dx[i] = x[i] > 0 ? dy[i] : 0 over n floats (ReLU backward; 0 at x = 0 and for NaN x).
+  (func (export "relu_backward") (param $x i32) (param $dy i32) (param $dx i32) (param $n i32)
+    (local $end i32) (local $vend i32)
+    (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $vend (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $vd (loop $vl
+      (br_if $vd (i32.ge_u (local.get $x) (local.get $vend)))
+      (v128.store (local.get $dx) (v128.and (v128.load (local.get $dy))
+        (f32x4.gt (v128.load (local.get $x)) (v128.const f32x4 0 0 0 0))))
+      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (local.set $dy (i32.add (local.get $dy) (i32.const 16)))
+      (local.set $dx (i32.add (local.get $dx) (i32.const 16)))
+      (br $vl)))
+    (block $sd (loop $sl
+      (br_if $sd (i32.ge_u (local.get $x) (local.get $end)))
+      (f32.store (local.get $dx) (select (f32.load (local.get $dy)) (f32.const 0)
+        (f32.gt (f32.load (local.get $x)) (f32.const 0))))
+      (local.set $x (i32.add (local.get $x) (i32.const 4)))
+      (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+      (local.set $dx (i32.add (local.get $dx) (i32.const 4)))
+      (br $sl))))
+
   ;; ---- GEMM driver -----------------------------------------------------------------------------
   ;; C = alpha·op(A)·op(B) + beta·C with A, B, C already in memory at $a, $b, $c (row-major,
   ;; contiguous) and 589,888 + 4·k bytes of work area at $work.

@@ -30,6 +30,8 @@ export interface KernelExports {
     c: number,
     work: number,
   ): void;
+  relu(x: number, y: number, n: number): void;
+  relu_backward(x: number, dy: number, dx: number, n: number): void;
 }
 
 interface WasmInstance {

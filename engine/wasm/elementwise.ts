@@ -1,0 +1,31 @@
+// Elementwise kernels through WebAssembly SIMD: the arrays are copied into the module's memory, the
+// loop runs there branch-free, the result is copied back. Two memcpys per array cost ~0.1–0.2
+// ns/element; the JS loops they replace pay ~5 ns/element for a mispredicted branch on activations.
+
+import { floats } from './gemm';
+import { wasmKernels } from './runtime';
+
+/** y = max(x, 0); false when the WebAssembly kernels are not loaded. */
+export function reluWasm(x: Float32Array, y: Float32Array): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  const n = x.length;
+  const f = floats(kernels, 8 * n);
+  f.set(x, 0);
+  kernels.relu(0, 4 * n, n);
+  y.set(f.subarray(n, 2 * n));
+  return true;
+}
+
+/** dx = x > 0 ? dy : 0; false when the WebAssembly kernels are not loaded. */
+export function reluBackwardWasm(x: Float32Array, dy: Float32Array, dx: Float32Array): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  const n = x.length;
+  const f = floats(kernels, 12 * n);
+  f.set(x, 0);
+  f.set(dy.subarray(0, n), n);
+  kernels.relu_backward(0, 4 * n, 8 * n, n);
+  dx.set(f.subarray(2 * n, 3 * n));
+  return true;
+}
