@@ -3,7 +3,10 @@
 // event since the last result to the updated bars committed to the page, in the same frame.
 // The figures are printed for docs/benchmarks.md; nothing here asserts a time.
 
+import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
+
+const SHOTS = resolve(import.meta.dirname, '../docs/screenshots');
 
 /** A loop of a "0" then a tail, as one stroke: enough moves for a few hundred latency samples. */
 function glyph(n: number): [number, number][] {
@@ -19,7 +22,7 @@ test('pen to bars: the built-in model answers while drawing, latency recorded', 
   const at = ([fx, fy]: [number, number]) => [box.x + box.width * fx, box.y + box.height * fy] as const;
   const points = glyph(120);
   const latency = app.locator('.latency');
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 2; round++) {
     await app.mouse.move(...at(points[0]!));
     await app.mouse.down();
     for (const p of points.slice(1)) await app.mouse.move(...at(p), { steps: 2 });
@@ -32,5 +35,13 @@ test('pen to bars: the built-in model answers while drawing, latency recorded', 
   expect(count).toBeGreaterThan(50);
   const median = await latency.getAttribute('data-latency-median-ms');
   const p95 = await latency.getAttribute('data-latency-p95-ms');
+  // What a first-time user sees with the built-in model, with the saliency overlay on.
+  await app.mouse.move(...at(points[0]!));
+  await app.mouse.down();
+  for (const p of points.slice(1)) await app.mouse.move(...at(p));
+  await app.mouse.up();
+  await app.getByRole('switch', { name: 'Where it looked' }).check();
+  await expect(app.getByLabel('Top prediction')).toHaveText('0');
+  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'draw-builtin.png') });
   console.log(`pen to bars (built-in digits model, ${count} updates): median ${median} ms, p95 ${p95} ms`);
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { randomTensor } from './gradcheck';
 import { Sequential } from './model';
 import { Rng } from './rng';
-import { heatMap, saliency } from './saliency';
+import { heatMap, saliency, smoothHeatMap } from './saliency';
+import { tensor } from './tensor';
 
 describe('saliency', () => {
   const model = new Sequential(
@@ -41,5 +42,20 @@ describe('saliency', () => {
     expect(model.params().map((p) => p.grad.data)).toEqual(before);
     expect(Math.max(...map.data)).toBe(1);
     expect(Math.min(...map.data)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('smooths speckle, ignores a lone hot pixel and keeps blank maps blank', () => {
+    // A faint 4×4 plateau in the top-left corner and one hot pixel, 100× stronger, at (7, 7).
+    const g = tensor([1, 1, 10, 10]);
+    for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) g.data[y * 10 + x] = 1;
+    g.data[77] = -100;
+    const map = smoothHeatMap(g, 0.8);
+    expect(Math.max(...map.data)).toBe(1);
+    expect(Math.min(...map.data)).toBeGreaterThanOrEqual(0);
+    expect(map.data[11]).toBeGreaterThan(0.5); // the plateau still shows (plain heatMap: 0.01)…
+    expect(heatMap(g).data[11]).toBeCloseTo(0.01, 5);
+    expect(map.data[76]).toBe(1); // …the hot pixel spreads to its neighbours, clamped…
+    expect(map.data[9]).toBe(0); // …and far from both there is nothing
+    expect([...smoothHeatMap(tensor([1, 1, 3, 3])).data].every((v) => v === 0)).toBe(true);
   });
 });

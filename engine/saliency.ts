@@ -35,3 +35,43 @@ export function heatMap(gradient: Tensor): Tensor {
   for (let i = 0; i < out.data.length; i++) out.data[i] = Math.abs(gradient.data[i]) / max;
   return out;
 }
+
+/**
+ * A heat map a person can read: |gradient| of each [c, h, w] map blurred with a 3×3 binomial kernel
+ * (raw input gradients are speckled, one pixel to the next), then scaled so that the `percentile`-th
+ * value is 1 and clamped — a single hot pixel no longer washes the rest out. All zeros stay zeros.
+ */
+export function smoothHeatMap(gradient: Tensor, percentile = 0.99): Tensor {
+  const shape = gradient.shape;
+  const h = shape.length >= 2 ? shape[shape.length - 2]! : 1;
+  const w = shape[shape.length - 1] ?? gradient.data.length;
+  const planes = gradient.data.length / (h * w);
+  const out = tensor(shape);
+  const k = [1, 2, 1];
+  for (let p = 0; p < planes; p++) {
+    const base = p * h * w;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        let sum = 0;
+        let weight = 0;
+        for (let dy = -1; dy <= 1; dy++) {
+          const yy = y + dy;
+          if (yy < 0 || yy >= h) continue;
+          for (let dx = -1; dx <= 1; dx++) {
+            const xx = x + dx;
+            if (xx < 0 || xx >= w) continue;
+            const kw = k[dy + 1]! * k[dx + 1]!;
+            sum += kw * Math.abs(gradient.data[base + yy * w + xx]!);
+            weight += kw;
+          }
+        }
+        out.data[base + y * w + x] = sum / weight;
+      }
+    }
+  }
+  const sorted = Float32Array.from(out.data).sort();
+  const scale = sorted[Math.min(sorted.length - 1, Math.floor(percentile * (sorted.length - 1)))]!;
+  if (!(scale > 0) || !Number.isFinite(scale)) return tensor(shape);
+  for (let i = 0; i < out.data.length; i++) out.data[i] = Math.min(1, out.data[i]! / scale);
+  return out;
+}

@@ -40,7 +40,8 @@ export function heatColor(t: number): [number, number, number] {
 }
 
 /**
- * Blend a saliency map (any sign; its magnitude is used, scaled to its own maximum) over RGBA pixels.
+ * Blend a saliency map (any sign; its magnitude is used, scaled to its own maximum — the recognizer
+ * hands over the engine's smoothed, percentile-scaled map, so that maximum is 1) over RGBA pixels.
  * Weak values stay see-through so the glyph remains visible underneath.
  */
 export function blendSaliency(rgba: Uint8ClampedArray, saliency: ArrayLike<number>): Uint8ClampedArray {
@@ -48,9 +49,9 @@ export function blendSaliency(rgba: Uint8ClampedArray, saliency: ArrayLike<numbe
   for (let i = 0; i < saliency.length; i++) max = Math.max(max, Math.abs(saliency[i]!));
   if (max === 0) return rgba;
   for (let i = 0; i < saliency.length; i++) {
-    const t = Math.sqrt(Math.abs(saliency[i]!) / max); // sqrt: lift the faint regions a little
+    const t = Math.abs(saliency[i]!) / max;
     // The faintest gradients (dense nets spread a little everywhere) stay see-through.
-    const alpha = 0.85 * smoothstep(0.25, 0.85, t);
+    const alpha = 0.8 * smoothstep(0.3, 0.9, t);
     const [r, g, b] = heatColor(t);
     rgba[i * 4] = rgba[i * 4]! * (1 - alpha) + r * alpha;
     rgba[i * 4 + 1] = rgba[i * 4 + 1]! * (1 - alpha) + g * alpha;

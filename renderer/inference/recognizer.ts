@@ -2,7 +2,13 @@
 // class probabilities and saliency for one 28×28 image, in the renderer, with no IPC per stroke.
 
 import type { ModelPayload } from '../../app/shared/types';
-import { deserializeModel, Recognizer as EngineRecognizer, heatMap, saliency, tensor } from '../../engine';
+import {
+  deserializeModel,
+  Recognizer as EngineRecognizer,
+  saliency,
+  smoothHeatMap,
+  tensor,
+} from '../../engine';
 
 export interface Recognizer {
   readonly modelId: string;
@@ -23,6 +29,7 @@ export function loadRecognizer(payload: ModelPayload): Recognizer {
     // The engine reuses its output buffer: copy, the UI keeps results across frames.
     predict: (image) => Float32Array.from(engine.predict(image)),
     saliency: (image, classIndex) =>
-      heatMap(saliency(model, tensor([1, ...model.inputShape], Float32Array.from(image)), classIndex)).data,
+      smoothHeatMap(saliency(model, tensor([1, ...model.inputShape], Float32Array.from(image)), classIndex))
+        .data,
   };
 }
