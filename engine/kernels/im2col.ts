@@ -18,21 +18,25 @@ export interface ConvGeometry {
   readonly outW: number;
 }
 
-/** col[C·KH·KW, OH·OW] (at colOffset) ← receptive fields of x[C, H, W] (at xOffset). */
+/**
+ * col[C·KH·KW, OH·OW] (at colOffset) ← receptive fields of x[C, H, W] (at xOffset). Rows of col are
+ * `colStride` apart (default OH·OW): a batch's samples side by side, [C·KH·KW, B·OH·OW], use
+ * colStride = B·OH·OW and colOffset = b·OH·OW.
+ */
 export function im2col(
   g: ConvGeometry,
   x: Float32Array,
   xOffset: number,
   col: Float32Array,
   colOffset: number,
+  colStride = g.outH * g.outW,
 ): void {
   const { channels, height, width, kernelH, kernelW, strideH, strideW, padTop, padLeft, outH, outW } = g;
-  const outSize = outH * outW;
   let row = colOffset;
   for (let c = 0; c < channels; c++) {
     const plane = xOffset + c * height * width;
     for (let ky = 0; ky < kernelH; ky++) {
-      for (let kx = 0; kx < kernelW; kx++, row += outSize) {
+      for (let kx = 0; kx < kernelW; kx++, row += colStride) {
         let dst = row;
         for (let oy = 0; oy < outH; oy++) {
           const iy = oy * strideH - padTop + ky;
@@ -52,21 +56,21 @@ export function im2col(
   }
 }
 
-/** dx[C, H, W] (at dxOffset) += scatter of dCol[C·KH·KW, OH·OW]: the adjoint of im2col. */
+/** dx[C, H, W] (at dxOffset) += scatter of dCol[C·KH·KW, OH·OW]: the adjoint of im2col (same colStride). */
 export function col2im(
   g: ConvGeometry,
   dCol: Float32Array,
   colOffset: number,
   dx: Float32Array,
   dxOffset: number,
+  colStride = g.outH * g.outW,
 ): void {
   const { channels, height, width, kernelH, kernelW, strideH, strideW, padTop, padLeft, outH, outW } = g;
-  const outSize = outH * outW;
   let row = colOffset;
   for (let c = 0; c < channels; c++) {
     const plane = dxOffset + c * height * width;
     for (let ky = 0; ky < kernelH; ky++) {
-      for (let kx = 0; kx < kernelW; kx++, row += outSize) {
+      for (let kx = 0; kx < kernelW; kx++, row += colStride) {
         let src = row;
         for (let oy = 0; oy < outH; oy++) {
           const iy = oy * strideH - padTop + ky;

@@ -1,7 +1,8 @@
-// 2-D convolution on NCHW input through im2col + GEMM: per sample, col[C·KH·KW, OH·OW] holds the
-// receptive fields and out[F, OH·OW] = W[F, C·KH·KW] · col. Kernel layout [F, C, KH, KW] (PyTorch,
-// ONNX Conv). The batch's columns are kept from forward for the kernel gradient: memory (KH·KW times
-// the input) traded for not redoing im2col in backward.
+// 2-D convolution on NCHW input through im2col + GEMM: col[C·KH·KW, B·OH·OW] holds the receptive
+// fields of the whole batch and out[F, B·OH·OW] = W[F, C·KH·KW] · col is one GEMM, reordered to
+// [B, F, OH, OW]. Kernel layout [F, C, KH, KW] (PyTorch, ONNX Conv). The batch's columns are kept from
+// forward for the kernel gradient: memory (KH·KW times the input) traded for not redoing im2col in
+// backward.
 
 import { INITIALIZERS, type Initializer, initialize } from '../init';
 import {
@@ -65,9 +66,10 @@ export class Conv2D implements Layer {
   private inputShape?: readonly number[];
   private geometry?: ConvGeometry;
   private input?: Tensor;
-  private cols?: Tensor; // [B, C·KH·KW, OH·OW], cached for backward
+  private cols?: Tensor; // [C·KH·KW, B·OH·OW], cached for backward
+  private wide?: Tensor; // [F, B·OH·OW]: the GEMM's output in forward, dY in that layout in backward
   private output?: Tensor;
-  private dCol?: Tensor; // [C·KH·KW, OH·OW], one sample at a time
+  private dCol?: Tensor; // [C·KH·KW, B·OH·OW]
   private dInput?: Tensor;
 
   constructor(
@@ -131,27 +133,16 @@ export class Conv2D implements Layer {
     const rows = g.channels * g.kernelH * g.kernelW;
     const outSize = g.outH * g.outW;
     const inSize = g.channels * g.height * g.width;
-    const cols = (this.cols = reuse(this.cols, [batch, rows, outSize]));
+    const wide = batch * outSize;
+    const cols = (this.cols = reuse(this.cols, [rows, wide]));
+    const yWide = (this.wide = reuse(this.wide, [filters, wide]));
     const y = (this.output = reuse(this.output, [batch, filters, g.outH, g.outW]));
-    const w = this.kernel.value.data;
-    for (let b = 0; b < batch; b++) {
-      im2col(g, x.data, b * inSize, cols.data, b * rows * outSize);
-      gemm(
-        false,
-        false,
-        filters,
-        outSize,
-        rows,
-        1,
-        w,
-        0,
-        cols.data,
-        b * rows * outSize,
-        0,
-        y.data,
-        b * filters * outSize,
-      );
-    }
+    // cols[C·KH·KW, B·OH·OW]: every sample's receptive fields side by side, so the whole batch is
+    // one GEMM (large n keeps the micro-kernel busy; one GEMM per sample spent its time packing W)
+    for (let b = 0; b < batch; b++) im2col(g, x.data, b * inSize, cols.data, b * outSize, wide);
+    // yWide[F, B·OH·OW] = W[F, C·KH·KW] · cols
+    gemm(false, false, filters, wide, rows, 1, this.kernel.value.data, 0, cols.data, 0, 0, yWide.data, 0);
+    fromWide(yWide.data, y.data, batch, filters, outSize);
     if (this.options.useBias) addChannelVector(y.data, batch, filters, outSize, this.bias.value.data);
     this.input = x;
     return y;
@@ -160,43 +151,29 @@ export class Conv2D implements Layer {
   backward(dOut: Tensor, options: BackwardOptions = {}): Tensor {
     const x = this.input;
     const cols = this.cols;
-    if (x === undefined || cols === undefined) throw new Error('conv2d: backward() before forward()');
+    const dWide = this.wide;
+    if (x === undefined || cols === undefined || dWide === undefined) {
+      throw new Error('conv2d: backward() before forward()');
+    }
     const g = this.geometry!;
     const batch = x.shape[0];
     const { filters } = this.options;
     const rows = g.channels * g.kernelH * g.kernelW;
     const outSize = g.outH * g.outW;
     const inSize = g.channels * g.height * g.width;
-    const w = this.kernel.value.data;
-    const dw = this.kernel.grad.data;
-    const wantInput = options.inputGradient !== false;
-    const dCol = (this.dCol = reuse(this.dCol, [rows, outSize]));
-    const dx = wantInput ? (this.dInput = reuse(this.dInput, x.shape)) : skipped(x.shape);
-    if (wantInput) dx.data.fill(0); // col2im accumulates
-    for (let b = 0; b < batch; b++) {
-      const dOutOffset = b * filters * outSize;
-      // dW[F, C·KH·KW] += dY_b[F, OH·OW] · col_bᵀ
-      gemm(
-        false,
-        true,
-        filters,
-        rows,
-        outSize,
-        1,
-        dOut.data,
-        dOutOffset,
-        cols.data,
-        b * rows * outSize,
-        1,
-        dw,
-        0,
-      );
-      if (!wantInput) continue;
-      // dCol[C·KH·KW, OH·OW] = Wᵀ · dY_b, then scattered back onto the image
-      gemm(true, false, rows, outSize, filters, 1, w, 0, dOut.data, dOutOffset, 0, dCol.data, 0);
-      col2im(g, dCol.data, 0, dx.data, b * inSize);
-    }
+    const wide = batch * outSize;
+    // dWide[F, B·OH·OW] ← dY[B, F, OH·OW] (the forward's wide buffer is free again)
+    toWide(dOut.data, dWide.data, batch, filters, outSize);
+    // dW[F, C·KH·KW] += dWide · colsᵀ
+    gemm(false, true, filters, rows, wide, 1, dWide.data, 0, cols.data, 0, 1, this.kernel.grad.data, 0);
     if (this.options.useBias) sumChannelsInto(dOut.data, batch, filters, outSize, this.bias.grad.data);
+    if (options.inputGradient === false) return skipped(x.shape);
+    // dCol[C·KH·KW, B·OH·OW] = Wᵀ · dWide, then scattered back onto each image
+    const dCol = (this.dCol = reuse(this.dCol, [rows, wide]));
+    gemm(true, false, rows, wide, filters, 1, this.kernel.value.data, 0, dWide.data, 0, 0, dCol.data, 0);
+    const dx = (this.dInput = reuse(this.dInput, x.shape));
+    dx.data.fill(0); // col2im accumulates
+    for (let b = 0; b < batch; b++) col2im(g, dCol.data, b * outSize, dx.data, b * inSize, wide);
     return dx;
   }
 
@@ -206,5 +183,25 @@ export class Conv2D implements Layer {
 
   toJSON(): LayerSpec {
     return { type: this.type, config: { ...this.options } };
+  }
+}
+
+/** y[B, F, S] ← wide[F, B·S]. */
+function fromWide(wide: Float32Array, y: Float32Array, batch: number, filters: number, size: number): void {
+  for (let f = 0; f < filters; f++) {
+    for (let b = 0; b < batch; b++) {
+      const src = (f * batch + b) * size;
+      y.set(wide.subarray(src, src + size), (b * filters + f) * size);
+    }
+  }
+}
+
+/** wide[F, B·S] ← y[B, F, S]. */
+function toWide(y: Float32Array, wide: Float32Array, batch: number, filters: number, size: number): void {
+  for (let b = 0; b < batch; b++) {
+    for (let f = 0; f < filters; f++) {
+      const src = (b * filters + f) * size;
+      wide.set(y.subarray(src, src + size), (f * batch + b) * size);
+    }
   }
 }
