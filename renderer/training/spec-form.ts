@@ -136,6 +136,35 @@ export function withArchitecture(form: TrainingForm, architecture: string, class
   };
 }
 
+/**
+ * The fine-tuning recipe's training settings (app/core/fine-tune.ts FINE_TUNE_TRAINING, measured in
+ * docs/benchmarks.md "Fine-tuning"): a few epochs of Adam over the head, augmentation on (it makes the
+ * copies of each sample), no validation split (the custom samples are few; held-out ones are tested).
+ */
+export const FINE_TUNE_FORM = {
+  optimizer: 'adam',
+  learningRate: 0.002,
+  schedule: 'cosine',
+  scheduleConfig: { minFactor: 0.05 },
+  batchSize: 64,
+  epochs: 8,
+  augmentation: true,
+  validationSplit: 0,
+} as const;
+
+/** Picking a base model to fine-tune proposes the recipe's settings; "Scratch" puts the preset's back. */
+export function withBase(form: TrainingForm, baseModelId: string, classCount = 10): TrainingForm {
+  if (!baseModelId) return withArchitecture({ ...form, baseModelId: '' }, form.architecture, classCount);
+  return {
+    ...form,
+    ...FINE_TUNE_FORM,
+    baseModelId,
+    optimizerConfig: {},
+    scheduleConfig: { ...FINE_TUNE_FORM.scheduleConfig },
+    limit: 0,
+  };
+}
+
 /** Picking an optimizer also picks its usual learning rate. */
 export function withOptimizer(form: TrainingForm, optimizer: string): TrainingForm {
   const found = OPTIMIZERS.find((o) => o.id === optimizer);

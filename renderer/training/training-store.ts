@@ -5,6 +5,7 @@ import type {
   EpochMetrics,
   Evaluation,
   ModelSummary,
+  SuspiciousSample,
   TrainingEvent,
   TrainingSpec,
   TrainingState,
@@ -30,7 +31,7 @@ export interface LossPoint {
 
 export type Outcome =
   | { kind: 'none' }
-  | { kind: 'done'; model: ModelSummary; evaluation: Evaluation }
+  | { kind: 'done'; model: ModelSummary; evaluation: Evaluation; suspicious: SuspiciousSample[] }
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
@@ -99,7 +100,7 @@ export function reduceTraining(s: TrainingSnapshot, e: TrainingEvent): TrainingS
         ...s,
         state: 'idle',
         progress: s.progress ? { ...s.progress, fraction: 1, etaSeconds: 0 } : null,
-        outcome: { kind: 'done', model: e.model, evaluation: e.evaluation },
+        outcome: { kind: 'done', model: e.model, evaluation: e.evaluation, suspicious: e.suspicious ?? [] },
       };
     case 'cancelled':
       return { ...s, state: 'idle', outcome: { kind: 'cancelled' } };

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { ModelSummary, SkippedModel } from '../../../app/shared/types';
 import { api } from '../../api';
+import { FineTuneFigures } from '../../components/fine-tune-figures';
 import { taskTitle } from '../../components/task-switcher';
 import { formatAccuracy } from '../../inference/prediction';
 import { useApp } from '../../state/app-context';
@@ -63,7 +64,10 @@ export function ModelsScreen() {
     const ext = format === 'onnx' ? 'onnx' : 'glyphmodel';
     const path = await api()
       .dialog.saveFile({
-        title: `Export ${m.name}`,
+        title:
+          format === 'onnx' && m.architecture === 'recurrent'
+            ? `Export ${m.name} as ONNX — ${RECURRENT_ONNX_NOTE}`
+            : `Export ${m.name}`,
         defaultName: `${slug(m.name)}.${ext}`,
         extensions: [ext],
       })
@@ -71,7 +75,14 @@ export function ModelsScreen() {
     if (!path) return;
     api()
       .models.export({ id: m.id, format, path })
-      .then((r) => notify('success', `Exported to ${r.path}`))
+      .then((r) =>
+        notify(
+          'success',
+          format === 'onnx' && m.architecture === 'recurrent'
+            ? `Exported to ${r.path}. ${RECURRENT_ONNX_NOTE}`
+            : `Exported to ${r.path}`,
+        ),
+      )
       .catch(fail);
   };
   const importModel = async () => {
@@ -171,6 +182,12 @@ export function ModelsScreen() {
                             {m.builtin && <span className="pill">built-in</span>}
                           </span>
                         )}
+                        {m.fineTune && (
+                          <details className="fine-tune-details">
+                            <summary>Before / after fine-tuning</summary>
+                            <FineTuneFigures report={m.fineTune} />
+                          </details>
+                        )}
                       </td>
                       <td title={title(m.datasetId)}>{task(m.datasetId)}</td>
                       <td>{m.architecture}</td>
@@ -263,6 +280,10 @@ export function ModelsScreen() {
     </div>
   );
 }
+
+/** How the fixed-point recurrent layer reaches ONNX (docs/onnx.md), said wherever it is exported. */
+export const RECURRENT_ONNX_NOTE =
+  'The recurrent layer is exported as an ONNX Loop with the same stopping rule (until the state moves less than its tolerance, at most maxIterations steps). The test is over the whole batch, so a batch of several images may run a few more steps than one image alone: outputs differ by less than the tolerance.';
 
 function slug(s: string): string {
   return s.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';

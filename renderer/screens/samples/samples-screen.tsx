@@ -10,6 +10,7 @@ import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 import { DrawingCanvas } from '../draw/drawing-canvas';
 import { ClassPanel } from './class-panel';
+import { ReviewPanel } from './review-panel';
 import { SampleGallery } from './sample-gallery';
 
 const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'webp', 'gif'];
@@ -81,6 +82,22 @@ export function SamplesScreen() {
       notify('error', 'Could not read the dropped files; use “Import images…” instead.');
     else importPaths(paths);
   };
+  // The set as an image folder (`<label>/<n>.png`, the layout other tools read), written atomically.
+  const exportSet = async () => {
+    if (!dataset) return;
+    const path = await api()
+      .dialog.saveFile({
+        title: `Export ${dataset.title} as an image folder`,
+        defaultName: slug(dataset.title),
+        extensions: [],
+      })
+      .catch((e: unknown) => notify('error', errorMessage(e)));
+    if (!path) return;
+    api()
+      .datasets.export({ id: dataset.id, path })
+      .then((r) => notify('success', `Exported ${dataset.title} to ${r.path}`))
+      .catch((e: unknown) => notify('error', errorMessage(e)));
+  };
   const createSet = (title: string) =>
     api()
       .datasets.create({ title, classes: [] })
@@ -128,7 +145,11 @@ export function SamplesScreen() {
         <button type="button" className="btn" onClick={importByDialog}>
           Import images…
         </button>
+        <button type="button" className="btn" onClick={exportSet}>
+          Export set…
+        </button>
       </div>
+      <ReviewPanel dataset={dataset} />
       <section className="card samples-draw" aria-label="Draw a sample">
         <DrawingCanvas
           machine={strokes}
@@ -162,6 +183,10 @@ export function SamplesScreen() {
       </section>
     </div>
   );
+}
+
+function slug(s: string): string {
+  return s.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'samples';
 }
 
 function NewSetForm({ onCreate, primary }: { onCreate: (title: string) => void; primary?: boolean }) {

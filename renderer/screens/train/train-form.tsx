@@ -7,6 +7,7 @@ import {
   SCHEDULES,
   type TrainingForm,
   withArchitecture,
+  withBase,
   withOptimizer,
 } from '../../training/spec-form';
 import { LayerEditor } from './layer-editor';
@@ -26,7 +27,9 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
     (key: 'learningRate' | 'batchSize' | 'epochs' | 'seed' | 'limit' | 'stepSize' | 'gamma') =>
     (e: React.ChangeEvent<HTMLInputElement>) =>
       set(key, e.target.valueAsNumber);
-  const bases = models.filter((m) => m.datasetId === form.datasetId);
+  const dataset = datasets.find((d) => d.id === form.datasetId);
+  // A custom set can extend any model (the digits model learns ★); a bundled set, its own models.
+  const bases = dataset?.custom ? models : models.filter((m) => m.datasetId === form.datasetId);
   const preset = PRESETS.find((p) => p.id === form.architecture);
 
   return (
@@ -74,9 +77,16 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
             {preset?.description}
           </span>
         </div>
-        <label className="field field-wide">
-          <span className="field-label">Start from</span>
-          <select value={form.baseModelId} onChange={(e) => set('baseModelId', e.target.value)}>
+        <div className="field field-wide">
+          <label className="field-label" htmlFor="train-base">
+            Start from
+          </label>
+          <select
+            id="train-base"
+            value={form.baseModelId}
+            aria-describedby="train-base-help"
+            onChange={(e) => onChange(withBase(form, e.target.value, dataset?.classes.length))}
+          >
             <option value="">Scratch</option>
             {bases.map((m) => (
               <option key={m.id} value={m.id}>
@@ -84,7 +94,12 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
               </option>
             ))}
           </select>
-        </label>
+          <span className="field-help" id="train-base-help">
+            {form.baseModelId
+              ? 'Keeps the learned features and classes, adds this set’s classes, replays some of the base data so the old classes are not forgotten, and trains the dense head on your samples and augmented copies of them.'
+              : 'A new network, trained on this dataset only.'}
+          </span>
+        </div>
       </div>
       {form.architecture === 'custom' && (
         <LayerEditor layers={form.layers} onChange={(layers) => set('layers', layers)} />

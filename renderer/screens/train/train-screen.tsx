@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { DatasetInfo, TrainingSpec } from '../../../app/shared/types';
 import { api } from '../../api';
+import { FineTuneFigures } from '../../components/fine-tune-figures';
 import { taskTitle } from '../../components/task-switcher';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
@@ -152,6 +153,18 @@ export function TrainScreen() {
                     Try it on Draw
                   </button>
                 </p>
+                {outcome.model.fineTune && <FineTuneFigures report={outcome.model.fineTune} />}
+                {outcome.suspicious.length > 0 && (
+                  <p className="notice">
+                    {outcome.suspicious.length === 1
+                      ? '1 sample looks mislabelled'
+                      : `${outcome.suspicious.length} samples look mislabelled`}{' '}
+                    (the model strongly disagrees with the label).{' '}
+                    <button type="button" className="btn btn-small" onClick={() => setScreen('samples')}>
+                      Review in Samples
+                    </button>
+                  </p>
+                )}
                 <EvaluationView evaluation={outcome.evaluation} />
               </>
             )}

@@ -1,0 +1,110 @@
+// The ★ journey, end to end in Chromium against the real core and trainer: create the class "★",
+// draw 10 stars (each one placed, sized, turned and jittered differently), fine-tune the built-in
+// digits model from the Train screen, draw a new star → ★ and a 3 → 3, export the model to ONNX
+// through the save dialog, and check that onnxruntime-node gives the same top class for the same
+// 28×28 input the renderer used.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import * as ort from 'onnxruntime-node';
+import { drawSymbol, type SymbolDrawing } from '../bench/symbol-strokes';
+import { readOnnxHeader } from '../engine/onnx';
+import { expect, test } from './fixtures';
+
+async function draw(page: Page, strokes: SymbolDrawing): Promise<void> {
+  const box = (await page.getByLabel('Drawing area').boundingBox())!;
+  const at = ([fx, fy]: [number, number]) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  for (const stroke of strokes) {
+    await page.mouse.move(...at(stroke[0]!));
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 2 });
+    await page.mouse.up();
+  }
+}
+
+function arc(cx: number, cy: number, r: number, a0: number, a1: number, n = 24): [number, number][] {
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const a = ((a0 + ((a1 - a0) * i) / n) * Math.PI) / 180;
+    return [cx + r * Math.cos(a), cy + r * Math.sin(a)] as [number, number];
+  });
+}
+const THREE: SymbolDrawing = [
+  [...arc(0.5, 0.33, 0.15, -160, 90), ...arc(0.5, 0.64, 0.16, -90, 160).slice(1)],
+];
+
+/** The 28×28 image the Draw screen shows as "what the network sees" (its input, as 8-bit grey). */
+async function networkInput(page: Page): Promise<Float32Array> {
+  const bytes = await page
+    .getByRole('img', { name: 'What the network sees (28 × 28)' })
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, 28, 28);
+      return Array.from({ length: 784 }, (_, i) => data[i * 4]!);
+    });
+  return Float32Array.from(bytes, (v) => v / 255);
+}
+
+test('★ journey: draw 10 stars, fine-tune the digits model, recognise ★ and 3, export to ONNX', async ({
+  app,
+  host,
+}) => {
+  test.setTimeout(240_000);
+  await app.getByRole('tab', { name: 'Samples' }).click();
+  await app.getByLabel('New set name').fill('Stars');
+  await app.getByRole('button', { name: 'Create set' }).first().click();
+  await app.getByLabel('New class label').fill('★');
+  await app.getByRole('button', { name: 'Add class' }).click();
+  await expect(app.getByRole('radio', { name: /★/ })).toBeVisible();
+  const gallery = app.getByRole('list', { name: 'Samples of ★' }).getByRole('img');
+  for (let i = 0; i < 10; i++) {
+    await draw(app, drawSymbol('★', 7000 + i));
+    await app.getByRole('button', { name: /^Save as “★”/ }).click();
+    await expect(gallery).toHaveCount(i + 1);
+  }
+
+  await app.getByRole('tab', { name: 'Train' }).click();
+  const setOption = (await app.getByLabel('Dataset').locator('option').allTextContents()).find((t) =>
+    t.startsWith('Stars'),
+  )!;
+  await app.getByLabel('Dataset').selectOption({ label: setOption });
+  const baseOption = (await app.getByLabel('Start from').locator('option').allTextContents()).find((t) =>
+    /Fine-tune Digits/.test(t),
+  )!;
+  await app.getByLabel('Start from').selectOption({ label: baseOption });
+  await expect(app.getByLabel('Epochs')).toHaveValue('8'); // the recipe's settings were proposed
+  await app.getByLabel('Name').fill('digits + star');
+  await app.getByRole('button', { name: 'Start training' }).click();
+  await expect(app.getByRole('button', { name: 'See it in Models' })).toBeVisible({ timeout: 120_000 });
+  const figures = app.getByRole('table', { name: 'Before and after fine-tuning' });
+  await expect(figures).toContainText('Base classes');
+  await expect(figures).toContainText('Your held-out samples');
+
+  // The first model of the set became its active one; try it on Draw.
+  await app.getByRole('button', { name: 'Try it on Draw' }).click();
+  await app.getByRole('radiogroup', { name: 'Task' }).getByRole('radio', { name: /Stars/ }).click();
+  await draw(app, drawSymbol('★', 424_242));
+  await expect(app.getByLabel('Top prediction')).toHaveText('★');
+  const starInput = await networkInput(app);
+  await app.keyboard.press('Delete');
+  await draw(app, THREE);
+  await expect(app.getByLabel('Top prediction')).toHaveText('3');
+
+  // Export to ONNX from Models, through the save dialog.
+  await app.getByRole('tab', { name: 'Models' }).click();
+  await expect(app.getByRole('table', { name: 'Saved models' })).toContainText('digits + star');
+  const out = join(host.userDataDir, 'digits-star.onnx');
+  host.dialogs.saveFile.push(out);
+  await app.getByRole('button', { name: 'Export digits + star as ONNX' }).click();
+  await expect(app.getByText(`Exported to ${out}`)).toBeVisible();
+  expect(existsSync(out)).toBe(true);
+
+  const bytes = new Uint8Array(readFileSync(out));
+  const classes = JSON.parse(readOnnxHeader(bytes).metadata.classes!) as string[];
+  expect(classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '★']);
+  const session = await ort.InferenceSession.create(bytes);
+  const { probabilities } = await session.run({
+    input: new ort.Tensor('float32', starInput, [1, 1, 28, 28]),
+  });
+  const p = probabilities!.data as Float32Array;
+  expect(classes[p.indexOf(Math.max(...p))]).toBe('★');
+});
