@@ -2,11 +2,14 @@
 // the real engine on a small MNIST subset.
 
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drawSymbol } from '../../bench/symbol-strokes';
+import { encodePng } from '../../datasets/io/image-file';
+import { normalizeStrokes, strokesFromPairs } from '../../datasets/normalize';
 import { tempDir } from '../core/test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -114,6 +117,51 @@ describe('glyph-lab CLI', () => {
     const imported = await cli('import', out, '--json');
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout).classes).toHaveLength(10);
+  });
+
+  it('runs the retraining journey headless: a set, its samples, fine-tuning, the set and model exported', async () => {
+    const created = await cli('datasets', 'create', 'Stars', '--json');
+    expect(created.code, created.stderr).toBe(0);
+    const set = JSON.parse(created.stdout).id as string;
+    // 10 drawn stars as image files in a <label>/ folder, the layout other tools write.
+    const folder = path.join(tmp.dir, 'stars-in', '★');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < 10; i++) {
+      const strokes = drawSymbol('★', 300 + i).map((s) =>
+        s.map(([x, y]) => [x * 400, y * 400] as [number, number]),
+      );
+      const image = normalizeStrokes(strokesFromPairs(strokes), { minExtent: 24 });
+      writeFileSync(path.join(folder, `${i}.png`), await encodePng(image));
+    }
+    const imported = await cli('samples', 'import', set, path.join(tmp.dir, 'stars-in'), '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({ imported: 10, rejected: [] });
+
+    const trained = await cli('train', '--dataset', set, '--base', 'builtin-digits', '--seed', '2', '--json');
+    expect(trained.code, trained.stderr).toBe(0);
+    const summary = JSON.parse(trained.stdout.trim().split('\n').at(-1)!);
+    expect(summary.fineTune.newClasses).toEqual(['★']);
+    expect(summary.fineTune.base.count).toBe(2000);
+    expect(summary.fineTune.base.after).toBeGreaterThan(summary.fineTune.base.before - 0.02);
+    expect(summary.fineTune.custom).toMatchObject({ count: 2, before: 0 });
+    expect(Array.isArray(summary.suspicious)).toBe(true);
+    const text = await cli('models', 'list');
+    expect(text.stdout).toContain(summary.model);
+
+    const setOut = path.join(tmp.dir, 'stars-out');
+    const exported = await cli('datasets', 'export', set, '--out', setOut);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(readdirSync(path.join(setOut, '_2605_')).filter((n) => n.endsWith('.png'))).toHaveLength(10);
+    const onnx = await cli(
+      'export',
+      summary.model,
+      '--format',
+      'onnx',
+      '--out',
+      path.join(tmp.dir, 'star.onnx'),
+    );
+    expect(onnx.code, onnx.stderr).toBe(0);
+    expect(existsSync(path.join(tmp.dir, 'star.onnx'))).toBe(true);
   });
 
   it('answers bad input with one line and the right exit code', async () => {

@@ -6,6 +6,7 @@ import { CoreError, messageOf } from '../core/errors';
 import { runDatasetsList, runExport, runImport, runModelsList } from './commands/catalog';
 import { runEvaluate } from './commands/evaluate';
 import { runPredict } from './commands/predict';
+import { runDatasetsCreate, runDatasetsExport, runSamplesImport } from './commands/sets';
 import { runTrain } from './commands/train';
 import { defaultDataDir, type GlobalOptions, PACKAGE_ROOT } from './context';
 import { USAGE, UsageError } from './usage';
@@ -32,6 +33,7 @@ const OPTIONS = {
   model: { type: 'string' },
   top: { type: 'string' },
   format: { type: 'string' },
+  label: { type: 'string' },
 } as const;
 
 export type Values = ReturnType<typeof parse>['values'];
@@ -62,8 +64,15 @@ export async function run(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'datasets':
-        if (rest[0] !== 'list') throw new UsageError('usage: glyph-lab datasets list');
-        return await runDatasetsList(global);
+        if (rest[0] === 'list') return await runDatasetsList(global);
+        if (rest[0] === 'create') return await runDatasetsCreate(global, rest.slice(1));
+        if (rest[0] === 'export') return await runDatasetsExport(global, values, rest.slice(1));
+        throw new UsageError(
+          'usage: glyph-lab datasets list | create <title> | export <set id> --out <folder>',
+        );
+      case 'samples':
+        if (rest[0] !== 'import') throw new UsageError('usage: glyph-lab samples import <set id> <paths...>');
+        return await runSamplesImport(global, values, rest.slice(1));
       case 'models':
         if (rest[0] !== 'list') throw new UsageError('usage: glyph-lab models list');
         return await runModelsList(global);

@@ -8,6 +8,9 @@ export const USAGE = `glyph-lab — train, evaluate and use handwriting models f
 
 Usage:
   glyph-lab datasets list
+  glyph-lab datasets create <title>
+  glyph-lab samples import <set id> <image files or <label>/<image> folders...> [--label <label>]
+  glyph-lab datasets export <set id> --out <folder>          (an image folder <label>/<n>.png)
   glyph-lab models list
   glyph-lab train --dataset <id> [--preset mlp|lenet|cnn|recurrent | --layers <json>]
                   [--epochs 1] [--optimizer adam] [--lr 0.001] [--batch 64] [--seed 1]
@@ -19,6 +22,9 @@ Usage:
   glyph-lab import <model folder or model.json>
 
   <model> is a model id (see \`models list\`) or a folder holding model.json + weights.bin.
+  train --base <model> on one of your sets fine-tunes it: the set's classes are added, the dense head
+  trains on your samples and augmented copies of them with base data replayed (recipe settings for
+  the flags left out); it prints accuracy before/after and the samples that look mislabelled.
 
 Options for every command:
   --json             machine-readable output on stdout (one JSON value; predict: one line per image)

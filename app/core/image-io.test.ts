@@ -57,4 +57,37 @@ describe('image import and export', () => {
     await exportDataset(registry, set.id, out);
     expect((await fs.readdir(out)).sort()).toEqual(['_2605_', 'bar', 'x']);
   });
+
+  it('exports a set as <label>/<n>.png atomically, round-trips through import, and never replaces an unrelated folder', async () => {
+    const set = await custom.create('My ★ set');
+    await drawBar(path.join(tmp.dir, 'tree', '★', 'a.png'), 30);
+    await drawBar(path.join(tmp.dir, 'tree', '★', 'b.png'), 34);
+    await drawBar(path.join(tmp.dir, 'tree', '1', 'c.png'), 10);
+    await importImages(samples, set.id, undefined, [path.join(tmp.dir, 'tree')]);
+    const registry = new DatasetRegistry(path.join(tmp.dir, 'no-data'), custom);
+
+    const out = path.join(tmp.dir, 'export');
+    const first = await exportDataset(registry, set.id, out);
+    expect(first).toEqual({ path: out, images: 3, classes: 2 });
+    expect((await fs.readdir(path.join(out, '_2605_'))).filter((n) => n.endsWith('.png'))).toHaveLength(2);
+    expect((await fs.readdir(path.join(out, '1'))).filter((n) => n.endsWith('.png'))).toHaveLength(1);
+    expect((await fs.readdir(tmp.dir)).filter((n) => n.startsWith('.tmp'))).toEqual([]);
+
+    // An earlier export is replaced whole; the images read back with their labels.
+    await exportDataset(registry, set.id, out);
+    const again = await custom.create('Again');
+    expect(await importImages(samples, again.id, undefined, [out])).toEqual({ imported: 3, rejected: [] });
+    expect(await custom.counts(await custom.read(again.id))).toEqual({ '1': 1, '★': 2 });
+
+    // A folder with other things in it is left alone: the set goes into a new folder inside it.
+    const documents = path.join(tmp.dir, 'documents');
+    await fs.mkdir(documents);
+    await fs.writeFile(path.join(documents, 'letter.txt'), 'keep me');
+    const inside = await exportDataset(registry, set.id, documents);
+    expect(inside.path).toBe(path.join(documents, 'My-set'));
+    expect(await fs.readFile(path.join(documents, 'letter.txt'), 'utf8')).toBe('keep me');
+    await expect(exportDataset(registry, set.id, path.join(documents, 'letter.txt'))).rejects.toThrow(
+      /is a file/,
+    );
+  });
 });

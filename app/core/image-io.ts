@@ -84,21 +84,45 @@ export async function importImages(
   return report;
 }
 
-/** Export a custom dataset as an image folder `<target>/<label>/<n>.png` (the layout other tools read). */
+/** An existing folder holding only label folders of images: an earlier export, safe to replace. */
+async function isImageFolderExport(dir: string): Promise<boolean> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  for (const e of entries) {
+    if (!e.isDirectory()) return false;
+    const names = await fs.readdir(path.join(dir, e.name));
+    if (!names.every((n) => n === '.keep' || isImageName(n))) return false;
+  }
+  return true;
+}
+
+/**
+ * Export a custom dataset as an image folder `<target>/<label>/<n>.png` (28×28 grey, ink white; label
+ * folders encoded as in `datasets/io/label-folder.ts`, every class a folder even when empty), the
+ * layout other tools read. Written whole into a temporary folder and renamed into place. A target
+ * that exists and is not an earlier export (say ~/Documents) gets the set in a new folder inside it.
+ */
 export async function exportDataset(
   datasets: DatasetRegistry,
   id: string,
   target: string,
-): Promise<{ path: string }> {
+): Promise<{ path: string; images: number; classes: number }> {
   if (datasets.isBundled(id))
     throw new CoreError('unsupported', `exporting the bundled ${id} set is not supported`);
   const data = await datasets.trainerData(id);
   if (data.kind !== 'folder') throw new CoreError('unsupported', `cannot export ${id}`);
+  let dir = path.resolve(target);
+  const stat = await fs.stat(dir).catch(() => null);
+  if (stat && !stat.isDirectory())
+    throw new CoreError('invalid', `${target} is a file; give a folder for an image-folder export`);
+  if (stat && !(await isImageFolderExport(dir))) {
+    const title = (await datasets.get(id)).title;
+    dir = path.join(dir, title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '') || id);
+  }
   const folder = await loadFolderData(data.dir, data.classes, data.folders);
-  await writeImageFolder(target, {
+  await writeImageFolder(dir, {
     images: fromBytes(folder.images),
     labels: folder.labels,
     classes: folder.classes,
   });
-  return { path: target };
+  return { path: dir, images: folder.labels.length, classes: folder.classes.length };
 }

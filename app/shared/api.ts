@@ -77,7 +77,10 @@ export const contract = {
   'datasets:images': channel<{ images: Uint8Array; labels: string[] }>()(
     z.object({ id, split: z.enum(['train', 'test']), indices: z.array(z.number().int().min(0)).max(1000) }),
   ),
-  'datasets:export': channel<{ path: string }>()(z.object({ id, path: filePath })),
+  /** A custom set as an image folder `<label>/<n>.png`; `path` is where it landed (a new folder inside an unrelated one). */
+  'datasets:export': channel<{ path: string; images: number; classes: number }>()(
+    z.object({ id, path: filePath }),
+  ),
 
   'samples:list': channel<SampleInfo[]>()(z.object({ datasetId: id, label: label.optional() })),
   'samples:add': channel<SampleInfo>()(z.object({ datasetId: id, label, image: image784, strokes })),

@@ -4,8 +4,15 @@
 import path from 'node:path';
 import { PRESET_IDS } from '../../../engine/presets';
 import { presetTraining } from '../../core/engine-model';
+import { FINE_TUNE_TRAINING } from '../../core/fine-tune';
 import { exportModelFiles } from '../../core/model-codec';
-import type { TrainingEvent, TrainingSpec } from '../../shared/types';
+import type {
+  BeforeAfter,
+  FineTuneReport,
+  SuspiciousSample,
+  TrainingEvent,
+  TrainingSpec,
+} from '../../shared/types';
 import { type GlobalOptions, openCore } from '../context';
 import type { Values } from '../main';
 import { formatEvaluation, isPositiveInt, numberFlag, perClassJson, percent, printJson } from '../output';
@@ -28,8 +35,10 @@ export function specFromFlags(values: Values): TrainingSpec {
     layers = layers.map((l) => ({ type: l.type, config: l.config ?? {} }));
   }
   const architecture = layers ? 'custom' : (values.preset ?? 'mlp');
-  // Flags left out take the preset's own training defaults (Adam at 0.001 for a layer list).
-  const defaults = presetTraining(architecture);
+  // Flags left out take the preset's own training defaults (Adam at 0.001 for a layer list), or the
+  // fine-tuning recipe's when starting from a base model (augmentation on: it makes the copies).
+  const fineTuning = values.base !== undefined;
+  const defaults = fineTuning ? { ...FINE_TUNE_TRAINING, augment: true } : presetTraining(architecture);
   if (!layers && !defaults) throw new UsageError(`--preset must be one of ${PRESET_IDS.join(', ')}`);
   const optimizer = values.optimizer
     ? { type: values.optimizer, config: {} }
@@ -46,12 +55,40 @@ export function specFromFlags(values: Values): TrainingSpec {
       : { type: 'constant', config: {} },
     batchSize: numberFlag(values.batch, 'batch', defaults?.batchSize ?? 64, isPositiveInt),
     epochs: numberFlag(values.epochs, 'epochs', defaults?.epochs ?? 1, isPositiveInt),
-    augmentation: values.augment === true,
+    augmentation: values.augment === true || fineTuning,
     seed: numberFlag(values.seed, 'seed', 1, (n) => Number.isInteger(n) && n >= 0),
-    validationSplit: numberFlag(values.validation, 'validation', 0.1, (n) => n >= 0 && n <= 0.5),
+    validationSplit: numberFlag(
+      values.validation,
+      'validation',
+      fineTuning ? 0 : 0.1,
+      (n) => n >= 0 && n <= 0.5,
+    ),
     limit: values.limit === undefined ? undefined : numberFlag(values.limit, 'limit', 0, isPositiveInt),
     name: values.name,
   };
+}
+
+function formatFineTune(r: FineTuneReport): string {
+  const line = (title: string, f: BeforeAfter) =>
+    `  ${title}: ${percent(f.before)} → ${percent(f.after)} (${f.on})`;
+  return [
+    `fine-tuned from ${r.baseModelName || r.baseModelId}${r.newClasses.length ? `, adding ${r.newClasses.join(' ')}` : ''}` +
+      ` (${r.layers === 'head' ? 'dense head on frozen features' : 'every layer'}, ${r.customSamples} samples × ${r.copies + 1}, ${r.replayed} replayed, ${r.seconds.toFixed(1)} s)`,
+    ...(r.base ? [line('base classes', r.base)] : []),
+    ...(r.custom
+      ? [line('held-out samples', r.custom)]
+      : ['  held-out samples: none (a class needs at least 5 samples for one to be held out)']),
+  ].join('\n');
+}
+
+function formatSuspicious(list: SuspiciousSample[]): string {
+  return [
+    `${list.length} sample${list.length === 1 ? '' : 's'} look${list.length === 1 ? 's' : ''} mislabelled (the model strongly disagrees):`,
+    ...list.map(
+      (s) =>
+        `  ${s.id}: labelled ${s.label}, looks like ${s.predicted} (${percent(s.confidence)}; ${percent(s.labelProbability)} for ${s.label})`,
+    ),
+  ].join('\n');
 }
 
 export async function runTrain(global: GlobalOptions, values: Values): Promise<number> {
@@ -89,6 +126,8 @@ export async function runTrain(global: GlobalOptions, values: Values): Promise<n
     }
     const seconds = (Date.now() - started) / 1000;
     const e = last.evaluation;
+    const fineTune = last.model.fineTune;
+    const suspicious = last.suspicious ?? [];
     if (global.json) {
       printJson({
         model: last.model.id,
@@ -98,10 +137,13 @@ export async function runTrain(global: GlobalOptions, values: Values): Promise<n
         testCount: e.count,
         perClass: perClassJson(e),
         seconds,
+        ...(fineTune ? { fineTune } : {}),
+        ...(last.suspicious ? { suspicious } : {}),
       });
     } else {
       process.stdout.write(
-        `${formatEvaluation(e)}\n\nmodel ${last.model.id} saved to ${modelPath} (${percent(e.accuracy)}, ${seconds.toFixed(1)} s)\n`,
+        `${formatEvaluation(e)}\n${fineTune ? `\n${formatFineTune(fineTune)}\n` : ''}${suspicious.length ? `\n${formatSuspicious(suspicious)}\n` : ''}` +
+          `\nmodel ${last.model.id} saved to ${modelPath} (${percent(e.accuracy)}, ${seconds.toFixed(1)} s)\n`,
       );
     }
     return 0;
