@@ -1,8 +1,12 @@
 // Engine speed against TensorFlow.js on the same data in the same process: one epoch of M1 (MLP
 // 784-256-128-10) and M2 (LeNet-style) at batch 64, SGD with momentum 0.9, lr 0.01; then batch-1
-// inference latency (median and p95, µs). PyTorch only where `import torch` works.
+// inference latency (median and p95, µs). Ours runs twice: with the WebAssembly SIMD kernels (the
+// default) and on the pure-TypeScript fallback (`--ts-samples`, fewer: it is the slow path). Then the
+// GFLOP/s of each GEMM shape next to the machine's GEMM peak (bench/kernel-bench.ts). The load
+// average is printed before and after: the machine is shared. PyTorch only where `import torch` works.
 //
-//   npx tsx bench/engine-bench.ts [--samples 60000] [--tf-cpu-samples 6000] [--tf-cpu-conv-samples 1000] [--runs 1000]
+//   npx tsx bench/engine-bench.ts [--samples 60000] [--ts-samples 12000] [--tf-cpu-samples 6000]
+//       [--tf-cpu-conv-samples 1000] [--runs 1000] [--trials 30]
 //
 // The tfjs cpu backend (plain JS) is slow (~12 samples/s on M2), so it gets fewer samples; samples/s
 // is a rate and the report says how many samples each figure was measured on.
@@ -12,7 +16,9 @@ import os from 'node:os';
 import type { Dataset } from '../engine/batch';
 import { preset } from '../engine/presets';
 import { train } from '../engine/train';
+import { setWasmKernels } from '../engine/wasm/runtime';
 import { buildModel, classificationLoss } from './engine-adapter';
+import { kernelTable } from './kernel-bench';
 import { loadMnist } from './mnist';
 import { percentiles, type ReferenceModel, runReference, type TfBackend } from './tfjs-reference';
 
@@ -28,7 +34,8 @@ function first(data: Dataset, count: number): Dataset {
   return { ...data, images: data.images.subarray(0, count * size), labels: data.labels.subarray(0, count) };
 }
 
-async function ours(model: ReferenceModel, data: Dataset, runs: number) {
+async function ours(model: ReferenceModel, data: Dataset, runs: number, wasm: boolean) {
+  if (setWasmKernels(wasm) !== wasm) throw new Error('WebAssembly SIMD kernels are not available here');
   const spec = preset(PRESET_OF[model], { classes: 10 }).model;
   const net = buildModel(spec, 1);
   const warm = await train(net, first(data, 64), {
@@ -54,6 +61,7 @@ async function ours(model: ReferenceModel, data: Dataset, runs: number) {
     net.forward(one, { training: false });
     if (i >= 20) times.push((performance.now() - t0) * 1000);
   }
+  setWasmKernels(true);
   return {
     samplesPerSecond: result.record.samplesPerSecond,
     samples: data.labels.length,
@@ -62,6 +70,11 @@ async function ours(model: ReferenceModel, data: Dataset, runs: number) {
 }
 
 const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toPrecision(3));
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
 
 async function main(): Promise<void> {
   const samples = flag('samples', 60000);
@@ -70,17 +83,21 @@ async function main(): Promise<void> {
     M2: flag('tf-cpu-conv-samples', 1000),
   };
   const runs = flag('runs', 1000);
+  const tsSamples = flag('ts-samples', 12000);
   const train60k = await loadMnist('train');
   console.log(`# engine-bench  ${new Date().toISOString()}`);
   console.log(
     `machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.availableParallelism()} (Node ${process.version})`,
   );
-  console.log(`data: MNIST train from ${train60k.source}; batch 64, SGD momentum 0.9, lr 0.01, 1 epoch\n`);
+  console.log(`data: MNIST train from ${train60k.source}; batch 64, SGD momentum 0.9, lr 0.01, 1 epoch`);
+  console.log(`load average at start (1, 5, 15 min): ${load()}\n`);
   const rows: string[] = [];
   for (const model of ['M1', 'M2'] as const) {
     const data = first(train60k, samples);
-    const mine = await ours(model, data, runs);
-    console.log(`${model} ours: ${fmt(mine.samplesPerSecond)} samples/s on ${mine.samples}`);
+    const mine = await ours(model, data, runs, true);
+    console.log(`${model} ours (wasm): ${fmt(mine.samplesPerSecond)} samples/s on ${mine.samples}`);
+    const plain = await ours(model, first(data, Math.min(tsSamples, samples)), runs, false);
+    console.log(`${model} ours (ts): ${fmt(plain.samplesPerSecond)} samples/s on ${plain.samples}`);
     const refs: { backend: TfBackend; r: Awaited<ReturnType<typeof runReference>> }[] = [];
     for (const backend of ['wasm', 'cpu'] as const) {
       const count = backend === 'cpu' ? Math.min(cpuSamples[model], samples) : samples;
@@ -93,7 +110,8 @@ async function main(): Promise<void> {
       refs.push({ backend, r });
     }
     rows.push(
-      `| ${model} | ours | ${fmt(mine.samplesPerSecond)} (${mine.samples}) | — | ${fmt(mine.inferenceMicros.median)} | ${fmt(mine.inferenceMicros.p95)} | — |`,
+      `| ${model} | ours (WebAssembly SIMD) | ${fmt(mine.samplesPerSecond)} (${mine.samples}) | — | ${fmt(mine.inferenceMicros.median)} | ${fmt(mine.inferenceMicros.p95)} | — |`,
+      `| ${model} | ours (TypeScript fallback) | ${fmt(plain.samplesPerSecond)} (${plain.samples}) | ${(mine.samplesPerSecond / plain.samplesPerSecond).toFixed(2)} | ${fmt(plain.inferenceMicros.median)} | ${fmt(plain.inferenceMicros.p95)} | ${(plain.inferenceMicros.median / mine.inferenceMicros.median).toFixed(2)} |`,
     );
     for (const { backend, r } of refs) {
       const trained = r.trainError === undefined;
@@ -116,6 +134,9 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   console.log(`\n${torchLine}`);
+  console.log('');
+  for (const line of kernelTable(flag('trials', 30))) console.log(line);
+  console.log(`\nload average at end (1, 5, 15 min): ${load()}`);
 }
 
 await main();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assembleKernels, MODULE_PATH, moduleSource } from '../../scripts/build-wasm';
+import { relu, reluBackward } from '../kernels/elementwise';
 import { gemmTs } from '../kernels/gemm';
 import { Rng } from '../rng';
 import { gemmWasm } from './gemm';
@@ -67,6 +68,28 @@ describe('WebAssembly kernels', () => {
         2e-5 * Math.sqrt(k) + 1e-6,
       );
       expect(got.subarray(0, 3)).toEqual(c0.subarray(0, 3));
+    }
+  });
+
+  it('ReLU forward and backward agree with the TypeScript path, NaN and ±0 included', () => {
+    const rng = new Rng(5);
+    for (const n of [0, 1, 3, 4, 5, 17, 1000]) {
+      const x = Float32Array.from({ length: n }, () => rng.uniform(-1, 1));
+      const dy = Float32Array.from({ length: n }, () => rng.uniform(-1, 1));
+      if (n >= 4) x.set([Number.NaN, 0, -0, Number.POSITIVE_INFINITY]);
+      const run = (wasm: boolean) => {
+        setWasmKernels(wasm);
+        const y = new Float32Array(n);
+        const dx = new Float32Array(n);
+        relu(x, y);
+        reluBackward(x, dy, dx);
+        setWasmKernels(true);
+        return { y, dx };
+      };
+      const fast = run(true);
+      const plain = run(false);
+      expect(fast.y).toEqual(plain.y);
+      expect(fast.dx).toEqual(plain.dx);
     }
   });
 });
