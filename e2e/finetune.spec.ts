@@ -4,11 +4,12 @@
 // through the save dialog, and check that onnxruntime-node gives the same top class for the same
 // 28×28 input the renderer used.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
-import { drawSymbol, type SymbolDrawing } from '../bench/symbol-strokes';
+import { drawSymbol, type SymbolDrawing, type SymbolName } from '../bench/symbol-strokes';
+import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
 import { readOnnxHeader } from '../engine/onnx';
 import { expect, test } from './fixtures';
 
@@ -107,4 +108,61 @@ test('★ journey: draw 10 stars, fine-tune the digits model, recognise ★ and 
   });
   const p = probabilities!.data as Float32Array;
   expect(classes[p.indexOf(Math.max(...p))]).toBe('★');
+});
+
+/** A drawing of `symbol` as the network's input, normalized like the app's drawings. */
+function glyph(symbol: SymbolName, seed: number): Float32Array<ArrayBuffer> {
+  const strokes = drawSymbol(symbol, seed).map((s) =>
+    s.map(([x, y]) => [x * 400, y * 400] as [number, number]),
+  );
+  return Float32Array.from(normalizeStrokes(strokesFromPairs(strokes), { minExtent: 24 }));
+}
+
+test('a heart saved as ★ is flagged after training, relabelled from Samples, and the set exports as an image folder', async ({
+  app,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  const h = host.core.handlers;
+  const set = await h['datasets:create']({ title: 'Symbols' });
+  for (let i = 0; i < 10; i++) {
+    await h['samples:add']({ datasetId: set.id, label: '★', image: glyph('★', 100 + i), strokes: [] });
+    await h['samples:add']({ datasetId: set.id, label: '♥', image: glyph('♥', 200 + i), strokes: [] });
+  }
+  const wrong = await h['samples:add']({
+    datasetId: set.id,
+    label: '★',
+    image: glyph('♥', 999),
+    strokes: [],
+  });
+
+  await app.getByRole('tab', { name: 'Train' }).click();
+  const setOption = (await app.getByLabel('Dataset').locator('option').allTextContents()).find((t) =>
+    t.startsWith('Symbols'),
+  )!;
+  await app.getByLabel('Dataset').selectOption({ label: setOption });
+  const baseOption = (await app.getByLabel('Start from').locator('option').allTextContents()).find((t) =>
+    /Fine-tune Digits/.test(t),
+  )!;
+  await app.getByLabel('Start from').selectOption({ label: baseOption });
+  await app.getByRole('button', { name: 'Start training' }).click();
+  await expect(app.getByText(/looks? mislabelled/)).toBeVisible({ timeout: 120_000 });
+  await app.getByRole('button', { name: 'Review in Samples' }).click();
+
+  const review = app.getByRole('list', { name: 'Samples to review' });
+  await expect(review.getByRole('listitem')).toHaveCount(1);
+  await expect(review).toContainText('Labelled ★, looks like ♥');
+  await app.screenshot({ animations: 'disabled', path: 'docs/screenshots/samples-review.png' });
+  await review.getByRole('button', { name: 'Relabel as ♥' }).click();
+  await expect(app.getByRole('list', { name: 'Samples to review' })).toHaveCount(0);
+  const hearts = await h['samples:list']({ datasetId: set.id, label: '♥' });
+  expect(hearts.map((s) => s.id)).toContain(wrong.id);
+
+  const out = `${host.userDataDir}/symbols-export`;
+  host.dialogs.saveFile.push(out);
+  await app.getByRole('button', { name: 'Export set…' }).click();
+  await expect(app.getByText(`Exported Symbols to ${out}`)).toBeVisible();
+  expect(readdirSync(out).sort()).toEqual(['_2605_', '_2665_']);
+  expect(readdirSync(`${out}/_2665_`).filter((n) => n.endsWith('.png'))).toHaveLength(11);
+  expect(readdirSync(`${out}/_2605_`).filter((n) => n.endsWith('.png'))).toHaveLength(10);
 });

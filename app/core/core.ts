@@ -242,7 +242,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return [...models.skipped];
     },
     'models:evaluate': async ({ id, datasetId }) => evaluateModel(datasets, await models.get(id), datasetId),
-    'models:export': async ({ id, format, path: target }) => exportModel(models, id, format, target),
+    'models:export': async ({ id, format, path: target }) => exportModel(models, id, format, target, version),
     'models:import': async ({ path: source }) => {
       const summary = await models.importFrom(source);
       void modelsChanged();

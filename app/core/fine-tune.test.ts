@@ -10,6 +10,7 @@ import { normalizeStrokes, strokesFromPairs } from '../../datasets/normalize';
 import { Sequential } from '../../engine/model';
 import { preset } from '../../engine/presets';
 import { Rng } from '../../engine/rng';
+import { FINE_TUNE_FORM } from '../../renderer/training/spec-form';
 import type { TrainingEvent } from '../shared/types';
 import { type Core, createCore } from './core';
 import { crossEntropy } from './engine-model';
@@ -36,6 +37,17 @@ describe('the fine-tuning recipe', () => {
     expect(types('cnn')).toEqual(['dense', 'relu', 'dropout', 'dense']);
     expect(types('mlp')).toEqual(['dense', 'relu', 'dense', 'relu', 'dense']);
     expect(types('recurrent')).toEqual(['dense']);
+  });
+
+  it('is what the Train form proposes when a base model is picked', () => {
+    expect(FINE_TUNE_FORM).toMatchObject({
+      optimizer: FINE_TUNE_TRAINING.optimizer.type,
+      learningRate: FINE_TUNE_TRAINING.learningRate,
+      schedule: FINE_TUNE_TRAINING.schedule.type,
+      scheduleConfig: FINE_TUNE_TRAINING.schedule.config,
+      batchSize: FINE_TUNE_TRAINING.batchSize,
+      epochs: FINE_TUNE_TRAINING.epochs,
+    });
   });
 
   it('makes augmented copies after the originals, labels repeated', () => {

@@ -8,7 +8,7 @@ import type { ModelPayload } from '../shared/types';
 import { checkModel, ENGINE_VERSION, toOnnx } from './engine-model';
 import { CoreError } from './errors';
 import { exists, replaceDirAtomic, writeFileAtomic } from './fs-atomic';
-import { readAppMeta } from './model-meta';
+import { type AppModelMeta, readAppMeta } from './model-meta';
 import { MODEL_JSON, type ModelStore, WEIGHTS_BIN } from './model-store';
 
 export function engineVersion(): string {
@@ -20,8 +20,54 @@ export function validateModel(files: ModelFiles): { parameters: number } {
   return { parameters: checkModel(files) };
 }
 
-/** A short human-readable description shipped next to an exported model. */
-export function modelCard(payload: ModelPayload): string {
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+/** Where and when a model was exported (left out of the built-in models' cards, which are rebuilt byte for byte). */
+export interface ExportStamp {
+  at: string;
+  appVersion?: string;
+}
+
+function trainingLines(meta: Partial<AppModelMeta>, datasetId: string): string[] {
+  const lines: string[] = [];
+  const t = meta.training;
+  if (t) {
+    lines.push(
+      `- Trained for ${t.history.length} epoch(s) in ${t.seconds.toFixed(1)} s with ${t.spec.optimizer.type}, ` +
+        `learning rate ${t.spec.learningRate}, batch ${t.spec.batchSize}, seed ${t.spec.seed}` +
+        `${t.spec.augmentation ? ', augmentation on' : ''}${t.spec.limit ? `, on the first ${t.spec.limit} training images` : ''}.`,
+    );
+  } else lines.push('- No training record.');
+  lines.push(`- Dataset: \`${datasetId}\`.`);
+  const d = meta.data;
+  if (d) {
+    lines.push(
+      `- Images per epoch: ${d.trainImages.toLocaleString('en')} trained, ${d.validationImages.toLocaleString('en')} ` +
+        `for validation; ${d.testImages.toLocaleString('en')} held-out test images.`,
+    );
+    const perClass = Object.entries(d.perClass)
+      .map(([label, n]) => `${label} ${n}`)
+      .join(', ');
+    if (perClass) lines.push(`- Original training images per class (before copies): ${perClass}.`);
+  }
+  const f = meta.fineTune;
+  if (f) {
+    lines.push(
+      `- Fine-tuned from ${f.baseModelName || f.baseModelId}${f.newClasses.length ? `, adding ${f.newClasses.join(' ')}` : ''}: ` +
+        `${f.layers === 'head' ? 'the dense head trained on frozen features' : 'every layer trained'}, ` +
+        `${f.customSamples} samples × ${f.copies + 1} (augmented copies), ${f.replayed.toLocaleString('en')} replayed base images, ${f.seconds.toFixed(1)} s.`,
+    );
+  }
+  if (meta.importedFrom) lines.push(`- Imported from ${meta.importedFrom}.`);
+  return lines;
+}
+
+/**
+ * The model card shipped next to an exported model (README.md): what it recognizes, its input
+ * normalization (the spec itself), architecture, metrics (with before/after for a fine-tuned model),
+ * what it was trained on, dates and the engine's model format version.
+ */
+export function modelCard(payload: ModelPayload, exported?: ExportStamp): string {
   const s = payload.summary;
   const meta = readAppMeta(payload.json);
   const layers = Array.isArray(payload.json.layers)
@@ -30,26 +76,42 @@ export function modelCard(payload: ModelPayload): string {
         .join('\n')
     : '(see model.json)';
   const m = s.metrics;
-  const training = meta.training
-    ? `Trained for ${meta.training.history.length} epoch(s) in ${meta.training.seconds.toFixed(1)} s with ` +
-      `${meta.training.spec.optimizer.type}, learning rate ${meta.training.spec.learningRate}, ` +
-      `batch ${meta.training.spec.batchSize}, seed ${meta.training.spec.seed}` +
-      `${meta.training.spec.limit ? `, on the first ${meta.training.spec.limit} training images` : ''}.`
-    : 'No training record.';
+  const f = meta.fineTune;
+  const metrics = [
+    `- Test accuracy: ${m.testAccuracy === undefined ? 'not measured' : pct(m.testAccuracy)}${m.evaluatedOn ? ` (${m.evaluatedOn})` : ''}`,
+    ...(m.testLoss !== undefined && Number.isFinite(m.testLoss)
+      ? [`- Test loss: ${m.testLoss.toFixed(4)}`]
+      : []),
+    ...(f?.base
+      ? [
+          `- Base classes before → after fine-tuning: ${pct(f.base.before)} → ${pct(f.base.after)} (${f.base.on})`,
+        ]
+      : []),
+    ...(f?.custom
+      ? [
+          `- Held-out custom samples before → after: ${pct(f.custom.before)} → ${pct(f.custom.after)} (${f.custom.on}; the base model cannot name new classes)`,
+        ]
+      : []),
+  ];
+  const normalization = payload.json.normalization;
   return `# ${s.name}
 
 A Glyph Lab model (${s.architecture}, ${s.parameters.toLocaleString('en')} parameters) recognizing
 ${s.classes.length} classes of the \`${s.datasetId}\` dataset: ${s.classes.join(' ')}
 
-- Test accuracy: ${m.testAccuracy === undefined ? 'not measured' : `${(m.testAccuracy * 100).toFixed(2)} %`}${m.evaluatedOn ? ` (${m.evaluatedOn})` : ''}
-- Created: ${s.createdAt}
-- ${training}
+${metrics.join('\n')}
+- Created: ${s.createdAt}${exported ? `\n- Exported: ${exported.at}${exported.appVersion ? ` by Glyph Lab ${exported.appVersion}` : ''}` : ''}
+- Engine: ${ENGINE_VERSION}
+
+## Training data
+
+${trainingLines(meta, s.datasetId).join('\n')}
 
 ## Input
 
 A 28×28 grey image, values in [0, 1] with ink = 1 on paper = 0, normalized like MNIST: cropped to
 the ink, scaled so the longer side is 20 pixels, centred by centre of mass. Batch first, [N, 1, 28, 28].
-
+${normalization ? `The normalization spec, as recorded in \`${MODEL_JSON}\`:\n\n\`\`\`json\n${JSON.stringify(normalization)}\n\`\`\`\n` : ''}
 ## Output
 
 One score (logit) per class, in the order above; softmax gives the confidences.
@@ -70,6 +132,7 @@ export async function exportModelFiles(
   payload: ModelPayload,
   format: 'native' | 'onnx',
   target: string,
+  stamp: ExportStamp = { at: new Date().toISOString() },
 ): Promise<{ path: string }> {
   if (format === 'onnx') {
     const file = target.toLowerCase().endsWith('.onnx') ? target : `${target}.onnx`;
@@ -98,7 +161,7 @@ export async function exportModelFiles(
   await replaceDirAtomic(dir, {
     [MODEL_JSON]: `${JSON.stringify(payload.json)}\n`,
     [WEIGHTS_BIN]: payload.weights,
-    'README.md': modelCard(payload),
+    'README.md': modelCard(payload, stamp),
   });
   return { path: dir };
 }
@@ -108,6 +171,7 @@ export async function exportModel(
   id: string,
   format: 'native' | 'onnx',
   target: string,
+  appVersion?: string,
 ): Promise<{ path: string }> {
-  return exportModelFiles(await models.get(id), format, target);
+  return exportModelFiles(await models.get(id), format, target, { at: new Date().toISOString(), appVersion });
 }

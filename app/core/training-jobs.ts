@@ -210,7 +210,7 @@ export class TrainingJobs {
   private meta(job: Running, history: EpochMetrics[], seconds: number): AppModelMeta {
     const { spec } = job;
     return {
-      name: spec.name ?? `${spec.architecture} on ${spec.datasetId}`,
+      name: spec.name ?? `${job.architecture} on ${spec.datasetId}`,
       datasetId: spec.datasetId,
       task: taskOf(spec.datasetId),
       classes: [],
@@ -289,8 +289,15 @@ export class TrainingJobs {
       case 'done': {
         try {
           const e = m.evaluation;
+          const meta = this.meta(job, m.history, m.seconds);
+          const f = m.fineTune;
+          // A fine-tuned model without a name is named after its base and what it learned.
+          if (f && !job.spec.name)
+            meta.name = f.newClasses.length
+              ? `${f.baseModelName || f.baseModelId} + ${f.newClasses.join(' ')}`
+              : `${f.baseModelName || f.baseModelId}, fine-tuned on ${job.spec.datasetId}`;
           const summary = await this.ctx.save(m.model, {
-            ...this.meta(job, m.history, m.seconds),
+            ...meta,
             classes: (m.model.json.classes as string[] | undefined) ?? [],
             metrics: {
               testAccuracy: e.accuracy,

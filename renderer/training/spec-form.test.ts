@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { trainingSpecSchema } from '../../app/shared/api';
 import { preset } from '../../engine/presets';
-import { defaultForm, defaultLayers, formToSpec, layerRow, withOptimizer } from './spec-form';
+import {
+  defaultForm,
+  defaultLayers,
+  FINE_TUNE_FORM,
+  formToSpec,
+  layerRow,
+  withBase,
+  withOptimizer,
+} from './spec-form';
 
 describe('formToSpec', () => {
   it('turns the default form into a valid TrainingSpec', () => {
@@ -66,5 +74,28 @@ describe('formToSpec', () => {
 
   it('picking an optimizer picks its usual learning rate', () => {
     expect(withOptimizer(defaultForm('mnist'), 'sgd').learningRate).toBe(0.05);
+  });
+});
+
+describe('withBase', () => {
+  it('proposes the fine-tuning recipe for a base model and the preset again for scratch', () => {
+    const form = { ...defaultForm('custom-stars'), limit: 500 };
+    const tuned = withBase(form, 'builtin-digits');
+    const result = formToSpec(tuned);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.spec).toMatchObject({
+      baseModelId: 'builtin-digits',
+      optimizer: { type: 'adam', config: {} },
+      learningRate: FINE_TUNE_FORM.learningRate,
+      schedule: { type: 'cosine', config: { minFactor: 0.05 } },
+      epochs: FINE_TUNE_FORM.epochs,
+      augmentation: true,
+      validationSplit: 0,
+    });
+    expect(result.spec.limit).toBeUndefined();
+    const scratch = withBase(tuned, '');
+    expect(scratch.baseModelId).toBe('');
+    expect(scratch.epochs).toBe(preset('mlp', { classes: 10 }).training.epochs);
   });
 });
