@@ -47,6 +47,10 @@ export function gemmWasm(
   const kernels = wasmKernels();
   if (kernels === undefined) return false;
   if (m === 0 || n === 0) return true;
+  if (m <= SMALL_M && !transA && !transB && beta === 0) {
+    smallM(kernels, m, n, k, alpha, a, aOffset, b, bOffset, c, cOffset);
+    return true;
+  }
   const aPtr = align(WORK + 4 * k);
   const bPtr = align(aPtr + 4 * m * k);
   const cPtr = align(bPtr + 4 * k * n);
@@ -58,4 +62,51 @@ export function gemmWasm(
   kernels.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, aPtr, bPtr, beta, cPtr, 0);
   c.set(f.subarray(cPtr >> 2, (cPtr >> 2) + m * n), cOffset);
   return true;
+}
+
+const SMALL_M = 4;
+let liveRows = new Int32Array(0);
+
+/**
+ * Batch-1 inference (m ≤ 4, C overwritten): copies only the rows of B whose k index is nonzero in
+ * some row of A (blank pixels, silent ReLUs), so the copy-in of B, which dominates at this size (the
+ * whole weight matrix for one row of output), shrinks with the input's sparsity.
+ */
+function smallM(
+  kernels: KernelExports,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float32Array,
+  aOffset: number,
+  b: Float32Array,
+  bOffset: number,
+  c: Float32Array,
+  cOffset: number,
+): void {
+  if (liveRows.length < k) liveRows = new Int32Array(k);
+  let live = 0;
+  for (let p = 0; p < k; p++) {
+    for (let i = 0; i < m; i++) {
+      if (a[aOffset + i * k + p] !== 0) {
+        liveRows[live++] = p;
+        break;
+      }
+    }
+  }
+  const aPtr = align(WORK + 4 * live);
+  const bPtr = align(aPtr + 4 * m * live);
+  const cPtr = align(bPtr + 4 * live * n);
+  const f = floats(kernels, cPtr + 4 * m * n);
+  const a0 = aPtr >> 2;
+  const b0 = bPtr >> 2;
+  for (let q = 0; q < live; q++) {
+    const p = liveRows[q];
+    for (let i = 0; i < m; i++) f[a0 + i * live + q] = a[aOffset + i * k + p];
+    f.set(b.subarray(bOffset + p * n, bOffset + (p + 1) * n), b0 + q * n);
+  }
+  if (m === 1) kernels.gemv(live, n, alpha, aPtr, bPtr, cPtr);
+  else kernels.gemm(0, 0, m, n, live, alpha, aPtr, bPtr, 0, cPtr, 0);
+  c.set(f.subarray(cPtr >> 2, (cPtr >> 2) + m * n), cOffset);
 }

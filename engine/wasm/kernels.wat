@@ -329,6 +329,38 @@
       (local.set $dx (i32.add (local.get $dx) (i32.const 4)))
       (br $sl))))
 
+  ;; ---- one row times a matrix (batch-1 inference) --------------------------------------------
+  ;; c[n] = alpha · Σ_q a[q] · B[q, :] with B [kk, n] row-major: an f32x4 axpy per row of B, no
+  ;; packing (a 4-row micro-kernel would waste three quarters of its work on one row).
+  (func (export "gemv") (param $kk i32) (param $n i32) (param $alpha f32) (param $a i32) (param $b i32)
+    (param $c i32)
+    (local $q i32) (local $j i32) (local $av v128) (local $s f32) (local $n4 i32) (local $row i32)
+    (local $cj i32)
+    (memory.fill (local.get $c) (i32.const 0) (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $n4 (i32.and (local.get $n) (i32.const -4)))
+    (block $qd (loop $ql
+      (br_if $qd (i32.ge_u (local.get $q) (local.get $kk)))
+      (local.set $s (f32.mul (local.get $alpha) (f32.load (i32.add (local.get $a) (i32.shl (local.get $q) (i32.const 2))))))
+      (local.set $av (f32x4.splat (local.get $s)))
+      (local.set $row (i32.add (local.get $b) (i32.shl (i32.mul (local.get $q) (local.get $n)) (i32.const 2))))
+      (local.set $j (i32.const 0))
+      (block $vd (loop $vl
+        (br_if $vd (i32.ge_u (local.get $j) (local.get $n4)))
+        (local.set $cj (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 2))))
+        (v128.store (local.get $cj) (f32x4.add (v128.load (local.get $cj))
+          (f32x4.mul (local.get $av) (v128.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $vl)))
+      (block $sd (loop $sl
+        (br_if $sd (i32.ge_u (local.get $j) (local.get $n)))
+        (local.set $cj (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 2))))
+        (f32.store (local.get $cj) (f32.add (f32.load (local.get $cj))
+          (f32.mul (local.get $s) (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $sl)))
+      (local.set $q (i32.add (local.get $q) (i32.const 1)))
+      (br $ql))))
+
   ;; ---- GEMM driver -----------------------------------------------------------------------------
   ;; C = alpha·op(A)·op(B) + beta·C with A, B, C already in memory at $a, $b, $c (row-major,
   ;; contiguous) and 589,888 + 4·k bytes of work area at $work.

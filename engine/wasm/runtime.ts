@@ -30,6 +30,7 @@ export interface KernelExports {
     c: number,
     work: number,
   ): void;
+  gemv(kk: number, n: number, alpha: number, a: number, b: number, c: number): void;
   relu(x: number, y: number, n: number): void;
   relu_backward(x: number, dy: number, dx: number, n: number): void;
 }
