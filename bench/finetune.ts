@@ -4,7 +4,7 @@
 // the MNIST test accuracy before and after. Repeats over several seeds.
 //
 // Flags: --runs N (default 3) · --samples N per symbol (10) · --copies N · --replay N · --epochs N ·
-// --lr X · --layers head|all · --json
+// --lr X · --layers head|all · --symbols star-heart-arrow|digit-like · --no-job · --json
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,13 @@ import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
 import type { Dataset } from '../engine/batch';
 import { evaluate } from '../engine/metrics';
 import type { Sequential } from '../engine/model';
-import { DEFAULT_VARIATION, type DrawingVariation, drawSymbol, SYMBOLS } from './symbol-strokes';
+import {
+  DEFAULT_VARIATION,
+  DIGIT_LIKE_SYMBOLS,
+  type DrawingVariation,
+  drawSymbol,
+  SYMBOLS as STAR_HEART_ARROW,
+} from './symbol-strokes';
 
 /** The test drawings vary more than the training ones: more rotation, size, stretch and jitter. */
 const TEST_VARIATION: DrawingVariation = { rotation: 25, size: [0.25, 0.7], aspect: 0.2, jitter: 0.01 };
@@ -39,8 +45,13 @@ const { values } = parseArgs({
     lr: { type: 'string' },
     layers: { type: 'string' },
     json: { type: 'boolean' },
+    /** `digit-like` fine-tunes on ∞ ✓ △ instead of ★ ♥ → (closer to 8, 7 and 4: a harder test). */
+    symbols: { type: 'string', default: 'star-heart-arrow' },
+    /** Skip the timing of a whole job through the core and a trainer process. */
+    'no-job': { type: 'boolean' },
   },
 });
+const SYMBOLS = values.symbols === 'digit-like' ? DIGIT_LIKE_SYMBOLS : STAR_HEART_ARROW;
 
 const recipe: FineTuneRecipe = {
   ...FINE_TUNE_RECIPE,
@@ -165,6 +176,65 @@ const summary = {
     mnistDropPoints: (before - Math.min(...runs.map((r) => r.mnistAfter))) * 100,
   },
 };
+// The same fine-tuning as the app runs it: a job through the core and a real trainer process, from
+// `training:start` to the saved model — data loading, the out-of-fold suspicious-sample check and the
+// before/after evaluations included.
+if (!values['no-job']) Object.assign(summary, { job: await timeJob() });
+
+async function timeJob(): Promise<{ seconds: number; fineTuneSeconds: number; heldOut: number }> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { createCore } = await import('../app/core/core');
+  const { spawnNodeTrainer } = await import('../app/core/spawn-node');
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'glyph-finetune-bench-'));
+  const core = await createCore({ userDataDir, resourcesDir: ROOT, spawnTrainer: spawnNodeTrainer() });
+  try {
+    const set = await core.handlers['datasets:create']({ title: 'Symbols' });
+    const drawings = symbolSet(10_000, perSymbol, 0, DEFAULT_VARIATION);
+    for (let i = 0; i < drawings.labels.length; i++) {
+      await core.handlers['samples:add']({
+        datasetId: set.id,
+        label: SYMBOLS[drawings.labels[i]!]!,
+        image: drawings.images.slice(i * 784, (i + 1) * 784),
+        strokes: [],
+      });
+    }
+    const ended = new Promise<import('../app/shared/types').TrainingEvent>((resolve) =>
+      core.on((event, payload) => {
+        const e = payload as import('../app/shared/types').TrainingEvent;
+        if (event === 'training:event' && (e.type === 'done' || e.type === 'error')) resolve(e);
+      }),
+    );
+    const t0 = performance.now();
+    await core.handlers['training:start']({
+      datasetId: set.id,
+      architecture: 'lenet',
+      baseModelId: 'builtin-digits',
+      ...FINE_TUNE_TRAINING,
+      optimizer: { ...FINE_TUNE_TRAINING.optimizer },
+      schedule: { ...FINE_TUNE_TRAINING.schedule },
+      augmentation: true,
+      seed: 1,
+      validationSplit: 0,
+    });
+    const end = await ended;
+    const seconds = (performance.now() - t0) / 1000;
+    if (end.type !== 'done') throw new Error(`the job ended with ${end.type}`);
+    const f = end.model.fineTune!;
+    if (!values.json)
+      console.log(
+        `\nthrough the app's job (trainer process, ${perSymbol * SYMBOLS.length} samples, ${f.custom?.count ?? 0} held out): ` +
+          `${seconds.toFixed(2)} s from start to saved model, of which fine-tuning ${f.seconds.toFixed(2)} s` +
+          ` · base classes ${(f.base!.before * 100).toFixed(2)} → ${(f.base!.after * 100).toFixed(2)} % (${f.base!.on})` +
+          ` · held-out ${((f.custom?.after ?? 0) * 100).toFixed(0)} % · flagged ${end.suspicious?.length ?? 0}`,
+      );
+    return { seconds, fineTuneSeconds: f.seconds, heldOut: f.custom?.after ?? 0 };
+  } finally {
+    await core.dispose();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
 if (values.json) console.log(JSON.stringify(summary, null, 2));
 else {
   const m = summary.mean;

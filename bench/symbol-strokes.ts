@@ -9,8 +9,10 @@ import { Rng } from '../engine/rng';
 export type SymbolStroke = [number, number][];
 export type SymbolDrawing = SymbolStroke[];
 
+/** The benchmark's default three, and three that look more like digits (∞ ~ 8, ✓ ~ 7/1, △ ~ 4). */
 export const SYMBOLS = ['★', '♥', '→'] as const;
-export type SymbolName = (typeof SYMBOLS)[number];
+export const DIGIT_LIKE_SYMBOLS = ['∞', '✓', '△'] as const;
+export type SymbolName = (typeof SYMBOLS)[number] | (typeof DIGIT_LIKE_SYMBOLS)[number];
 
 /** Points along a polyline, `perSegment` per segment (pointer moves are dense like this). */
 function densify(points: [number, number][], perSegment: number): [number, number][] {
@@ -79,7 +81,48 @@ function arrow(rng: Rng): SymbolDrawing {
   return [densify([...shaft, up], 8), densify([[x1, 0], down], 5)];
 }
 
-const SHAPES: Record<SymbolName, (rng: Rng) => SymbolDrawing> = { '★': star, '♥': heart, '→': arrow };
+function infinity(rng: Rng): SymbolDrawing {
+  // A lemniscate (Gerono-like figure eight on its side), one stroke from a random phase.
+  const width = rng.uniform(0.9, 1.1);
+  const height = rng.uniform(0.35, 0.5);
+  const start = rng.uniform(0, 2 * Math.PI);
+  const dir = rng.next() < 0.5 ? 1 : -1;
+  const pts: [number, number][] = [];
+  for (let i = 0; i <= 64; i++) {
+    const t = start + dir * (i / 64) * 2 * Math.PI;
+    pts.push([(width / 2) * Math.cos(t), (height / 2) * Math.sin(2 * t)]);
+  }
+  return [pts];
+}
+
+function check(rng: Rng): SymbolDrawing {
+  // A short stroke down-right, then a long one up-right.
+  const corner: [number, number] = [rng.uniform(-0.2, -0.05), rng.uniform(0.3, 0.45)];
+  const start: [number, number] = [rng.uniform(-0.5, -0.4), rng.uniform(0, 0.15)];
+  const end: [number, number] = [rng.uniform(0.4, 0.5), rng.uniform(-0.5, -0.35)];
+  return [densify([start, corner, end], 10)];
+}
+
+function triangle(rng: Rng): SymbolDrawing {
+  // Three corners, closed, from a random corner; sometimes the last side is a second stroke.
+  const top: [number, number] = [rng.uniform(-0.05, 0.05), -0.45];
+  const left: [number, number] = [-0.5, rng.uniform(0.35, 0.45)];
+  const right: [number, number] = [0.5, rng.uniform(0.35, 0.45)];
+  const corners = [top, right, left];
+  const k = rng.int(3);
+  const order = [corners[k]!, corners[(k + 1) % 3]!, corners[(k + 2) % 3]!, corners[k]!];
+  if (rng.next() < 0.3) return [densify(order.slice(0, 3), 8), densify(order.slice(2), 8)];
+  return [densify(order, 8)];
+}
+
+const SHAPES: Record<SymbolName, (rng: Rng) => SymbolDrawing> = {
+  '★': star,
+  '♥': heart,
+  '→': arrow,
+  '∞': infinity,
+  '✓': check,
+  '△': triangle,
+};
 
 export interface DrawingVariation {
   /** Largest rotation, degrees. */
