@@ -3,7 +3,8 @@
 // inference latency (median and p95, µs). Ours runs twice: with the WebAssembly SIMD kernels (the
 // default) and on the pure-TypeScript fallback (`--ts-samples`, fewer: it is the slow path). Then the
 // GFLOP/s of each GEMM shape next to the machine's GEMM peak (bench/kernel-bench.ts). The load
-// average is printed before and after: the machine is shared. PyTorch only where `import torch` works.
+// average is printed before and after: the machine is shared. PyTorch 1-thread (bench/torch_reference.py)
+// runs after ours in the same invocation, where `import torch` works.
 //
 //   npx tsx bench/engine-bench.ts [--samples 60000] [--ts-samples 12000] [--tf-cpu-samples 6000]
 //       [--tf-cpu-conv-samples 1000] [--runs 1000] [--trials 30]
@@ -13,6 +14,7 @@
 
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../engine/batch';
 import { preset } from '../engine/presets';
 import { train } from '../engine/train';
@@ -69,6 +71,57 @@ async function ours(model: ReferenceModel, data: Dataset, runs: number, wasm: bo
   };
 }
 
+interface TorchResult {
+  readonly model: ReferenceModel;
+  readonly samples: number;
+  readonly samplesPerSecond: number;
+  readonly inferenceMicros: { median: number; p95: number };
+  readonly torch: string;
+  readonly threads: number;
+}
+
+/**
+ * bench/torch_reference.py on one thread (torch.set_num_threads(1), OPENBLAS_NUM_THREADS=1): the same
+ * models, data and settings. Tries Debian's /usr/bin/python3 first (where apt's python3-torch lives;
+ * a pyenv `python3` earlier on PATH may lack torch), then `python3`; skips with the reason otherwise.
+ */
+function torchReference(
+  samples: number,
+  runs: number,
+): { ran: true; results: TorchResult[]; line: string } | { ran: false; line: string } {
+  const reasons: string[] = [];
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    const probe = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8' });
+    if (probe.error !== undefined || probe.status !== 0) {
+      const why = probe.error?.message ?? probe.stderr.trim().split('\n').pop() ?? `exit ${probe.status}`;
+      reasons.push(`${python}: ${why}`);
+      continue;
+    }
+    const script = fileURLToPath(new URL('./torch_reference.py', import.meta.url));
+    const run = spawnSync(
+      python,
+      [script, '--samples', String(samples), '--runs', String(runs), '--models', 'M1,M2'],
+      { encoding: 'utf8', env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' } },
+    );
+    if (run.status !== 0) return { ran: false, line: `PyTorch: failed (${python}): ${run.stderr.trim()}` };
+    const results = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as TorchResult);
+    for (const r of results) {
+      console.log(
+        `${r.model} PyTorch ${r.torch} (${r.threads} thread): ${fmt(r.samplesPerSecond)} samples/s on ${r.samples}, batch-1 median ${fmt(r.inferenceMicros.median)} µs`,
+      );
+    }
+    return {
+      ran: true,
+      results,
+      line: `PyTorch: ${python}, torch ${results[0]?.torch}, ${results[0]?.threads} thread (bench/torch_reference.py)`,
+    };
+  }
+  return { ran: false, line: `PyTorch: skipped (${reasons.join('; ')})` };
+}
+
 const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toPrecision(3));
 const load = () =>
   os
@@ -92,9 +145,11 @@ async function main(): Promise<void> {
   console.log(`data: MNIST train from ${train60k.source}; batch 64, SGD momentum 0.9, lr 0.01, 1 epoch`);
   console.log(`load average at start (1, 5, 15 min): ${load()}\n`);
   const rows: string[] = [];
+  const results = {} as Record<ReferenceModel, Awaited<ReturnType<typeof ours>>>;
   for (const model of ['M1', 'M2'] as const) {
     const data = first(train60k, samples);
     const mine = await ours(model, data, runs, true);
+    results[model] = mine;
     console.log(`${model} ours (wasm): ${fmt(mine.samplesPerSecond)} samples/s on ${mine.samples}`);
     const plain = await ours(model, first(data, Math.min(tsSamples, samples)), runs, false);
     console.log(`${model} ours (ts): ${fmt(plain.samplesPerSecond)} samples/s on ${plain.samples}`);
@@ -123,17 +178,23 @@ async function main(): Promise<void> {
       );
     }
   }
-  const torch = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
-  const torchLine =
-    torch.status === 0
-      ? 'PyTorch: available, but the PyTorch reference is not implemented in this script yet'
-      : 'PyTorch: skipped (python3 -c "import torch" fails here)';
+  const torch = torchReference(samples, runs);
+  if (torch.ran) {
+    for (const model of ['M1', 'M2'] as const) {
+      const t = torch.results.find((r) => r.model === model);
+      const mine = results[model];
+      if (t === undefined) continue;
+      const row = `| ${model} | PyTorch ${t.torch}, 1 thread | ${fmt(t.samplesPerSecond)} (${t.samples}) | ${(mine.samplesPerSecond / t.samplesPerSecond).toFixed(2)} | ${fmt(t.inferenceMicros.median)} | ${fmt(t.inferenceMicros.p95)} | ${(t.inferenceMicros.median / mine.inferenceMicros.median).toFixed(2)} |`;
+      const at = rows.findIndex((r) => r.startsWith(`| ${model} | tfjs wasm`));
+      rows.splice(at, 0, row);
+    }
+  }
   console.log(
     '\n| model | implementation | train samples/s (samples) | train: ours ÷ this | batch-1 inference median µs | p95 µs | inference: this ÷ ours |',
   );
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
-  console.log(`\n${torchLine}`);
+  console.log(`\n${torch.line}`);
   console.log('');
   for (const line of kernelTable(flag('trials', 30))) console.log(line);
   console.log(`\nload average at end (1, 5, 15 min): ${load()}`);

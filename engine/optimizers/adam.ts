@@ -2,9 +2,11 @@
 //   m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²;  w ← w − lr·m̂ / (√v̂ + ε),  m̂ = m/(1−β1ᵗ), v̂ = v/(1−β2ᵗ)
 // with g = ∇ + λ·w (coupled L2 decay; see adamw.ts for the decoupled form).
 // Kingma & Ba 2015, "Adam: A Method for Stochastic Optimization", ICLR, https://arxiv.org/abs/1412.6980
+// The update runs in WebAssembly SIMD when loaded (engine/wasm/optimizers.ts), this loop otherwise.
 
 import type { LayerSpec, Optimizer } from '../layer';
 import type { Param } from '../tensor';
+import { adamWasm } from '../wasm/optimizers';
 import { decayFor, Slots } from './slots';
 
 export interface AdamOptions {
@@ -44,6 +46,8 @@ export class Adam implements Optimizer {
       const v = this.v.get(p);
       const l2 = this.coupledDecay(p);
       const decoupled = learningRate * this.decoupledDecay(p);
+      const scalars = { beta1, beta2, c1, c2, epsilon, lr: learningRate, l2, decoupled };
+      if (adamWasm(w, g, m, v, scalars)) continue;
       for (let i = 0; i < w.length; i++) {
         const gi = g[i] + l2 * w[i];
         m[i] = beta1 * m[i] + (1 - beta1) * gi;

@@ -4,6 +4,7 @@
 // https://arxiv.org/abs/1211.5063
 
 import type { Param } from '../tensor';
+import { sumSquaresWasm } from '../wasm/optimizers';
 
 /** ‖g‖₂ over every parameter's gradient; NaN or Infinity if any gradient is not finite. */
 export function globalGradNorm(params: readonly Param[]): number {
@@ -14,6 +15,11 @@ export function globalGradNorm(params: readonly Param[]): number {
   let s3 = 0;
   for (const p of params) {
     const g = p.grad.data;
+    const wasm = sumSquaresWasm(g); // float64 sums in f32x4 lanes when loaded
+    if (wasm !== undefined) {
+      s0 += wasm;
+      continue;
+    }
     const n4 = g.length & ~3;
     let i = 0;
     for (; i < n4; i += 4) {

@@ -33,6 +33,26 @@ export interface KernelExports {
   gemv(kk: number, n: number, alpha: number, a: number, b: number, c: number): void;
   relu(x: number, y: number, n: number): void;
   relu_backward(x: number, dy: number, dx: number, n: number): void;
+  momentum(w: number, g: number, v: number, n: number, mu: number, lr: number, l2: number): void;
+  adam(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    c1: number,
+    c2: number,
+    epsilon: number,
+    lr: number,
+    l2: number,
+    decoupled: number,
+  ): void;
+  bias_act(y: number, bias: number, rows: number, cols: number, relu: number): void;
+  sum_squares(x: number, n: number): number;
 }
 
 interface WasmInstance {
