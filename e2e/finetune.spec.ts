@@ -79,6 +79,8 @@ test('★ journey: draw 10 stars, fine-tune the digits model, recognise ★ and 
   const figures = app.getByRole('table', { name: 'Before and after fine-tuning' });
   await expect(figures).toContainText('Base classes');
   await expect(figures).toContainText('Your held-out samples');
+  await figures.scrollIntoViewIfNeeded();
+  await app.screenshot({ animations: 'disabled', path: 'docs/screenshots/train-finetune.png' });
 
   // The first model of the set became its active one; try it on Draw.
   await app.getByRole('button', { name: 'Try it on Draw' }).click();

@@ -128,7 +128,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (spec.baseModelId) {
       const base = await models.get(spec.baseModelId);
       prepared.base = { json: base.json, weights: base.weights };
-      prepared.baseInfo = { id: base.summary.id, name: base.summary.name };
+      prepared.baseInfo = {
+        id: base.summary.id,
+        name: base.summary.name,
+        datasetTitle: (await datasets.get(spec.datasetId)).title,
+      };
       const baseData = base.summary.datasetId;
       if (baseData !== spec.datasetId && datasets.isBundled(baseData)) {
         const count = data.kind === 'folder' ? FINE_TUNE_RECIPE.replay : REPLAY_COUNT;

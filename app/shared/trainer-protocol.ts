@@ -25,8 +25,8 @@ export interface TrainJob {
   /** Fine-tuning: the base model, and optionally a bundled dataset to replay a sample of. */
   base?: ModelFiles;
   replay?: { data: TrainerData; count: number };
-  /** The base model's id and name, for the fine-tuning report. */
-  baseInfo?: { id: string; name: string };
+  /** The base model's id and name, and the custom set's title, for the fine-tuning report. */
+  baseInfo?: { id: string; name: string; datasetTitle?: string };
   /** Fraction of a custom set held out for the final test evaluation (bundled sets use their test split). */
   testFraction: number;
   /** Progress messages at most this often (ms). */

@@ -279,7 +279,7 @@ export class JobRunner {
     const n = customTest.labels.length;
     if (n > 0) {
       report.custom = {
-        on: `${n} held-out sample${n === 1 ? '' : 's'} of ${job.data.datasetId}`,
+        on: `${n} held-out sample${n === 1 ? '' : 's'} of ${job.baseInfo?.datasetTitle ?? job.data.datasetId}`,
         count: n,
         before: accuracyOf(base, customTest),
         after: accuracyOf(tuned, customTest),

@@ -44,7 +44,8 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
           >
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.title} ({d.classes.length} classes, {d.sizes.train.toLocaleString()} images)
+                {d.title} ({d.classes.length} {d.classes.length === 1 ? 'class' : 'classes'},{' '}
+                {d.sizes.train.toLocaleString()} images)
               </option>
             ))}
           </select>
@@ -57,6 +58,7 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
             id="train-architecture"
             aria-describedby="train-architecture-help"
             value={form.architecture}
+            disabled={form.baseModelId !== ''}
             onChange={(e) =>
               onChange(
                 withArchitecture(
@@ -74,7 +76,9 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
             ))}
           </select>
           <span className="field-help" id="train-architecture-help">
-            {preset?.description}
+            {form.baseModelId
+              ? `Fine-tuning keeps the base model’s architecture (${models.find((m) => m.id === form.baseModelId)?.architecture ?? 'its own'}).`
+              : preset?.description}
           </span>
         </div>
         <div className="field field-wide">

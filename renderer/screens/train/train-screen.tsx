@@ -1,7 +1,7 @@
 // Train: settings on the left; progress, live curves and the final evaluation on the right.
 
 import { useEffect, useState } from 'react';
-import type { DatasetInfo, TrainingSpec } from '../../../app/shared/types';
+import type { DatasetInfo, ModelSummary, TrainingSpec } from '../../../app/shared/types';
 import { api } from '../../api';
 import { FineTuneFigures } from '../../components/fine-tune-figures';
 import { taskTitle } from '../../components/task-switcher';
@@ -121,7 +121,7 @@ export function TrainScreen() {
             <div className="progress-head">
               <span className="progress-title">
                 {statusTitle(training)}
-                {training.spec ? ` · ${runTitle(training.spec, datasets.items)}` : ''}
+                {training.spec ? ` · ${runTitle(training.spec, datasets.items, models.items)}` : ''}
               </span>
               <span className="muted">{progressLine(training)}</span>
             </div>
@@ -183,10 +183,15 @@ function statusTitle(t: TrainingSnapshot): string {
   return 'Finished';
 }
 
-function runTitle(spec: TrainingSpec, datasets: DatasetInfo[]): string {
-  const arch = PRESETS.find((p) => p.id === spec.architecture)?.title ?? spec.architecture;
+function runTitle(spec: TrainingSpec, datasets: DatasetInfo[], models: ModelSummary[]): string {
   const d = datasets.find((x) => x.id === spec.datasetId);
-  return `${arch} on ${d ? taskTitle(d) : spec.datasetId}`;
+  const on = d ? taskTitle(d) : spec.datasetId;
+  if (spec.baseModelId) {
+    const base = models.find((m) => m.id === spec.baseModelId);
+    return `fine-tuning ${base?.name ?? spec.baseModelId} on ${on}`;
+  }
+  const arch = PRESETS.find((p) => p.id === spec.architecture)?.title ?? spec.architecture;
+  return `${arch} on ${on}`;
 }
 
 /** The line beside the title: live figures while running, a summary once finished. */
