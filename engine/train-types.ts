@@ -3,6 +3,7 @@
 import type { Dataset } from './batch';
 import type { LayerSpec, Loss, Optimizer } from './layer';
 import type { Predictor } from './metrics';
+import type { ParallelOptions } from './parallel/data-parallel';
 import type { Rng } from './rng';
 import type { ScheduleSpec } from './schedules/index';
 import type { Param, Tensor } from './tensor';
@@ -58,6 +59,12 @@ export interface TrainOptions {
   readonly onWarning?: (message: string) => void;
   /** Longest time between yields to the event loop, in ms. Default 25. */
   readonly yieldEveryMs?: number;
+  /**
+   * Two threads, data-parallel (engine/parallel/data-parallel.ts): half of each batch runs in a worker
+   * the host starts with `spawn`. Default: absent, one thread, the deterministic reference mode.
+   * Models it cannot split (batch norm, non-Sequential) train on one thread and `onWarning` says why.
+   */
+  readonly parallel?: ParallelOptions;
 }
 
 export interface BatchReport {

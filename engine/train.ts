@@ -6,7 +6,9 @@ import { BatchGatherer, checkDataset, type Dataset, datasetSize, range } from '.
 import type { LayerSpec, Loss, Optimizer } from './layer';
 import { createLoss } from './losses/index';
 import { argmaxRow } from './metrics';
+import type { Sequential } from './model';
 import { clipGradNorm, createOptimizer, globalGradNorm } from './optimizers/index';
+import { DataParallel, parallelUnsupported } from './parallel/data-parallel';
 import { Rng } from './rng';
 import { createSchedule } from './schedules/index';
 import { type Param, zeroGrads } from './tensor';
@@ -80,6 +82,35 @@ export async function train(
   options: TrainOptions,
 ): Promise<TrainResult> {
   checkDataset(dataset);
+  const loss = resolveLoss(options.loss);
+  const parallel = startParallel(model, loss, options);
+  try {
+    await parallel?.ready();
+    return await trainWith(model, dataset, options, loss, parallel);
+  } finally {
+    parallel?.close();
+  }
+}
+
+/** The data-parallel runner when asked for and possible; otherwise undefined (one thread). */
+function startParallel(model: TrainableModel, loss: Loss, options: TrainOptions): DataParallel | undefined {
+  if (options.parallel === undefined || !(options.batchSize >= 2)) return undefined;
+  const reason = parallelUnsupported(model, loss);
+  if (reason !== undefined) {
+    options.onWarning?.(`training on one thread: ${reason}`);
+    return undefined;
+  }
+  const seed = options.seed ?? 1;
+  return new DataParallel(model as Sequential, loss, options.batchSize, seed + 1, options.parallel);
+}
+
+async function trainWith(
+  model: TrainableModel,
+  dataset: Dataset,
+  options: TrainOptions,
+  loss: Loss,
+  parallel: DataParallel | undefined,
+): Promise<TrainResult> {
   const seed = options.seed ?? 1;
   const rng = new Rng(seed);
   const { trainIndices, valData, valIndices } = splitData(dataset, options, rng.fork());
@@ -87,7 +118,6 @@ export async function train(
   const dropoutRng = rng.fork();
   const augmentRng = rng.fork();
   const { batchSize, signal, pause } = options;
-  const loss = resolveLoss(options.loss);
   if (trainIndices.length === 0) throw new Error('train: no training samples');
   if (!(batchSize >= 1)) throw new Error(`train: batchSize must be at least 1, got ${batchSize}`);
 
@@ -172,19 +202,28 @@ export async function train(
       const x = options.augment?.(batch.x, augmentRng) ?? batch.x;
 
       zeroGrads(params);
-      const out = model.forward(x, { training: true, rng: dropoutRng });
-      const batchLoss = loss.forward(out, batch.y);
+      let batchLoss: number;
+      if (parallel !== undefined) {
+        // forward and backward on two threads; the batch's gradient is in params when it returns
+        const result = parallel.run(x, batch.y, count, dropoutRng);
+        batchLoss = result.loss;
+        epochCorrect += result.correct;
+      } else {
+        const out = model.forward(x, { training: true, rng: dropoutRng });
+        batchLoss = loss.forward(out, batch.y);
+        // counted now: layers may reuse their output buffers during backward
+        for (let r = 0; r < count; r++)
+          if (argmaxRow(out.data, r, out.shape[1]) === batch.y[r]) epochCorrect++;
+      }
       if (!Number.isFinite(batchLoss)) {
         lastGood.restore();
         const message = `loss became ${batchLoss} at epoch ${epoch + 1}, batch ${b + 1} (step ${step + 1}); restored the last weights that gave a finite loss`;
         return finish('diverged', { epoch, batch: b, step, quantity: 'loss', value: batchLoss, message });
       }
-      // counted now: layers may reuse their output buffers during backward
-      for (let r = 0; r < count; r++) if (argmaxRow(out.data, r, out.shape[1]) === batch.y[r]) epochCorrect++;
       // NOTE: a copy of every weight per batch (a memcpy, small next to the batch's GEMMs) so that a
       // divergence can always be undone to weights that just gave a finite loss.
       lastGood.capture();
-      model.backward(loss.backward());
+      if (parallel === undefined) model.backward(loss.backward());
       const gradNorm =
         options.clipNorm !== undefined ? clipGradNorm(params, options.clipNorm) : globalGradNorm(params);
       if (!Number.isFinite(gradNorm)) {

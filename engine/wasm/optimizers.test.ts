@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Adam, AdamW, globalGradNorm, Momentum } from '../optimizers/index';
 import { Rng } from '../rng';
 import { type Param, param } from '../tensor';
+import { addWasm } from './optimizers';
 import { setWasmKernels } from './runtime';
 
 afterEach(() => {
@@ -62,5 +63,16 @@ describe('WebAssembly optimizer updates equal the TypeScript loops', () => {
     expect(globalGradNorm(params)).toBeNaN();
     setWasmKernels(true);
     expect(globalGradNorm(params)).toBeNaN();
+  });
+});
+
+describe('addWasm', () => {
+  it('adds over every length, tails included', () => {
+    for (const n of [1, 3, 4, 7, 33]) {
+      const x = Float32Array.from({ length: n }, (_, i) => i + 0.5);
+      const y = Float32Array.from({ length: n }, (_, i) => -2 * i);
+      expect(addWasm(x, y)).toBe(true);
+      expect(Array.from(y)).toEqual(Array.from({ length: n }, (_, i) => 0.5 - i));
+    }
   });
 });

@@ -97,3 +97,17 @@ export function sumSquaresWasm(x: Float32Array): number | undefined {
   f.set(x, 0);
   return kernels.sum_squares(0, x.length);
 }
+
+/** y += x over y.length floats; false when the WebAssembly kernels are not loaded. */
+export function addWasm(x: Float32Array, y: Float32Array): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  const n = y.length;
+  const bytes = align(4 * n);
+  const f = floats(kernels, 2 * bytes);
+  f.set(x.subarray(0, n), 0);
+  f.set(y, bytes >> 2);
+  kernels.add(0, bytes, n);
+  y.set(f.subarray(bytes >> 2, (bytes >> 2) + n));
+  return true;
+}

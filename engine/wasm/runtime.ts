@@ -53,6 +53,7 @@ export interface KernelExports {
   ): void;
   bias_act(y: number, bias: number, rows: number, cols: number, relu: number): void;
   sum_squares(x: number, n: number): number;
+  add(x: number, y: number, n: number): void;
 }
 
 interface WasmInstance {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { nodeGradientWorkers } from '../../bench/gradient-worker-node';
+import type { Dataset } from '../batch';
+import { type ModelSpec, Sequential } from '../model';
+import { Rng } from '../rng';
+import { train } from '../train';
+import type { TrainOptions } from '../train-types';
+
+const SPEC: ModelSpec = {
+  inputShape: [12],
+  layers: [
+    { type: 'dense', config: { units: 16 } },
+    { type: 'relu', config: {} },
+    { type: 'dense', config: { units: 8 } },
+    { type: 'relu', config: {} },
+    { type: 'dense', config: { units: 4 } },
+  ],
+};
+
+/** 203 samples (a last batch of 11, and of 1 with batch 101), four classes from a random projection. */
+function dataset(): Dataset {
+  const rng = new Rng(5);
+  const n = 203;
+  const images = new Float32Array(n * 12).map(() => rng.normal());
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) labels[i] = (images[i * 12] > 0 ? 1 : 0) + (images[i * 12 + 1] > 0 ? 2 : 0);
+  return { images, labels, sampleShape: [12] };
+}
+
+async function trained(spec: ModelSpec, options: Partial<TrainOptions>) {
+  const model = new Sequential(spec, new Rng(1));
+  const warnings: string[] = [];
+  const result = await train(model, dataset(), {
+    epochs: 3,
+    batchSize: 32,
+    learningRate: 0.05,
+    optimizer: { type: 'momentum', config: { momentum: 0.9 } },
+    seed: 3,
+    onWarning: (w) => warnings.push(w),
+    ...options,
+  });
+  return { model, result, warnings };
+}
+
+describe('data-parallel training (two threads)', () => {
+  it('gives the single-thread weights, losses and accuracies within float tolerance', async () => {
+    for (const batchSize of [32, 101]) {
+      const one = await trained(SPEC, { batchSize });
+      const two = await trained(SPEC, { batchSize, parallel: nodeGradientWorkers() });
+      expect(two.result.status).toBe('completed');
+      expect(two.warnings).toEqual([]);
+      one.result.record.epochs.forEach((e, i) => {
+        const f = two.result.record.epochs[i];
+        expect(f.trainLoss).toBeCloseTo(e.trainLoss, 5);
+        expect(f.trainAccuracy).toBe(e.trainAccuracy);
+      });
+      const a = one.model.params();
+      const b = two.model.params();
+      a.forEach((p, i) => {
+        p.value.data.forEach((v, j) => {
+          expect(Math.abs(v - b[i].value.data[j])).toBeLessThan(1e-5);
+        });
+      });
+    }
+  }, 60000);
+
+  it('is reproducible: the same seed gives the same weights, bit for bit', async () => {
+    const first = await trained(SPEC, { parallel: nodeGradientWorkers() });
+    const second = await trained(SPEC, { parallel: nodeGradientWorkers() });
+    first.model.params().forEach((p, i) => {
+      expect(p.value.data).toEqual(second.model.params()[i].value.data);
+    });
+  }, 60000);
+
+  it('trains a model with batch norm on one thread and says so', async () => {
+    const spec: ModelSpec = {
+      inputShape: [12],
+      layers: [
+        { type: 'dense', config: { units: 8 } },
+        { type: 'batchNorm', config: {} },
+        { type: 'dense', config: { units: 4 } },
+      ],
+    };
+    const { result, warnings } = await trained(spec, { epochs: 1, parallel: nodeGradientWorkers() });
+    expect(result.status).toBe('completed');
+    expect(warnings.join('\n')).toMatch(/one thread: .*batch norm/);
+  });
+});
