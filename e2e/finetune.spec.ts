@@ -126,6 +126,7 @@ test('a heart saved as ★ is flagged after training, relabelled from Samples, a
 }) => {
   test.setTimeout(180_000);
   const h = host.core.handlers;
+  await h['datasets:create']({ title: 'Another set' }); // "Review in Samples" must open the trained one
   const set = await h['datasets:create']({ title: 'Symbols' });
   for (let i = 0; i < 10; i++) {
     await h['samples:add']({ datasetId: set.id, label: '★', image: glyph('★', 100 + i), strokes: [] });
@@ -151,6 +152,7 @@ test('a heart saved as ★ is flagged after training, relabelled from Samples, a
   await expect(app.getByText(/looks? mislabelled/)).toBeVisible({ timeout: 120_000 });
   await app.getByRole('button', { name: 'Review in Samples' }).click();
 
+  await expect(app.getByRole('combobox', { name: 'Set', exact: true })).toHaveValue(set.id);
   const review = app.getByRole('list', { name: 'Samples to review' });
   await expect(review.getByRole('listitem')).toHaveCount(1);
   await expect(review).toContainText('Labelled ★, looks like ♥');

@@ -16,6 +16,7 @@ import { datasetImages, evaluateModel } from './evaluate';
 import { FINE_TUNE_RECIPE } from './fine-tune';
 import { exportDataset, importImages } from './image-io';
 import { engineVersion, exportModel, validateModel } from './model-codec';
+import { readAppMeta } from './model-meta';
 import { ModelStore } from './model-store';
 import { SampleStore } from './sample-store';
 import { TrainingJobs } from './training-jobs';
@@ -216,6 +217,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'samples:delete': async (input) => {
       await samples.delete(input);
       void datasetsChanged();
+    },
+    'samples:suspicious': async ({ datasetId }) => {
+      // The newest model trained on the set; its flags that still stand (same sample, same label).
+      const newest = (await models.list())
+        .filter((m) => m.datasetId === datasetId && !m.builtin)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      if (!newest) return null;
+      const flagged = readAppMeta((await models.get(newest.id)).json).suspicious ?? [];
+      const labels = new Map((await samples.list({ datasetId })).map((s) => [s.id, s.label]));
+      return {
+        modelId: newest.id,
+        modelName: newest.name,
+        samples: flagged.filter((s) => labels.get(s.id) === s.label),
+      };
     },
     'samples:import': async ({ datasetId, label, paths }) => {
       datasets.assertCustom(datasetId);

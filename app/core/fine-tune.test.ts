@@ -162,5 +162,13 @@ describe('a fine-tuning job through the core', () => {
     // Stored with the model, shown by models:list.
     const listed = (await core.handlers['models:list'](undefined)).find((m) => m.id === end.model.id)!;
     expect(listed.fineTune).toEqual(report);
+
+    // The flags are kept with the model for the Samples screen; a relabelled sample drops out.
+    const review = await core.handlers['samples:suspicious']({ datasetId: set.id });
+    expect(review?.modelId).toBe(end.model.id);
+    expect(review?.samples.map((s) => s.id)).toContain(wrong.id);
+    await core.handlers['samples:relabel']({ datasetId: set.id, id: wrong.id, label: '♥' });
+    const after = await core.handlers['samples:suspicious']({ datasetId: set.id });
+    expect(after?.samples.map((s) => s.id)).not.toContain(wrong.id);
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import type {
   FineTuneReport,
   ModelMetrics,
   ModelSummary,
+  SuspiciousSample,
   Task,
   TrainingSpec,
 } from '../shared/types';
@@ -44,6 +45,8 @@ export interface AppModelMeta {
   importedFrom?: string;
   /** Fine-tuned models: what was done and the before/after figures. */
   fineTune?: FineTuneReport;
+  /** Custom sets: the samples this model strongly disagreed with when it was trained. */
+  suspicious?: SuspiciousSample[];
   /** What the model was trained on (for the model card). */
   data?: TrainingDataSummary;
 }

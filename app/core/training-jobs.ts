@@ -306,6 +306,7 @@ export class TrainingJobs {
             },
             evaluation: e,
             ...(m.fineTune ? { fineTune: m.fineTune } : {}),
+            ...(m.suspicious ? { suspicious: m.suspicious } : {}),
             data: m.data,
           });
           this.ctx.emit({

@@ -13,6 +13,7 @@ import type {
   ModelSummary,
   SampleInfo,
   SkippedModel,
+  SuspiciousReport,
   TrainingEvent,
   TrainingStatus,
 } from './types';
@@ -86,6 +87,8 @@ export const contract = {
   'samples:add': channel<SampleInfo>()(z.object({ datasetId: id, label, image: image784, strokes })),
   'samples:relabel': channel<SampleInfo>()(z.object({ datasetId: id, id, label })),
   'samples:delete': channel<void>()(z.object({ datasetId: id, id })),
+  /** The samples the newest model trained on this set strongly disagrees with, still under the label it doubted. */
+  'samples:suspicious': channel<SuspiciousReport | null>()(z.object({ datasetId: id })),
   'samples:import': channel<ImportReport>()(
     z.object({ datasetId: id, label: label.optional(), paths: z.array(filePath).min(1).max(10_000) }),
   ),

@@ -74,6 +74,13 @@ export interface SuspiciousSample {
   labelProbability: number;
 }
 
+/** The samples to review on a set: flagged by `model` when it was trained. */
+export interface SuspiciousReport {
+  modelId: string;
+  modelName: string;
+  samples: SuspiciousSample[];
+}
+
 export interface ModelSummary {
   id: string;
   name: string;

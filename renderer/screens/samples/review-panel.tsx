@@ -1,57 +1,56 @@
-// Samples to review: after a training run on this set, the samples the new model strongly disagrees
-// with (likely mislabelled). Each can be relabelled to what the model saw, deleted, or kept.
+// Samples to review: the samples the newest model trained on this set strongly disagrees with
+// (likely mislabelled), kept with the model so the list survives a restart. Each can be relabelled to
+// what the model saw, deleted, or kept; a relabelled or deleted sample drops out of the list.
 
 import { useCallback, useEffect, useState } from 'react';
-import type { DatasetInfo, SampleInfo, SuspiciousSample } from '../../../app/shared/types';
+import type { DatasetInfo, SampleInfo, SuspiciousReport } from '../../../app/shared/types';
 import { api } from '../../api';
 import { GlyphImage } from '../../components/glyph-image';
 import { formatAccuracy } from '../../inference/prediction';
 import { useApp } from '../../state/app-context';
-import { errorMessage } from '../../state/use-api';
+import { errorMessage, useApiEvent } from '../../state/use-api';
 
-/** Samples dealt with this session (relabelled, deleted or kept), per model run. */
-const handled = new Set<string>();
+/** Samples the person chose to keep as they are, this session (`<model id>/<sample id>`). */
+const kept = new Set<string>();
 
 export function ReviewPanel({ dataset }: { dataset: DatasetInfo }) {
-  const { training, notify } = useApp();
-  const outcome = training.outcome;
-  const run = outcome.kind === 'done' && outcome.model.datasetId === dataset.id ? outcome : null;
+  const { notify } = useApp();
+  const [report, setReport] = useState<SuspiciousReport | null>(null);
   const [images, setImages] = useState<Map<string, SampleInfo>>(new Map());
-  const [, rerender] = useState(0);
-  const key = (s: SuspiciousSample) => `${run?.model.id}/${s.id}`;
-  const pending = (run?.suspicious ?? []).filter((s) => !handled.has(key(s)));
+  const [, setKeptCount] = useState(0);
 
   const load = useCallback(() => {
     api()
-      .samples.list({ datasetId: dataset.id })
-      .then((list) => setImages(new Map(list.map((s) => [s.id, s]))))
-      .catch(() => setImages(new Map()));
+      .samples.suspicious({ datasetId: dataset.id })
+      .then(async (r) => {
+        setReport(r);
+        if (!r || r.samples.length === 0) return;
+        const list = await api().samples.list({ datasetId: dataset.id });
+        setImages(new Map(list.map((s) => [s.id, s])));
+      })
+      .catch(() => setReport(null));
   }, [dataset.id]);
-  const count = pending.length;
-  useEffect(() => {
-    if (count > 0) load();
-  }, [count, load]);
+  useEffect(load, [load]);
+  useApiEvent('datasets:changed', load);
+  useApiEvent('models:changed', load);
 
-  if (!run || pending.length === 0) return null;
-  const done = (s: SuspiciousSample, message?: string) => {
-    handled.add(key(s));
-    rerender((n) => n + 1);
-    if (message) notify('success', message);
-  };
+  const pending = (report?.samples ?? []).filter(
+    (s) => images.has(s.id) && !kept.has(`${report?.modelId}/${s.id}`),
+  );
+  if (!report || pending.length === 0) return null;
   const fail = (e: unknown) => notify('error', errorMessage(e));
-  const present = pending.filter((s) => images.has(s.id));
+  const one = pending.length === 1;
 
   return (
     <section className="card samples-review" aria-labelledby="review-title">
-      <h2 id="review-title">
-        Review {present.length === 1 ? 'this sample' : `these ${present.length} samples`}
-      </h2>
+      <h2 id="review-title">Review {one ? 'this sample' : `these ${pending.length} samples`}</h2>
       <p className="muted small">
-        After training <strong>{run.model.name}</strong>, the model strongly disagrees with their labels: they
-        may be mislabelled. A wrong label teaches the network the wrong thing.
+        <strong>{report.modelName}</strong>, trained on this set, strongly disagrees with{' '}
+        {one ? 'its label: it may be mislabelled' : 'their labels: they may be mislabelled'}. A wrong label
+        teaches the network the wrong thing.
       </p>
       <ul className="review-list" aria-label="Samples to review">
-        {present.map((s) => (
+        {pending.map((s) => (
           <li key={s.id} className="review-item">
             <GlyphImage image={images.get(s.id)!.image} label={`Sample labelled ${s.label}`} />
             <span className="review-text">
@@ -65,7 +64,7 @@ export function ReviewPanel({ dataset }: { dataset: DatasetInfo }) {
                 onClick={() =>
                   api()
                     .samples.relabel({ datasetId: dataset.id, id: s.id, label: s.predicted })
-                    .then(() => done(s, `Relabelled as “${s.predicted}”.`), fail)
+                    .then(() => notify('success', `Relabelled as “${s.predicted}”.`), fail)
                 }
               >
                 Relabel as {s.predicted}
@@ -76,12 +75,19 @@ export function ReviewPanel({ dataset }: { dataset: DatasetInfo }) {
                 onClick={() =>
                   api()
                     .samples.delete({ datasetId: dataset.id, id: s.id })
-                    .then(() => done(s, 'Deleted the sample.'), fail)
+                    .then(() => notify('success', 'Deleted the sample.'), fail)
                 }
               >
                 Delete
               </button>
-              <button type="button" className="btn btn-ghost btn-small" onClick={() => done(s)}>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                onClick={() => {
+                  kept.add(`${report.modelId}/${s.id}`);
+                  setKeptCount(kept.size);
+                }}
+              >
                 Keep
               </button>
             </span>

@@ -15,10 +15,22 @@ import { SampleGallery } from './sample-gallery';
 
 const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'webp', 'gif'];
 
+/** The set to show next time the screen opens (Train's "Review in Samples"). */
+let requestedSet = '';
+
+/** Open the Samples screen on a set. */
+export function samplesFor(datasetId: string): void {
+  requestedSet = datasetId;
+}
+
 export function SamplesScreen() {
   const { datasets, strokes, brushSize, notify, command, setCommand } = useApp();
   const custom = datasets.items.filter((d) => d.custom);
-  const [setId, setSetId] = useState('');
+  const [setId, setSetId] = useState(() => {
+    const id = requestedSet;
+    requestedSet = '';
+    return id;
+  });
   const dataset = custom.find((d) => d.id === setId) ?? custom[0] ?? null;
   const [label, setLabel] = useState('');
   const current = dataset?.classes.includes(label) ? label : (dataset?.classes[0] ?? '');

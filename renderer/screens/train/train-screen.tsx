@@ -9,6 +9,7 @@ import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 import { defaultForm, formToSpec, PRESETS, type TrainingForm } from '../../training/spec-form';
 import { formatDuration, type TrainingSnapshot } from '../../training/training-store';
+import { samplesFor } from '../samples/samples-screen';
 import { Curves } from './curves';
 import { EvaluationView } from './evaluation-view';
 import { TrainFormView } from './train-form';
@@ -160,7 +161,14 @@ export function TrainScreen() {
                       ? '1 sample looks mislabelled'
                       : `${outcome.suspicious.length} samples look mislabelled`}{' '}
                     (the model strongly disagrees with the label).{' '}
-                    <button type="button" className="btn btn-small" onClick={() => setScreen('samples')}>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => {
+                        samplesFor(outcome.model.datasetId);
+                        setScreen('samples');
+                      }}
+                    >
                       Review in Samples
                     </button>
                   </p>
