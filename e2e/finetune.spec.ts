@@ -96,7 +96,9 @@ test('★ journey: draw 10 stars, fine-tune the digits model, recognise ★ and 
   await app.getByRole('tab', { name: 'Models' }).click();
   await expect(app.getByRole('table', { name: 'Saved models' })).toContainText('digits + star');
   await app.getByText('Before / after fine-tuning').click();
-  await expect(app.getByRole('table', { name: 'Before and after fine-tuning' })).toContainText('Base classes');
+  await expect(app.getByRole('table', { name: 'Before and after fine-tuning' })).toContainText(
+    'Base classes',
+  );
   const out = join(host.userDataDir, 'digits-star.onnx');
   host.dialogs.saveFile.push(out);
   await app.getByRole('button', { name: 'Export digits + star as ONNX' }).click();
