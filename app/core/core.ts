@@ -134,8 +134,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         name: base.summary.name,
         datasetTitle: (await datasets.get(spec.datasetId)).title,
       };
-      const baseData = base.summary.datasetId;
-      if (baseData !== spec.datasetId && datasets.isBundled(baseData)) {
+      // The bundled set to replay: the base model's own, or, for a model that was itself fine-tuned
+      // on a custom set (digits + ★ retrained with more ★), the bundled set its lineage replayed.
+      const baseData = datasets.isBundled(base.summary.datasetId)
+        ? base.summary.datasetId
+        : base.summary.fineTune?.replayedFrom;
+      if (baseData && baseData !== spec.datasetId && datasets.isBundled(baseData)) {
         const count = data.kind === 'folder' ? FINE_TUNE_RECIPE.replay : REPLAY_COUNT;
         prepared.replay = { data: await datasets.trainerData(baseData), count };
       }

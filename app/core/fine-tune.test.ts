@@ -170,5 +170,26 @@ describe('a fine-tuning job through the core', () => {
     await core.handlers['samples:relabel']({ datasetId: set.id, id: wrong.id, label: '♥' });
     const after = await core.handlers['samples:suspicious']({ datasetId: set.id });
     expect(after?.samples.map((s) => s.id)).not.toContain(wrong.id);
+    expect(report.replayedFrom).toBe('mnist');
+
+    // Fine-tuning the fine-tuned model again on the same set still replays MNIST (its lineage's set).
+    const again = await core.handlers['training:start']({
+      datasetId: set.id,
+      architecture: 'lenet',
+      baseModelId: end.model.id,
+      ...FINE_TUNE_TRAINING,
+      optimizer: { ...FINE_TUNE_TRAINING.optimizer },
+      schedule: { ...FINE_TUNE_TRAINING.schedule },
+      augmentation: true,
+      seed: 6,
+      validationSplit: 0,
+    });
+    await core.services.jobs.idle();
+    const second = events.find((e) => e.jobId === again.jobId && (e.type === 'done' || e.type === 'error'))!;
+    expect(second.type, second.type === 'error' ? second.message : '').toBe('done');
+    if (second.type !== 'done') return;
+    expect(second.model.classes).toEqual(end.model.classes);
+    expect(second.model.fineTune).toMatchObject({ newClasses: [], replayed: 6000, replayedFrom: 'mnist' });
+    expect(second.model.fineTune!.base!.after).toBeGreaterThan(0.95);
   }, 120_000);
 });

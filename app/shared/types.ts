@@ -59,6 +59,8 @@ export interface FineTuneReport {
   /** Augmented copies made of each custom training sample. */
   copies: number;
   replayed: number;
+  /** The bundled dataset the replayed images came from (a later fine-tuning of this model replays it too). */
+  replayedFrom?: string;
   /** Time spent fine-tuning (copies, features, training), without loading data or evaluating. */
   seconds: number;
 }

@@ -264,6 +264,7 @@ export class JobRunner {
       customSamples: run.customSamples,
       copies: run.recipe.copies,
       replayed: run.replayed,
+      ...(job.replay ? { replayedFrom: job.replay.data.datasetId } : {}),
       seconds: run.seconds,
     };
     const baseTest = job.replay ? await loadBaseTest(job.replay.data, BASE_TEST_COUNT, classes) : null;
