@@ -1,7 +1,8 @@
 // Engine speed against TensorFlow.js on the same data in the same process: one epoch of M1 (MLP
 // 784-256-128-10) and M2 (LeNet-style) at batch 64, SGD with momentum 0.9, lr 0.01; then batch-1
-// inference latency (median and p95, µs). Ours runs twice: with the WebAssembly SIMD kernels (the
-// default) and on the pure-TypeScript fallback (`--ts-samples`, fewer: it is the slow path). Then the
+// inference latency (median and p95, µs). Ours runs three times: with the WebAssembly SIMD kernels on
+// one thread (the default) and on two (data-parallel, TrainOptions.parallel with worker_threads), and
+// on the pure-TypeScript fallback (`--ts-samples`, fewer: it is the slow path). Then the
 // GFLOP/s of each GEMM shape next to the machine's GEMM peak (bench/kernel-bench.ts). The load
 // average is printed before and after: the machine is shared. PyTorch 1-thread (bench/torch_reference.py)
 // runs after ours in the same invocation, where `import torch` works.
@@ -20,6 +21,7 @@ import { preset } from '../engine/presets';
 import { train } from '../engine/train';
 import { setWasmKernels } from '../engine/wasm/runtime';
 import { buildModel, classificationLoss } from './engine-adapter';
+import { nodeGradientWorkers } from './gradient-worker-node';
 import { kernelTable } from './kernel-bench';
 import { loadMnist } from './mnist';
 import { percentiles, type ReferenceModel, runReference, type TfBackend } from './tfjs-reference';
@@ -36,26 +38,28 @@ function first(data: Dataset, count: number): Dataset {
   return { ...data, images: data.images.subarray(0, count * size), labels: data.labels.subarray(0, count) };
 }
 
-async function ours(model: ReferenceModel, data: Dataset, runs: number, wasm: boolean) {
-  if (setWasmKernels(wasm) !== wasm) throw new Error('WebAssembly SIMD kernels are not available here');
+interface Mode {
+  readonly wasm: boolean;
+  /** Data-parallel on two threads (TrainOptions.parallel with worker_threads). */
+  readonly threads: 1 | 2;
+}
+
+async function ours(model: ReferenceModel, data: Dataset, runs: number, mode: Mode) {
+  if (setWasmKernels(mode.wasm) !== mode.wasm)
+    throw new Error('WebAssembly SIMD kernels are not available here');
   const spec = preset(PRESET_OF[model], { classes: 10 }).model;
   const net = buildModel(spec, 1);
-  const warm = await train(net, first(data, 64), {
+  const settings = {
     epochs: 1,
     batchSize: 64,
     learningRate: 0.01,
     optimizer: { type: 'momentum', config: { momentum: 0.9 } },
     loss: classificationLoss(),
-  });
+    ...(mode.threads === 2 ? { parallel: nodeGradientWorkers() } : {}),
+  } as const;
+  const warm = await train(net, first(data, 128), settings);
   if (warm.status !== 'completed') throw new Error(`warm-up ended ${warm.status}`);
-  const result = await train(net, data, {
-    epochs: 1,
-    batchSize: 64,
-    learningRate: 0.01,
-    optimizer: { type: 'momentum', config: { momentum: 0.9 } },
-    loss: classificationLoss(),
-    seed: 1,
-  });
+  const result = await train(net, data, { ...settings, seed: 1 });
   const one = { shape: [1, ...spec.inputShape], data: data.images.slice(0, 784) };
   const times: number[] = [];
   for (let i = 0; i < runs + 20; i++) {
@@ -144,57 +148,86 @@ async function main(): Promise<void> {
   );
   console.log(`data: MNIST train from ${train60k.source}; batch 64, SGD momentum 0.9, lr 0.01, 1 epoch`);
   console.log(`load average at start (1, 5, 15 min): ${load()}\n`);
-  const rows: string[] = [];
-  const results = {} as Record<ReferenceModel, Awaited<ReturnType<typeof ours>>>;
+  type Rate = { samplesPerSecond: number; samples: number; inferenceMicros: { median: number; p95: number } };
+  const table: { model: ReferenceModel; name: string; r: Rate & { error?: string } }[] = [];
+  const best: Record<string, number> = {};
   for (const model of ['M1', 'M2'] as const) {
     const data = first(train60k, samples);
-    const mine = await ours(model, data, runs, true);
-    results[model] = mine;
-    console.log(`${model} ours (wasm): ${fmt(mine.samplesPerSecond)} samples/s on ${mine.samples}`);
-    const plain = await ours(model, first(data, Math.min(tsSamples, samples)), runs, false);
-    console.log(`${model} ours (ts): ${fmt(plain.samplesPerSecond)} samples/s on ${plain.samples}`);
-    const refs: { backend: TfBackend; r: Awaited<ReturnType<typeof runReference>> }[] = [];
+    const add = (name: string, r: Rate & { error?: string }) => {
+      table.push({ model, name, r });
+      console.log(
+        r.error !== undefined
+          ? `${model} ${name}: training not possible: ${r.error}`
+          : `${model} ${name}: ${fmt(r.samplesPerSecond)} samples/s on ${r.samples}`,
+      );
+    };
+    add('ours (WebAssembly SIMD, 1 thread)', await ours(model, data, runs, { wasm: true, threads: 1 }));
+    add('ours (WebAssembly SIMD, 2 threads)', await ours(model, data, runs, { wasm: true, threads: 2 }));
+    const tsData = first(data, Math.min(tsSamples, samples));
+    add('ours (TypeScript fallback, 1 thread)', await ours(model, tsData, runs, { wasm: false, threads: 1 }));
     for (const backend of ['wasm', 'cpu'] as const) {
       const count = backend === 'cpu' ? Math.min(cpuSamples[model], samples) : samples;
       const r = await runReference(backend, model, data, count, runs);
-      console.log(
-        r.trainError === undefined
-          ? `${model} tfjs-${backend}: ${fmt(r.samplesPerSecond)} samples/s on ${r.samples}`
-          : `${model} tfjs-${backend}: training not possible: ${r.trainError}`,
-      );
-      refs.push({ backend, r });
-    }
-    rows.push(
-      `| ${model} | ours (WebAssembly SIMD) | ${fmt(mine.samplesPerSecond)} (${mine.samples}) | — | ${fmt(mine.inferenceMicros.median)} | ${fmt(mine.inferenceMicros.p95)} | — |`,
-      `| ${model} | ours (TypeScript fallback) | ${fmt(plain.samplesPerSecond)} (${plain.samples}) | ${(mine.samplesPerSecond / plain.samplesPerSecond).toFixed(2)} | ${fmt(plain.inferenceMicros.median)} | ${fmt(plain.inferenceMicros.p95)} | ${(plain.inferenceMicros.median / mine.inferenceMicros.median).toFixed(2)} |`,
-    );
-    for (const { backend, r } of refs) {
-      const trained = r.trainError === undefined;
-      const rate = trained ? `${fmt(r.samplesPerSecond)} (${r.samples})` : `n/a: ${r.trainError}`;
-      const ratio = trained ? (mine.samplesPerSecond / r.samplesPerSecond).toFixed(2) : '—';
-      const inferenceRatio = (r.inferenceMicros.median / mine.inferenceMicros.median).toFixed(2);
-      rows.push(
-        `| ${model} | tfjs ${backend} | ${rate} | ${ratio} | ${fmt(r.inferenceMicros.median)} | ${fmt(r.inferenceMicros.p95)} | ${inferenceRatio} |`,
-      );
+      add(`tfjs ${backend}`, { ...r, error: r.trainError });
+      best[`${model} tfjs ${backend}`] = r.trainError === undefined ? r.samplesPerSecond : Number.NaN;
     }
   }
   const torch = torchReference(samples, runs);
   if (torch.ran) {
-    for (const model of ['M1', 'M2'] as const) {
-      const t = torch.results.find((r) => r.model === model);
-      const mine = results[model];
-      if (t === undefined) continue;
-      const row = `| ${model} | PyTorch ${t.torch}, 1 thread | ${fmt(t.samplesPerSecond)} (${t.samples}) | ${(mine.samplesPerSecond / t.samplesPerSecond).toFixed(2)} | ${fmt(t.inferenceMicros.median)} | ${fmt(t.inferenceMicros.p95)} | ${(t.inferenceMicros.median / mine.inferenceMicros.median).toFixed(2)} |`;
-      const at = rows.findIndex((r) => r.startsWith(`| ${model} | tfjs wasm`));
-      rows.splice(at, 0, row);
+    for (const t of torch.results) {
+      const at = table.findIndex((row) => row.model === t.model && row.name === 'tfjs wasm');
+      table.splice(at, 0, { model: t.model, name: `PyTorch ${t.torch}, 1 thread`, r: t });
     }
   }
+  const row = (model: ReferenceModel, name: string) => {
+    const found = table.find((t) => t.model === model && t.name === name)?.r;
+    return found === undefined || found.error !== undefined ? undefined : found;
+  };
+  const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '—');
   console.log(
-    '\n| model | implementation | train samples/s (samples) | train: ours ÷ this | batch-1 inference median µs | p95 µs | inference: this ÷ ours |',
+    '\n| model | implementation | train samples/s (samples) | ours 1 thread ÷ this | ours 2 threads ÷ this | batch-1 inference median µs | p95 µs | inference: this ÷ ours |',
   );
-  console.log('|---|---|---|---|---|---|---|');
-  for (const row of rows) console.log(row);
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const { model, name, r } of table) {
+    const one = row(model, 'ours (WebAssembly SIMD, 1 thread)')!;
+    const two = row(model, 'ours (WebAssembly SIMD, 2 threads)')!;
+    const self = name.startsWith('ours (WebAssembly');
+    const rate = r.error !== undefined ? `n/a: ${r.error}` : `${fmt(r.samplesPerSecond)} (${r.samples})`;
+    const trained = r.error === undefined;
+    const cells = [
+      self || !trained ? '—' : ratio(one.samplesPerSecond, r.samplesPerSecond),
+      self || !trained ? '—' : ratio(two.samplesPerSecond, r.samplesPerSecond),
+    ];
+    const inference = self ? '—' : ratio(r.inferenceMicros.median, one.inferenceMicros.median);
+    console.log(
+      `| ${model} | ${name} | ${rate} | ${cells.join(' | ')} | ${fmt(r.inferenceMicros.median)} | ${fmt(r.inferenceMicros.p95)} | ${inference} |`,
+    );
+  }
   console.log(`\n${torch.line}`);
+  // the issue's targets, from this run
+  const fastest = (model: ReferenceModel) =>
+    Math.max(
+      row(model, 'ours (WebAssembly SIMD, 1 thread)')!.samplesPerSecond,
+      row(model, 'ours (WebAssembly SIMD, 2 threads)')!.samplesPerSecond,
+    );
+  const m1 = row('M1', 'ours (WebAssembly SIMD, 1 thread)')!;
+  const m2 = row('M2', 'ours (WebAssembly SIMD, 1 thread)')!;
+  const tfWasm = best['M1 tfjs wasm'];
+  const tfCpu = best['M2 tfjs cpu'];
+  console.log('\ntargets (this run):');
+  console.log(`- M1 training ≥ 10× tfjs-wasm: ${ratio(fastest('M1'), tfWasm)}× (fastest of our two modes)`);
+  console.log(`- M2 training ≥ 10× tfjs-cpu: ${ratio(fastest('M2'), tfCpu)}×`);
+  console.log(
+    `- batch-1 p95: M1 ${fmt(m1.inferenceMicros.p95)} µs (≤ 60), M2 ${fmt(m2.inferenceMicros.p95)} µs (≤ 250)`,
+  );
+  if (torch.ran) {
+    for (const t of torch.results) {
+      const mine = row(t.model, 'ours (WebAssembly SIMD, 1 thread)')!;
+      console.log(
+        `- ${t.model} vs PyTorch 1 thread: training ${ratio(fastest(t.model), t.samplesPerSecond)}× (goal 1.0), batch-1 median ${ratio(t.inferenceMicros.median, mine.inferenceMicros.median)}× (PyTorch µs ÷ ours)`,
+      );
+    }
+  }
   console.log('');
   for (const line of kernelTable(flag('trials', 30))) console.log(line);
   console.log(`\nload average at end (1, 5, 15 min): ${load()}`);
