@@ -24,7 +24,7 @@ import { buildModel, classificationLoss } from './engine-adapter';
 import { nodeGradientWorkers } from './gradient-worker-node';
 import { kernelTable } from './kernel-bench';
 import { loadMnist } from './mnist';
-import { percentiles, type ReferenceModel, runReference, type TfBackend } from './tfjs-reference';
+import { percentiles, type ReferenceModel, runReference } from './tfjs-reference';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
