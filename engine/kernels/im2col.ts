@@ -37,6 +37,7 @@ export function im2col(
     const plane = xOffset + c * height * width;
     for (let ky = 0; ky < kernelH; ky++) {
       for (let kx = 0; kx < kernelW; kx++, row += colStride) {
+        const [lo, hi] = insideColumns(kx, padLeft, strideW, width, outW);
         let dst = row;
         for (let oy = 0; oy < outH; oy++) {
           const iy = oy * strideH - padTop + ky;
@@ -45,11 +46,12 @@ export function im2col(
             dst += outW;
             continue;
           }
-          const src = plane + iy * width;
-          let ix = kx - padLeft;
-          for (let ox = 0; ox < outW; ox++, ix += strideW, dst++) {
-            col[dst] = ix >= 0 && ix < width ? x[src + ix] : 0;
-          }
+          // the padding columns, then a branch-free run over the pixels inside the image
+          const src = plane + iy * width + kx - padLeft;
+          for (let ox = 0; ox < lo; ox++) col[dst++] = 0;
+          if (strideW === 1) for (let ox = lo, s = src + lo; ox < hi; ox++) col[dst++] = x[s++];
+          else for (let ox = lo; ox < hi; ox++) col[dst++] = x[src + ox * strideW];
+          for (let ox = hi; ox < outW; ox++) col[dst++] = 0;
         }
       }
     }
@@ -71,6 +73,7 @@ export function col2im(
     const plane = dxOffset + c * height * width;
     for (let ky = 0; ky < kernelH; ky++) {
       for (let kx = 0; kx < kernelW; kx++, row += colStride) {
+        const [lo, hi] = insideColumns(kx, padLeft, strideW, width, outW);
         let src = row;
         for (let oy = 0; oy < outH; oy++) {
           const iy = oy * strideH - padTop + ky;
@@ -78,15 +81,32 @@ export function col2im(
             src += outW;
             continue;
           }
-          const dst = plane + iy * width;
-          let ix = kx - padLeft;
-          for (let ox = 0; ox < outW; ox++, ix += strideW, src++) {
-            if (ix >= 0 && ix < width) dx[dst + ix] += dCol[src];
-          }
+          const dst = plane + iy * width + kx - padLeft;
+          if (strideW === 1) for (let ox = lo, d = dst + lo; ox < hi; ox++) dx[d++] += dCol[src + ox];
+          else for (let ox = lo; ox < hi; ox++) dx[dst + ox * strideW] += dCol[src + ox];
+          src += outW;
         }
       }
     }
   }
+}
+
+/**
+ * The output columns [lo, hi) whose input column ox·stride − pad + kx lies inside [0, width): the rest
+ * read padding. Hoisting this test out of the pixel loop makes that loop branch-free (im2col on M2
+ * spends most of its time there).
+ */
+function insideColumns(
+  kx: number,
+  pad: number,
+  stride: number,
+  width: number,
+  outW: number,
+): [number, number] {
+  const first = pad - kx; // ox·stride ≥ first
+  const lo = Math.min(outW, Math.max(0, Math.ceil(first / stride)));
+  const hi = Math.max(lo, Math.min(outW, Math.floor((width - 1 + first) / stride) + 1));
+  return [lo, hi];
 }
 
 export type Padding = 'same' | 'valid' | number;
