@@ -7,7 +7,7 @@
 
 import { type KernelExports, wasmKernels } from './runtime';
 
-const WORK = 65536 + 524288 + 128 + 64; // packA, packB, edge tile, panel flags (kernels.wat)
+const WORK = 65536 + 524288 + 128 + 64 + 16384; // packA, packB, edge tile, panel flags, panel indices (kernels.wat)
 const PAGE = 65536;
 
 let heap = new Float32Array(0);

@@ -20,7 +20,7 @@
   ;; constants (keep in step with engine/wasm/gemm.ts)
   ;; MR = 4, NR = 8, KC = 256, MC = 64, NC = 512
   ;; work area layout (bytes from $work): packA 64·256·4 = 65536, packB 256·512·4 = 524288,
-  ;; edge tile 128, panel flags 16·4 = 64, then liveK (k·4 bytes)
+  ;; edge tile 128, panel flags 16·4 = 64, compacted-panel indices 16·256·4 = 16384, then liveK (k·4 bytes)
 
   ;; ---- zero skipping: the k indices where op(A) has a nonzero in some row -------------------
   ;; writes them as i32 to $ks and returns how many.
@@ -92,9 +92,11 @@
 
   ;; ---- packing ---------------------------------------------------------------------------------
   ;; packA[(panel·kcp + p)·4 + r] = op(A)[ic + panel·4 + r, ks[pc + p]]; zero past the last row and
-  ;; at p = kc when kc is odd. flags[panel] = 1 when the panel holds a nonzero.
+  ;; at p = kc when kc is odd. flags[panel]: 0 when the panel is all zeros (skipped), −1 when dense,
+  ;; else the length of its compacted form (see $compact_panel).
   (func $pack_a (param $transA i32) (param $a i32) (param $m i32) (param $k i32) (param $ks i32)
     (param $ic i32) (param $mc i32) (param $kc i32) (param $kcp i32) (param $dst i32) (param $flags i32)
+    (param $idx i32)
     (local $panel i32) (local $panels i32) (local $i0 i32) (local $rows i32) (local $p i32) (local $r i32)
     (local $d i32) (local $src i32) (local $v f32) (local $vv v128) (local $acc v128) (local $row i32)
     (local.set $panels (i32.shr_u (i32.add (local.get $mc) (i32.const 3)) (i32.const 2)))
@@ -172,9 +174,49 @@
         (then (v128.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $panel) (local.get $kcp))
           (local.get $kc)) (i32.const 4))) (v128.const i32x4 0 0 0 0))))
       (i32.store (i32.add (local.get $flags) (i32.shl (local.get $panel) (i32.const 2)))
-        (v128.any_true (local.get $acc)))
+        (if (result i32) (v128.any_true (local.get $acc))
+          (then (call $compact_panel
+            (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kcp)) (i32.const 4)))
+            (local.get $kc) (i32.add (local.get $idx) (i32.shl (local.get $panel) (i32.const 10)))))
+          (else (i32.const 0))))
       (local.set $panel (i32.add (local.get $panel) (i32.const 1)))
       (br $panel_loop))))
+
+  ;; Per-panel zero skipping: handwriting is sparse per image (~80 % blank) far more than per batch
+  ;; (a pixel is blank in all 64 images only ~40 % of the time), so a panel of 4 rows of A (4 images in
+  ;; x·W, 4 pixels in xᵀ·dY) is zero at many k where the batch is not. When fewer than 90 % of the
+  ;; panel's kc vectors are nonzero, they are moved to the front in place and idx[q] gets the byte
+  ;; offset in the B panel of the q-th kept k; the count is padded to even with a zero vector. Returns
+  ;; that count, or −1 to keep the panel dense (the indexed kernel costs an extra load per k).
+  (func $compact_panel (param $d i32) (param $kc i32) (param $idx i32) (result i32)
+    (local $p i32) (local $cnt i32) (local $v v128)
+    (block $cd (loop $cl
+      (br_if $cd (i32.ge_u (local.get $p) (local.get $kc)))
+      (local.set $cnt (i32.add (local.get $cnt) (v128.any_true (f32x4.ne
+        (v128.load (i32.add (local.get $d) (i32.shl (local.get $p) (i32.const 4)))) (v128.const f32x4 0 0 0 0)))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $cl)))
+    (if (i32.ge_u (i32.mul (local.get $cnt) (i32.const 10)) (i32.mul (local.get $kc) (i32.const 9)))
+      (then (return (i32.const -1))))
+    (local.set $cnt (i32.const 0))
+    (local.set $p (i32.const 0))
+    (block $md (loop $ml
+      (br_if $md (i32.ge_u (local.get $p) (local.get $kc)))
+      (local.set $v (v128.load (i32.add (local.get $d) (i32.shl (local.get $p) (i32.const 4)))))
+      (if (v128.any_true (f32x4.ne (local.get $v) (v128.const f32x4 0 0 0 0)))
+        (then
+          (v128.store (i32.add (local.get $d) (i32.shl (local.get $cnt) (i32.const 4))) (local.get $v))
+          (i32.store (i32.add (local.get $idx) (i32.shl (local.get $cnt) (i32.const 2)))
+            (i32.shl (local.get $p) (i32.const 5)))
+          (local.set $cnt (i32.add (local.get $cnt) (i32.const 1)))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $ml)))
+    (if (i32.and (local.get $cnt) (i32.const 1))
+      (then
+        (v128.store (i32.add (local.get $d) (i32.shl (local.get $cnt) (i32.const 4))) (v128.const i32x4 0 0 0 0))
+        (i32.store (i32.add (local.get $idx) (i32.shl (local.get $cnt) (i32.const 2))) (i32.const 0))
+        (local.set $cnt (i32.add (local.get $cnt) (i32.const 1)))))
+    (local.get $cnt))
 
   ;; packB[(panel·kcp + p)·8 + q] = op(B)[ks[pc + p], jc + panel·8 + q]; zero past the last column
   ;; and at p = kc when kc is odd.
@@ -306,6 +348,71 @@
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
     (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3a))))
     (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3b)))))
+
+  ;; The micro-kernel over a compacted A panel (see $compact_panel): the B rows are read through idx
+  ;; (byte offsets into the B panel); $cnt is even.
+  (func $kernel_sparse (param $cnt i32) (param $pa i32) (param $pb i32) (param $idx i32) (param $c i32) (param $ldc i32)
+    (param $alpha f32)
+    (local $c0a v128) (local $c0b v128) (local $c1a v128) (local $c1b v128)
+    (local $c2a v128) (local $c2b v128) (local $c3a v128) (local $c3b v128)
+    (local $b0 v128) (local $b1 v128) (local $av v128) (local $end i32) (local $o i32)
+    (local.set $end (i32.add (local.get $pa) (i32.shl (local.get $cnt) (i32.const 4))))
+    (loop $k
+      ;; k step 0
+      (local.set $o (i32.add (local.get $pb) (i32.load (local.get $idx))))
+      (local.set $b0 (v128.load (local.get $o)))
+      (local.set $b1 (v128.load offset=16 (local.get $o)))
+      (local.set $av (v128.load32_splat (local.get $pa)))
+      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=4 (local.get $pa)))
+      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=8 (local.get $pa)))
+      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=12 (local.get $pa)))
+      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      ;; k step 1
+      (local.set $o (i32.add (local.get $pb) (i32.load offset=4 (local.get $idx))))
+      (local.set $b0 (v128.load (local.get $o)))
+      (local.set $b1 (v128.load offset=16 (local.get $o)))
+      (local.set $av (v128.load32_splat offset=16 (local.get $pa)))
+      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=20 (local.get $pa)))
+      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=24 (local.get $pa)))
+      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $av (v128.load32_splat offset=28 (local.get $pa)))
+      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
+      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
+      (local.set $idx (i32.add (local.get $idx) (i32.const 8)))
+      (br_if $k (i32.lt_u (local.get $pa) (local.get $end))))
+    (local.set $av (f32x4.splat (local.get $alpha)))
+    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0a))))
+    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0b))))
+    (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1a))))
+    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1b))))
+    (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2a))))
+    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2b))))
+    (local.set $c (i32.add (local.get $c) (local.get $ldc)))
+    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3a))))
+    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3b)))))
+
+  ;; One 4×8 tile with the panel's mode (flags: −1 dense, n > 0 compacted to n k values).
+  (func $tile (param $mode i32) (param $kcp i32) (param $pa i32) (param $pb i32) (param $idx i32) (param $c i32)
+    (param $ldc i32) (param $alpha f32)
+    (if (i32.lt_s (local.get $mode) (i32.const 0))
+      (then (call $kernel (local.get $kcp) (local.get $pa) (local.get $pb) (local.get $c) (local.get $ldc) (local.get $alpha)))
+      (else (call $kernel_sparse (local.get $mode) (local.get $pa) (local.get $pb) (local.get $idx) (local.get $c)
+        (local.get $ldc) (local.get $alpha)))))
 
   ;; ---- elementwise ---------------------------------------------------------------------------
   ;; y[i] = max(x[i], 0) over n floats (ReLU forward). f32x4.max propagates NaN like Math.max.
@@ -540,14 +647,14 @@
 
   ;; ---- GEMM driver -----------------------------------------------------------------------------
   ;; C = alpha·op(A)·op(B) + beta·C with A, B, C already in memory at $a, $b, $c (row-major,
-  ;; contiguous) and 589,888 + 4·k bytes of work area at $work.
+  ;; contiguous) and 606,400 + 4·k bytes of work area at $work.
   (func (export "gemm") (param $transA i32) (param $transB i32) (param $m i32) (param $n i32) (param $k i32)
     (param $alpha f32) (param $a i32) (param $b i32) (param $beta f32) (param $c i32) (param $work i32)
     (local $packA i32) (local $packB i32) (local $edge i32) (local $flags i32) (local $ks i32)
     (local $live i32) (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $kcp i32)
     (local $ic i32) (local $mc i32) (local $jr i32) (local $ir i32) (local $rows i32) (local $cols i32)
     (local $pbp i32) (local $cp i32) (local $r i32) (local $q i32) (local $i i32) (local $len i32)
-    (local $ldc i32)
+    (local $ldc i32) (local $idx i32) (local $mode i32)
     (if (i32.or (i32.eqz (local.get $m)) (i32.eqz (local.get $n))) (then (return)))
     ;; C = beta·C
     (local.set $len (i32.mul (local.get $m) (local.get $n)))
@@ -567,7 +674,8 @@
     (local.set $packB (i32.add (local.get $work) (i32.const 65536)))
     (local.set $edge (i32.add (local.get $packB) (i32.const 524288)))
     (local.set $flags (i32.add (local.get $edge) (i32.const 128)))
-    (local.set $ks (i32.add (local.get $flags) (i32.const 64)))
+    (local.set $idx (i32.add (local.get $flags) (i32.const 64)))
+    (local.set $ks (i32.add (local.get $idx) (i32.const 16384)))
     (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
     (local.set $live (call $live_k (local.get $transA) (local.get $a) (local.get $m) (local.get $k) (local.get $ks)))
     (block $jd (loop $jl
@@ -590,7 +698,8 @@
           (if (i32.gt_s (local.get $mc) (i32.const 64)) (then (local.set $mc (i32.const 64))))
           (call $pack_a (local.get $transA) (local.get $a) (local.get $m) (local.get $k)
             (i32.add (local.get $ks) (i32.shl (local.get $pc) (i32.const 2)))
-            (local.get $ic) (local.get $mc) (local.get $kc) (local.get $kcp) (local.get $packA) (local.get $flags))
+            (local.get $ic) (local.get $mc) (local.get $kc) (local.get $kcp) (local.get $packA) (local.get $flags)
+            (local.get $idx))
           (local.set $jr (i32.const 0))
           (block $jrd (loop $jrl
             (br_if $jrd (i32.ge_u (local.get $jr) (local.get $nc)))
@@ -600,7 +709,8 @@
             (local.set $ir (i32.const 0))
             (block $ird (loop $irl
               (br_if $ird (i32.ge_u (local.get $ir) (local.get $mc)))
-              (if (i32.load (i32.add (local.get $flags) (local.get $ir)))
+              (local.set $mode (i32.load (i32.add (local.get $flags) (local.get $ir))))
+              (if (local.get $mode)
                 (then
                   (local.set $rows (i32.sub (local.get $mc) (local.get $ir)))
                   (if (i32.gt_s (local.get $rows) (i32.const 4)) (then (local.set $rows (i32.const 4))))
@@ -608,13 +718,15 @@
                     (local.get $n)) (i32.add (local.get $jc) (local.get $jr))) (i32.const 2))))
                   (if (i32.and (i32.eq (local.get $rows) (i32.const 4)) (i32.eq (local.get $cols) (i32.const 8)))
                     (then
-                      (call $kernel (local.get $kcp) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kcp)) (i32.const 2)))
-                        (local.get $pbp) (local.get $cp) (local.get $ldc) (local.get $alpha)))
+                      (call $tile (local.get $mode) (local.get $kcp) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kcp)) (i32.const 2)))
+                        (local.get $pbp) (i32.add (local.get $idx) (i32.shl (local.get $ir) (i32.const 8)))
+                        (local.get $cp) (local.get $ldc) (local.get $alpha)))
                     (else
                       ;; edge tile: compute into scratch, add only the valid part
                       (memory.fill (local.get $edge) (i32.const 0) (i32.const 128))
-                      (call $kernel (local.get $kcp) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kcp)) (i32.const 2)))
-                        (local.get $pbp) (local.get $edge) (i32.const 32) (local.get $alpha))
+                      (call $tile (local.get $mode) (local.get $kcp) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kcp)) (i32.const 2)))
+                        (local.get $pbp) (i32.add (local.get $idx) (i32.shl (local.get $ir) (i32.const 8)))
+                        (local.get $edge) (i32.const 32) (local.get $alpha))
                       (local.set $r (i32.const 0))
                       (block $rd (loop $rl
                         (br_if $rd (i32.ge_u (local.get $r) (local.get $rows)))

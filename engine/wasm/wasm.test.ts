@@ -71,6 +71,41 @@ describe('WebAssembly kernels', () => {
     }
   });
 
+  it('GEMM on image-like sparsity (per-panel compaction of A) agrees with the TypeScript path', () => {
+    // each row a "drawing": a random blob of nonzeros, so panels of 4 rows are zero at many k where
+    // the batch is not (the case the compacted panels are for), plus an all-dense row now and then
+    const rng = new Rng(3);
+    for (const [m, k, n, transA] of [
+      [64, 784, 256, false],
+      [784, 64, 256, true],
+      [67, 530, 13, false],
+      [530, 67, 9, true],
+      [5, 257, 31, false],
+    ] as const) {
+      const rows = transA ? k : m;
+      const cols = transA ? m : k;
+      const x = new Float32Array(rows * cols);
+      for (let r = 0; r < rows; r++) {
+        const dense = rng.uniform(0, 1) < 0.05;
+        const from = Math.floor(rng.uniform(0, cols));
+        const to = Math.min(cols, from + Math.floor(rng.uniform(0, cols / 3)));
+        for (let q = 0; q < cols; q++) {
+          if (dense || (q >= from && q < to && rng.uniform(0, 1) < 0.7)) x[r * cols + q] = rng.uniform(-1, 1);
+        }
+      }
+      // x [rows, cols] is A as stored: [m, k], or [k, m] for transA (images along m: xᵀ·dY)
+      const a = x;
+      const b = Float32Array.from({ length: k * n }, () => rng.uniform(-1, 1));
+      const want = new Float32Array(m * n);
+      const got = new Float32Array(m * n);
+      gemmTs(transA, false, m, n, k, 1, a, 0, b, 0, 0, want, 0);
+      expect(gemmWasm(transA, false, m, n, k, 1, a, 0, b, 0, 0, got, 0)).toBe(true);
+      let worst = 0;
+      for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]));
+      expect(worst, `m=${m} n=${n} k=${k} transA=${transA}`).toBeLessThan(2e-5 * Math.sqrt(k) + 1e-6);
+    }
+  });
+
   it('ReLU forward and backward agree with the TypeScript path, NaN and ±0 included', () => {
     const rng = new Rng(5);
     for (const n of [0, 1, 3, 4, 5, 17, 1000]) {
