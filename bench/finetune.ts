@@ -80,6 +80,14 @@ function symbolSet(base: number, count: number, classOffset: number, variation: 
   return { images, labels, sampleShape: [1, 28, 28] };
 }
 
+function calledNew(model: Sequential, data: Dataset, classes: number, oldClasses: number): number {
+  const e = evaluate(model, data, { numClasses: classes });
+  let n = 0;
+  for (let t = 0; t < oldClasses; t++)
+    for (let p = oldClasses; p < classes; p++) n += e.confusion[t * classes + p]!;
+  return n;
+}
+
 function accuracy(model: Sequential, data: Dataset, classes: number): number {
   return evaluate(model, data, { numClasses: classes, loss: crossEntropy() }).accuracy;
 }
@@ -97,6 +105,8 @@ interface Run {
   symbols: number;
   perSymbol: Record<string, number>;
   mnistAfter: number;
+  /** MNIST test images the fine-tuned model calls one of the new symbols. */
+  mnistCalledNew: number;
 }
 const runs: Run[] = [];
 for (let r = 0; r < Number(values.runs); r++) {
@@ -146,13 +156,14 @@ for (let r = 0; r < Number(values.runs); r++) {
     symbols: accuracy(model, test, classes.length),
     perSymbol: perSymbolAcc,
     mnistAfter: accuracy(model, mnist, classes.length),
+    mnistCalledNew: calledNew(model, mnist, classes.length, baseClasses.length),
   };
   runs.push(run);
   if (!values.json) {
     console.log(
       `run ${r + 1} (seed ${seed}): fine-tune ${run.seconds.toFixed(2)} s (+ replay load ${run.replaySeconds.toFixed(2)} s)` +
         ` · new drawings ${(run.symbols * 100).toFixed(1)} % (${SYMBOLS.map((s) => `${s} ${(perSymbolAcc[s]! * 100).toFixed(0)}`).join(', ')})` +
-        ` · MNIST ${(before * 100).toFixed(2)} → ${(run.mnistAfter * 100).toFixed(2)} %`,
+        ` · MNIST ${(before * 100).toFixed(2)} → ${(run.mnistAfter * 100).toFixed(2)} % (${run.mnistCalledNew} called a new symbol)`,
     );
   }
 }

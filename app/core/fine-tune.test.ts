@@ -189,7 +189,11 @@ describe('a fine-tuning job through the core', () => {
     expect(second.type, second.type === 'error' ? second.message : '').toBe('done');
     if (second.type !== 'done') return;
     expect(second.model.classes).toEqual(end.model.classes);
-    expect(second.model.fineTune).toMatchObject({ newClasses: [], replayed: 6000, replayedFrom: 'mnist' });
+    expect(second.model.fineTune).toMatchObject({
+      newClasses: [],
+      replayed: FINE_TUNE_RECIPE.replay,
+      replayedFrom: 'mnist',
+    });
     expect(second.model.fineTune!.base!.after).toBeGreaterThan(0.95);
   }, 120_000);
 });

@@ -40,7 +40,7 @@ export const FINE_TUNE_RECIPE: FineTuneRecipe = {
     thickness: 0.4,
     probability: 1,
   },
-  replay: 6000,
+  replay: 10_000,
 };
 
 /** The training settings that go with the recipe (the app's Train form proposes them when fine-tuning). */
