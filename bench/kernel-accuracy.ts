@@ -1,6 +1,7 @@
 // The fast kernels change nothing about accuracy: trains a preset for a few epochs on MNIST with the
-// same seed on both kernel paths (WebAssembly SIMD and the pure-TypeScript fallback) and prints the
-// test accuracy of each. The two runs differ only in float32 vs float64 accumulation inside GEMM.
+// same seed on both kernel paths (WebAssembly SIMD and the pure-TypeScript fallback), and with the
+// WebAssembly kernels on two threads (data-parallel), and prints the test accuracy of each. The kernel
+// paths differ only in float32 vs float64 arithmetic; two threads sum each batch's gradient as two halves.
 //
 //   npx tsx bench/kernel-accuracy.ts [--preset mlp] [--epochs 2]
 
@@ -10,6 +11,7 @@ import { type PresetId, preset } from '../engine/presets';
 import { train } from '../engine/train';
 import { setWasmKernels } from '../engine/wasm/runtime';
 import { buildModel, classificationLoss } from './engine-adapter';
+import { nodeGradientWorkers } from './gradient-worker-node';
 import { loadMnist } from './mnist';
 
 const arg = (name: string, fallback: string) => {
@@ -26,7 +28,12 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(', ')}`,
 );
-for (const wasm of [true, false]) {
+const modes = [
+  { wasm: true, threads: 1 },
+  { wasm: true, threads: 2 },
+  { wasm: false, threads: 1 },
+] as const;
+for (const { wasm, threads } of modes) {
   setWasmKernels(wasm);
   const p = preset(id, { classes: 10 });
   const net = buildModel(p.model, 1);
@@ -39,6 +46,7 @@ for (const wasm of [true, false]) {
     clipNorm: p.training.clipNorm,
     loss: classificationLoss(),
     seed: 1,
+    ...(threads === 2 ? { parallel: nodeGradientWorkers() } : {}),
   });
   const size = 784;
   let correct = 0;
@@ -54,7 +62,7 @@ for (const wasm of [true, false]) {
   }
   const last = result.record.epochs.at(-1);
   console.log(
-    `${id} ${epochs} epochs, ${wasm ? 'WebAssembly SIMD' : 'TypeScript'} kernels: test accuracy ${((100 * correct) / testSet.labels.length).toFixed(2)} %, final train loss ${last?.trainLoss.toFixed(4)}, ${Math.round(result.record.samplesPerSecond)} samples/s`,
+    `${id} ${epochs} epochs, ${wasm ? 'WebAssembly SIMD' : 'TypeScript'} kernels, ${threads} thread${threads > 1 ? 's' : ''}: test accuracy ${((100 * correct) / testSet.labels.length).toFixed(2)} %, final train loss ${last?.trainLoss.toFixed(4)}, ${Math.round(result.record.samplesPerSecond)} samples/s`,
   );
 }
 console.log(
