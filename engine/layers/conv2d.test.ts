@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradcheck, randomTensor } from '../gradcheck';
 import { Rng } from '../rng';
 import { tensor } from '../tensor';
+import { setWasmKernels } from '../wasm/runtime';
 import { Conv2D } from './conv2d';
 
 describe('Conv2D', () => {
@@ -36,6 +37,37 @@ describe('Conv2D', () => {
       expect(result.max).toBeLessThan(1e-2);
     });
   }
+
+  it('builds its columns inside WebAssembly memory with the TypeScript results (float tolerance)', () => {
+    for (const [padding, strides, kernelSize] of [
+      ['valid', 1, 5],
+      ['same', 1, 3],
+      ['same', 2, 3],
+      [2, 3, 4],
+    ] as const) {
+      const run = (wasm: boolean) => {
+        expect(setWasmKernels(wasm)).toBe(wasm);
+        const layer = new Conv2D({ filters: 5, kernelSize, padding, strides });
+        layer.build([3, 11, 9], new Rng(2));
+        const x = randomTensor([4, 3, 11, 9], new Rng(3));
+        const y = layer.forward(x, { training: true }).data.slice();
+        const dx = layer.backward(
+          randomTensor([4, ...layer.forward(x, { training: true }).shape.slice(1)], new Rng(4)),
+        );
+        setWasmKernels(true);
+        return { y, dx: dx.data.slice(), dW: layer.kernel.grad.data.slice() };
+      };
+      const fast = run(true);
+      const plain = run(false);
+      for (const key of ['y', 'dx', 'dW'] as const) {
+        fast[key].forEach((v, i) => {
+          expect(Math.abs(v - plain[key][i]), `${key} padding ${padding} stride ${strides}`).toBeLessThan(
+            1e-4,
+          );
+        });
+      }
+    }
+  });
 
   it('round-trips its config', () => {
     const layer = new Conv2D({ filters: 3, kernelSize: [3, 2], strides: 2, padding: 'same', useBias: false });

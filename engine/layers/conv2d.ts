@@ -1,8 +1,9 @@
 // 2-D convolution on NCHW input through im2col + GEMM: col[C·KH·KW, B·OH·OW] holds the receptive
 // fields of the whole batch and out[F, B·OH·OW] = W[F, C·KH·KW] · col is one GEMM, reordered to
-// [B, F, OH, OW]. Kernel layout [F, C, KH, KW] (PyTorch, ONNX Conv). The batch's columns are kept from
-// forward for the kernel gradient: memory (KH·KW times the input) traded for not redoing im2col in
-// backward.
+// [B, F, OH, OW]. Kernel layout [F, C, KH, KW] (PyTorch, ONNX Conv). With WebAssembly the columns are
+// built inside its memory for each GEMM that needs them (forward, kernel gradient): copying the images
+// in and rebuilding costs less than copying KH·KW times as many floats back in. The TypeScript path
+// keeps the forward's columns for the kernel gradient instead.
 
 import { INITIALIZERS, type Initializer, initialize } from '../init';
 import {
@@ -19,6 +20,7 @@ import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer
 import { numberOption, oneOfOption } from '../registry';
 import type { Rng } from '../rng';
 import { type Param, param, type Tensor } from '../tensor';
+import { gemmIm2colWasm } from '../wasm/conv';
 import { batchOf, built, reuse, skipped } from './scratch';
 
 export interface Conv2DOptions {
@@ -66,7 +68,8 @@ export class Conv2D implements Layer {
   private inputShape?: readonly number[];
   private geometry?: ConvGeometry;
   private input?: Tensor;
-  private cols?: Tensor; // [C·KH·KW, B·OH·OW], cached for backward
+  private cols?: Tensor; // [C·KH·KW, B·OH·OW], the TypeScript path's columns
+  private colsOf?: Tensor; // this forward's columns when they were built in TypeScript (kept for backward)
   private wide?: Tensor; // [F, B·OH·OW]: the GEMM's output in forward, dY in that layout in backward
   private output?: Tensor;
   private dCol?: Tensor; // [C·KH·KW, B·OH·OW]
@@ -132,16 +135,20 @@ export class Conv2D implements Layer {
     const { filters } = this.options;
     const rows = g.channels * g.kernelH * g.kernelW;
     const outSize = g.outH * g.outW;
-    const inSize = g.channels * g.height * g.width;
     const wide = batch * outSize;
-    const cols = (this.cols = reuse(this.cols, [rows, wide]));
     const yWide = (this.wide = reuse(this.wide, [filters, wide]));
     const y = (this.output = reuse(this.output, [batch, filters, g.outH, g.outW]));
+    const w = this.kernel.value.data;
     // cols[C·KH·KW, B·OH·OW]: every sample's receptive fields side by side, so the whole batch is
-    // one GEMM (large n keeps the micro-kernel busy; one GEMM per sample spent its time packing W)
-    for (let b = 0; b < batch; b++) im2col(g, x.data, b * inSize, cols.data, b * outSize, wide);
-    // yWide[F, B·OH·OW] = W[F, C·KH·KW] · cols
-    gemm(false, false, filters, wide, rows, 1, this.kernel.value.data, 0, cols.data, 0, 0, yWide.data, 0);
+    // one GEMM (large n keeps the micro-kernel busy; one GEMM per sample spent its time packing W).
+    // yWide[F, B·OH·OW] = W[F, C·KH·KW] · cols. With WebAssembly the columns are built inside its
+    // memory from x (engine/wasm/conv.ts) and rebuilt in backward: no 3.7 MB round trip, no cache.
+    this.colsOf = gemmIm2colWasm(false, filters, wide, rows, 1, w, g, batch, x.data, 0, yWide.data)
+      ? undefined
+      : this.im2colTs(x, batch);
+    if (this.colsOf !== undefined) {
+      gemm(false, false, filters, wide, rows, 1, w, 0, this.colsOf.data, 0, 0, yWide.data, 0);
+    }
     fromWide(yWide.data, y.data, batch, filters, outSize);
     if (this.options.useBias) addChannelVector(y.data, batch, filters, outSize, this.bias.value.data);
     this.input = x;
@@ -150,9 +157,8 @@ export class Conv2D implements Layer {
 
   backward(dOut: Tensor, options: BackwardOptions = {}): Tensor {
     const x = this.input;
-    const cols = this.cols;
     const dWide = this.wide;
-    if (x === undefined || cols === undefined || dWide === undefined) {
+    if (x === undefined || dWide === undefined) {
       throw new Error('conv2d: backward() before forward()');
     }
     const g = this.geometry!;
@@ -164,8 +170,15 @@ export class Conv2D implements Layer {
     const wide = batch * outSize;
     // dWide[F, B·OH·OW] ← dY[B, F, OH·OW] (the forward's wide buffer is free again)
     toWide(dOut.data, dWide.data, batch, filters, outSize);
-    // dW[F, C·KH·KW] += dWide · colsᵀ
-    gemm(false, true, filters, rows, wide, 1, dWide.data, 0, cols.data, 0, 1, this.kernel.grad.data, 0);
+    // dW[F, C·KH·KW] += dWide · colsᵀ (the columns rebuilt in WebAssembly memory, or forward's)
+    const dW = this.kernel.grad.data;
+    if (
+      this.colsOf !== undefined ||
+      !gemmIm2colWasm(true, filters, rows, wide, 1, dWide.data, g, batch, x.data, 1, dW)
+    ) {
+      const cols = this.colsOf ?? this.im2colTs(x, batch);
+      gemm(false, true, filters, rows, wide, 1, dWide.data, 0, cols.data, 0, 1, dW, 0);
+    }
     if (this.options.useBias) sumChannelsInto(dOut.data, batch, filters, outSize, this.bias.grad.data);
     if (options.inputGradient === false) return skipped(x.shape);
     // dCol[C·KH·KW, B·OH·OW] = Wᵀ · dWide, then scattered back onto each image
@@ -175,6 +188,17 @@ export class Conv2D implements Layer {
     dx.data.fill(0); // col2im accumulates
     for (let b = 0; b < batch; b++) col2im(g, dCol.data, b * outSize, dx.data, b * inSize, wide);
     return dx;
+  }
+
+  /** cols[C·KH·KW, B·OH·OW] of x in TypeScript (the fallback path), in a reused buffer. */
+  private im2colTs(x: Tensor, batch: number): Tensor {
+    const g = this.geometry!;
+    const outSize = g.outH * g.outW;
+    const inSize = g.channels * g.height * g.width;
+    const wide = batch * outSize;
+    const cols = (this.cols = reuse(this.cols, [g.channels * g.kernelH * g.kernelW, wide]));
+    for (let b = 0; b < batch; b++) im2col(g, x.data, b * inSize, cols.data, b * outSize, wide);
+    return cols;
   }
 
   params(): Param[] {

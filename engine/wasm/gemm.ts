@@ -7,7 +7,9 @@
 
 import { type KernelExports, wasmKernels } from './runtime';
 
-const WORK = 65536 + 524288 + 128 + 64 + 16384; // packA, packB, edge tile, panel flags, panel indices (kernels.wat)
+/** Bytes of work area kernels.wat needs before its operands (packA, packB, edge tile, panel flags, panel indices), plus 4·k for liveK. */
+export const WORK_BYTES = 65536 + 524288 + 128 + 64 + 16384;
+const WORK = WORK_BYTES;
 const PAGE = 65536;
 
 let heap = new Float32Array(0);

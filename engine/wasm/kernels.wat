@@ -613,6 +613,102 @@
       (br $sl)))
     (local.get $s))
 
+  ;; ---- im2col ----------------------------------------------------------------------------------
+  ;; col[C·KH·KW, colStride] (floats; sample b's block starts at column b·OH·OW) ← the receptive fields
+  ;; of x[batch, C, H, W], as engine/kernels/im2col.ts does it, straight into the GEMM's B operand so
+  ;; the columns (KH·KW times the input: 3.7 MB for M2's first layer) never leave this memory.
+  ;; $geo points at 11 i32: C, H, W, KH, KW, strideH, strideW, padTop, padLeft, OH, OW.
+  (func (export "im2col") (param $x i32) (param $col i32) (param $batch i32) (param $colStride i32) (param $geo i32)
+    (local $C i32) (local $H i32) (local $W i32) (local $KH i32) (local $KW i32) (local $sh i32) (local $sw i32)
+    (local $pt i32) (local $pl i32) (local $OH i32) (local $OW i32)
+    (local $b i32) (local $c i32) (local $ky i32) (local $kx i32) (local $oy i32) (local $ox i32) (local $iy i32)
+    (local $row i32) (local $plane i32) (local $dst i32) (local $src i32) (local $lo i32) (local $hi i32)
+    (local $first i32) (local $num i32) (local $xb i32) (local $end4 i32)
+    (local.set $C (i32.load (local.get $geo)))
+    (local.set $H (i32.load offset=4 (local.get $geo)))
+    (local.set $W (i32.load offset=8 (local.get $geo)))
+    (local.set $KH (i32.load offset=12 (local.get $geo)))
+    (local.set $KW (i32.load offset=16 (local.get $geo)))
+    (local.set $sh (i32.load offset=20 (local.get $geo)))
+    (local.set $sw (i32.load offset=24 (local.get $geo)))
+    (local.set $pt (i32.load offset=28 (local.get $geo)))
+    (local.set $pl (i32.load offset=32 (local.get $geo)))
+    (local.set $OH (i32.load offset=36 (local.get $geo)))
+    (local.set $OW (i32.load offset=40 (local.get $geo)))
+    (block $bd (loop $bl
+      (br_if $bd (i32.ge_u (local.get $b) (local.get $batch)))
+      (local.set $xb (i32.add (local.get $x) (i32.shl (i32.mul (local.get $b) (i32.mul (local.get $C)
+        (i32.mul (local.get $H) (local.get $W)))) (i32.const 2))))
+      (local.set $row (i32.add (local.get $col) (i32.shl (i32.mul (local.get $b) (i32.mul (local.get $OH) (local.get $OW)))
+        (i32.const 2))))
+      (local.set $c (i32.const 0))
+      (block $cd (loop $cl
+        (br_if $cd (i32.ge_u (local.get $c) (local.get $C)))
+        (local.set $plane (i32.add (local.get $xb) (i32.shl (i32.mul (local.get $c) (i32.mul (local.get $H) (local.get $W)))
+          (i32.const 2))))
+        (local.set $ky (i32.const 0))
+        (block $kyd (loop $kyl
+          (br_if $kyd (i32.ge_u (local.get $ky) (local.get $KH)))
+          (local.set $kx (i32.const 0))
+          (block $kxd (loop $kxl
+            (br_if $kxd (i32.ge_u (local.get $kx) (local.get $KW)))
+            ;; output columns [lo, hi) read inside the image: 0 ≤ ox·sw − pl + kx < W
+            (local.set $first (i32.sub (local.get $pl) (local.get $kx)))
+            (local.set $lo (i32.const 0))
+            (if (i32.gt_s (local.get $first) (i32.const 0))
+              (then (local.set $lo (i32.div_u (i32.add (local.get $first) (i32.sub (local.get $sw) (i32.const 1)))
+                (local.get $sw)))))
+            (if (i32.gt_s (local.get $lo) (local.get $OW)) (then (local.set $lo (local.get $OW))))
+            (local.set $num (i32.add (i32.sub (local.get $W) (i32.const 1)) (local.get $first)))
+            (local.set $hi (i32.const 0))
+            (if (i32.ge_s (local.get $num) (i32.const 0))
+              (then (local.set $hi (i32.add (i32.div_u (local.get $num) (local.get $sw)) (i32.const 1)))))
+            (if (i32.gt_s (local.get $hi) (local.get $OW)) (then (local.set $hi (local.get $OW))))
+            (if (i32.lt_s (local.get $hi) (local.get $lo)) (then (local.set $hi (local.get $lo))))
+            (local.set $oy (i32.const 0))
+            (local.set $dst (local.get $row))
+            (block $oyd (loop $oyl
+              (br_if $oyd (i32.ge_u (local.get $oy) (local.get $OH)))
+              (local.set $iy (i32.add (i32.sub (i32.mul (local.get $oy) (local.get $sh)) (local.get $pt)) (local.get $ky)))
+              (if (i32.or (i32.lt_s (local.get $iy) (i32.const 0)) (i32.ge_s (local.get $iy) (local.get $H)))
+                (then (memory.fill (local.get $dst) (i32.const 0) (i32.shl (local.get $OW) (i32.const 2))))
+                (else
+                  ;; src addresses input column ox·sw − pl + kx of row iy, read only for ox in [lo, hi)
+                  (local.set $src (i32.add (local.get $plane) (i32.shl (i32.sub (i32.add (i32.mul (local.get $iy) (local.get $W))
+                    (local.get $kx)) (local.get $pl)) (i32.const 2))))
+                  (if (local.get $lo) (then (memory.fill (local.get $dst) (i32.const 0) (i32.shl (local.get $lo) (i32.const 2)))))
+                  (local.set $ox (local.get $lo))
+                  (if (i32.eq (local.get $sw) (i32.const 1))
+                    (then
+                      (local.set $end4 (i32.sub (local.get $hi) (i32.const 3)))
+                      (block $vd (loop $vl
+                        (br_if $vd (i32.ge_s (local.get $ox) (local.get $end4)))
+                        (v128.store (i32.add (local.get $dst) (i32.shl (local.get $ox) (i32.const 2)))
+                          (v128.load (i32.add (local.get $src) (i32.shl (local.get $ox) (i32.const 2)))))
+                        (local.set $ox (i32.add (local.get $ox) (i32.const 4)))
+                        (br $vl)))))
+                  (block $sd (loop $sl
+                    (br_if $sd (i32.ge_s (local.get $ox) (local.get $hi)))
+                    (f32.store (i32.add (local.get $dst) (i32.shl (local.get $ox) (i32.const 2)))
+                      (f32.load (i32.add (local.get $src) (i32.shl (i32.mul (local.get $ox) (local.get $sw)) (i32.const 2)))))
+                    (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
+                    (br $sl)))
+                  (if (i32.lt_s (local.get $hi) (local.get $OW))
+                    (then (memory.fill (i32.add (local.get $dst) (i32.shl (local.get $hi) (i32.const 2))) (i32.const 0)
+                      (i32.shl (i32.sub (local.get $OW) (local.get $hi)) (i32.const 2)))))))
+              (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $OW) (i32.const 2))))
+              (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
+              (br $oyl)))
+            (local.set $row (i32.add (local.get $row) (i32.shl (local.get $colStride) (i32.const 2))))
+            (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
+            (br $kxl)))
+          (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+          (br $kyl)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $cl)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bl))))
+
   ;; ---- one row times a matrix (batch-1 inference) --------------------------------------------
   ;; c[n] = alpha · Σ_q a[q] · B[q, :] with B [kk, n] row-major: an f32x4 axpy per row of B, no
   ;; packing (a 4-row micro-kernel would waste three quarters of its work on one row).

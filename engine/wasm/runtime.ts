@@ -54,6 +54,7 @@ export interface KernelExports {
   bias_act(y: number, bias: number, rows: number, cols: number, relu: number): void;
   sum_squares(x: number, n: number): number;
   add(x: number, y: number, n: number): void;
+  im2col(x: number, col: number, batch: number, colStride: number, geometry: number): void;
 }
 
 interface WasmInstance {

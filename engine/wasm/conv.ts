@@ -1,0 +1,64 @@
+// GEMM whose B operand is the im2col matrix of a batch of images, built inside WebAssembly memory:
+// the images are copied in (C·H·W floats each) instead of the columns (KH·KW times as many: 3.7 MB
+// for M2's first layer), and no columns are kept in JS (Conv2D's backward rebuilds them the same way,
+// cheaper than caching and copying them back in). Layout after the GEMM work area: geometry, A, x,
+// B (the columns), C.
+
+import type { ConvGeometry } from '../kernels/im2col';
+import { floats, WORK_BYTES } from './gemm';
+import { wasmKernels } from './runtime';
+
+const align = (bytes: number) => (bytes + 15) & ~15;
+
+/**
+ * C = alpha · A · op(cols) + beta · C with cols[C·KH·KW, batch·OH·OW] = im2col of x[batch, C, H, W]:
+ * forward (cols as B, [k, n]) or, with `transB`, the kernel gradient (colsᵀ, cols stored [n, k]).
+ * Same contract as `gemm` otherwise; false when the WebAssembly kernels are not loaded.
+ */
+export function gemmIm2colWasm(
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float32Array,
+  g: ConvGeometry,
+  batch: number,
+  x: Float32Array,
+  beta: number,
+  c: Float32Array,
+): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  const inSize = g.channels * g.height * g.width;
+  const rows = g.channels * g.kernelH * g.kernelW;
+  const wide = batch * g.outH * g.outW;
+  if (rows * wide !== k * n) throw new Error('gemmIm2colWasm: the columns do not match op(B)');
+  const geo = align(WORK_BYTES + 4 * k);
+  const aPtr = align(geo + 44);
+  const xPtr = align(aPtr + 4 * m * k);
+  const bPtr = align(xPtr + 4 * batch * inSize);
+  const cPtr = align(bPtr + 4 * rows * wide);
+  const f = floats(kernels, cPtr + 4 * m * n);
+  const ints = new Int32Array(f.buffer, geo, 11);
+  ints.set([
+    g.channels,
+    g.height,
+    g.width,
+    g.kernelH,
+    g.kernelW,
+    g.strideH,
+    g.strideW,
+    g.padTop,
+    g.padLeft,
+    g.outH,
+    g.outW,
+  ]);
+  f.set(a.subarray(0, m * k), aPtr >> 2);
+  f.set(x.subarray(0, batch * inSize), xPtr >> 2);
+  kernels.im2col(xPtr, bPtr, batch, wide, geo);
+  if (beta !== 0) f.set(c.subarray(0, m * n), cPtr >> 2);
+  kernels.gemm(0, transB ? 1 : 0, m, n, k, alpha, aPtr, bPtr, beta, cPtr, 0);
+  c.set(f.subarray(cPtr >> 2, (cPtr >> 2) + m * n));
+  return true;
+}
