@@ -20,7 +20,7 @@ import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer
 import { numberOption, oneOfOption } from '../registry';
 import type { Rng } from '../rng';
 import { type Param, param, type Tensor } from '../tensor';
-import { gemmIm2colWasm } from '../wasm/conv';
+import { gemmCol2imWasm, gemmIm2colWasm } from '../wasm/conv';
 import { batchOf, built, reuse, skipped } from './scratch';
 
 export interface Conv2DOptions {
@@ -182,9 +182,10 @@ export class Conv2D implements Layer {
     if (this.options.useBias) sumChannelsInto(dOut.data, batch, filters, outSize, this.bias.grad.data);
     if (options.inputGradient === false) return skipped(x.shape);
     // dCol[C·KH·KW, B·OH·OW] = Wᵀ · dWide, then scattered back onto each image
+    const dx = (this.dInput = reuse(this.dInput, x.shape));
+    if (gemmCol2imWasm(this.kernel.value.data, filters, dWide.data, g, batch, dx.data)) return dx;
     const dCol = (this.dCol = reuse(this.dCol, [rows, wide]));
     gemm(true, false, rows, wide, filters, 1, this.kernel.value.data, 0, dWide.data, 0, 0, dCol.data, 0);
-    const dx = (this.dInput = reuse(this.dInput, x.shape));
     dx.data.fill(0); // col2im accumulates
     for (let b = 0; b < batch; b++) col2im(g, dCol.data, b * outSize, dx.data, b * inSize, wide);
     return dx;

@@ -62,3 +62,51 @@ export function gemmIm2colWasm(
   c.set(f.subarray(cPtr >> 2, (cPtr >> 2) + m * n));
   return true;
 }
+
+/**
+ * dx[batch, C, H, W] = col2im(Wᵀ · dY) for Conv2D's input gradient: dCol[C·KH·KW, batch·OH·OW] =
+ * Wᵀ[C·KH·KW, F] · dWide[F, batch·OH·OW] is computed and scattered inside WebAssembly memory; only dx
+ * (KH·KW times smaller than dCol) is copied out. False when the WebAssembly kernels are not loaded.
+ */
+export function gemmCol2imWasm(
+  w: Float32Array,
+  filters: number,
+  dWide: Float32Array,
+  g: ConvGeometry,
+  batch: number,
+  dx: Float32Array,
+): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  const inSize = g.channels * g.height * g.width;
+  const rows = g.channels * g.kernelH * g.kernelW;
+  const wide = batch * g.outH * g.outW;
+  const geo = align(WORK_BYTES + 4 * filters);
+  const aPtr = align(geo + 44);
+  const bPtr = align(aPtr + 4 * filters * rows);
+  const cPtr = align(bPtr + 4 * filters * wide);
+  const dxPtr = align(cPtr + 4 * rows * wide);
+  const f = floats(kernels, dxPtr + 4 * batch * inSize);
+  const ints = new Int32Array(f.buffer, geo, 11);
+  ints.set([
+    g.channels,
+    g.height,
+    g.width,
+    g.kernelH,
+    g.kernelW,
+    g.strideH,
+    g.strideW,
+    g.padTop,
+    g.padLeft,
+    g.outH,
+    g.outW,
+  ]);
+  f.set(w.subarray(0, filters * rows), aPtr >> 2);
+  f.set(dWide.subarray(0, filters * wide), bPtr >> 2);
+  // dCol = Wᵀ · dWide (W stored [F, rows]: transA)
+  kernels.gemm(1, 0, rows, wide, filters, 1, aPtr, bPtr, 0, cPtr, 0);
+  f.fill(0, dxPtr >> 2, (dxPtr >> 2) + batch * inSize);
+  kernels.col2im(dxPtr, cPtr, batch, wide, geo);
+  dx.set(f.subarray(dxPtr >> 2, (dxPtr >> 2) + batch * inSize));
+  return true;
+}

@@ -55,6 +55,7 @@ export interface KernelExports {
   sum_squares(x: number, n: number): number;
   add(x: number, y: number, n: number): void;
   im2col(x: number, col: number, batch: number, colStride: number, geometry: number): void;
+  col2im(dx: number, col: number, batch: number, colStride: number, geometry: number): void;
 }
 
 interface WasmInstance {
