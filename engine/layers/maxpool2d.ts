@@ -146,12 +146,15 @@ function pool2x2(
         let best = i;
         const b = xd[i + 1];
         best = b > max ? i + 1 : best;
+        // biome-ignore lint/complexity/useMathMinMax: Math.max would propagate NaN; the window loop keeps the first value
         max = b > max ? b : max;
         const c = xd[i + width];
         best = c > max ? i + width : best;
+        // biome-ignore lint/complexity/useMathMinMax: Math.max would propagate NaN; the window loop keeps the first value
         max = c > max ? c : max;
         const d = xd[i + width + 1];
         best = d > max ? i + width + 1 : best;
+        // biome-ignore lint/complexity/useMathMinMax: Math.max would propagate NaN; the window loop keeps the first value
         max = d > max ? d : max;
         y[o] = max;
         argmax[o] = best;
