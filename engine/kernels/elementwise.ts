@@ -1,8 +1,9 @@
 // Elementwise and broadcast helpers on Float32Array: the small loops layers share (bias add and its
-// gradient, axpy, softmax rows). Plain loops over typed arrays; nothing here allocates. ReLU goes
-// through WebAssembly SIMD when it is loaded (engine/wasm/elementwise.ts says why).
+// gradient, axpy, softmax rows). Plain loops over typed arrays; nothing here allocates. ReLU and the
+// Dense bias and its gradient go through WebAssembly SIMD when it is loaded (engine/wasm/elementwise.ts
+// says why).
 
-import { reluBackwardWasm, reluWasm } from '../wasm/elementwise';
+import { addRowVectorWasm, reluBackwardWasm, reluWasm, sumRowsWasm } from '../wasm/elementwise';
 
 /** y += alpha · x over the first x.length values. */
 export function axpy(alpha: number, x: Float32Array, y: Float32Array): void {
@@ -11,6 +12,7 @@ export function axpy(alpha: number, x: Float32Array, y: Float32Array): void {
 
 /** y[rows, cols] += bias[cols], for every row (Dense bias). */
 export function addRowVector(y: Float32Array, rows: number, cols: number, bias: Float32Array): void {
+  if (addRowVectorWasm(y, rows, cols, bias)) return;
   for (let r = 0, o = 0; r < rows; r++, o += cols) {
     for (let j = 0; j < cols; j++) y[o + j] += bias[j];
   }
@@ -18,6 +20,7 @@ export function addRowVector(y: Float32Array, rows: number, cols: number, bias: 
 
 /** out[cols] += Σ_rows x[rows, cols] (Dense bias gradient). */
 export function sumRowsInto(x: Float32Array, rows: number, cols: number, out: Float32Array): void {
+  if (sumRowsWasm(x, rows, cols, out)) return;
   for (let r = 0, o = 0; r < rows; r++, o += cols) {
     for (let j = 0; j < cols; j++) out[j] += x[o + j];
   }

@@ -29,3 +29,33 @@ export function reluBackwardWasm(x: Float32Array, dy: Float32Array, dx: Float32A
   dx.set(f.subarray(2 * n, 3 * n));
   return true;
 }
+
+const align = (bytes: number) => (bytes + 15) & ~15;
+
+/** y[rows, cols] += bias[cols] on every row; false when the WebAssembly kernels are not loaded. */
+export function addRowVectorWasm(y: Float32Array, rows: number, cols: number, bias: Float32Array): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  const n = rows * cols;
+  const b = align(4 * n);
+  const f = floats(kernels, b + 4 * cols);
+  f.set(y.subarray(0, n), 0);
+  f.set(bias.subarray(0, cols), b >> 2);
+  kernels.bias_act(0, b, rows, cols, 0);
+  y.set(f.subarray(0, n));
+  return true;
+}
+
+/** out[cols] += Σ_rows x[rows, cols]; false when the WebAssembly kernels are not loaded. */
+export function sumRowsWasm(x: Float32Array, rows: number, cols: number, out: Float32Array): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  const n = rows * cols;
+  const b = align(4 * n);
+  const f = floats(kernels, b + 4 * cols);
+  f.set(x.subarray(0, n), 0);
+  f.set(out.subarray(0, cols), b >> 2);
+  kernels.sum_rows(0, rows, cols, b);
+  out.set(f.subarray(b >> 2, (b >> 2) + cols));
+  return true;
+}

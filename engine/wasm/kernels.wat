@@ -588,6 +588,31 @@
       (local.set $y (i32.add (local.get $y) (i32.const 4)))
       (br $sl))))
 
+  ;; out[cols] += Σ_rows x[rows, cols] (Dense bias gradient), f32x4 over columns (cols % 4 tail scalar).
+  (func (export "sum_rows") (param $x i32) (param $rows i32) (param $cols i32) (param $out i32)
+    (local $r i32) (local $j i32) (local $p i32) (local $c4 i32) (local $row i32)
+    (local.set $c4 (i32.and (local.get $cols) (i32.const -4)))
+    (block $rd (loop $rl
+      (br_if $rd (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $row (i32.add (local.get $x) (i32.shl (i32.mul (local.get $r) (local.get $cols)) (i32.const 2))))
+      (local.set $j (i32.const 0))
+      (block $vd (loop $vl
+        (br_if $vd (i32.ge_u (local.get $j) (local.get $c4)))
+        (local.set $p (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))))
+        (v128.store (local.get $p) (f32x4.add (v128.load (local.get $p))
+          (v128.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $vl)))
+      (block $sd (loop $sl
+        (br_if $sd (i32.ge_u (local.get $j) (local.get $cols)))
+        (local.set $p (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))))
+        (f32.store (local.get $p) (f32.add (f32.load (local.get $p))
+          (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $sl)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl))))
+
   ;; Σ x[i]² over n floats, accumulated in float64 (two f64x2 sums), for the global gradient norm.
   (func (export "sum_squares") (param $x i32) (param $n i32) (result f64)
     (local $end i32) (local $vend i32) (local $v v128) (local $a v128) (local $b v128) (local $s f64)

@@ -54,6 +54,7 @@ export interface KernelExports {
   bias_act(y: number, bias: number, rows: number, cols: number, relu: number): void;
   sum_squares(x: number, n: number): number;
   add(x: number, y: number, n: number): void;
+  sum_rows(x: number, rows: number, cols: number, out: number): void;
   im2col(x: number, col: number, batch: number, colStride: number, geometry: number): void;
   col2im(dx: number, col: number, batch: number, colStride: number, geometry: number): void;
 }

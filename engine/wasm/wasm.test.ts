@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assembleKernels, MODULE_PATH, moduleSource } from '../../scripts/build-wasm';
-import { relu, reluBackward } from '../kernels/elementwise';
+import { addRowVector, relu, reluBackward, sumRowsInto } from '../kernels/elementwise';
 import { gemmTs } from '../kernels/gemm';
 import { Rng } from '../rng';
 import { gemmWasm } from './gemm';
@@ -103,6 +103,34 @@ describe('WebAssembly kernels', () => {
       let worst = 0;
       for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]));
       expect(worst, `m=${m} n=${n} k=${k} transA=${transA}`).toBeLessThan(2e-5 * Math.sqrt(k) + 1e-6);
+    }
+  });
+
+  it('the Dense bias add and bias gradient agree with the TypeScript loops (odd widths included)', () => {
+    const rng = new Rng(9);
+    for (const [rows, cols] of [
+      [1, 1],
+      [3, 7],
+      [64, 256],
+      [5, 10],
+    ] as const) {
+      const y = Float32Array.from({ length: rows * cols }, () => rng.uniform(-1, 1));
+      const bias = Float32Array.from({ length: cols }, () => rng.uniform(-1, 1));
+      const run = (wasm: boolean) => {
+        setWasmKernels(wasm);
+        const out = y.slice();
+        addRowVector(out, rows, cols, bias);
+        const sums = bias.slice();
+        sumRowsInto(y, rows, cols, sums);
+        setWasmKernels(true);
+        return { out, sums };
+      };
+      const fast = run(true);
+      const plain = run(false);
+      expect(fast.out).toEqual(plain.out);
+      fast.sums.forEach((v, j) => {
+        expect(v).toBeCloseTo(plain.sums[j], 5);
+      });
     }
   });
 
