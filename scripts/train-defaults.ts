@@ -10,7 +10,8 @@
 // the dataset's own test split (MNIST test, letters held-out fonts) and recorded in the model.
 //
 //   npx tsx scripts/train-defaults.ts [--only digits|letters] [--epochs N] [--limit N] [--out models]
-//       [--arch lenet|cnn] [--augment none|affine|full] [--extras 0|N]   (quick-run overrides)
+//       [--arch lenet|cnn] [--augment none|affine|full] [--extras 0|N] [--data-dir DIR]
+//       (everything after --out overrides the defaults below, for experiments)
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,7 +90,7 @@ const DEFAULTS: Default[] = [
   {
     folder: 'letters',
     name: 'Letters (built-in CNN)',
-    spec: specFor('letters', 'Letters (built-in CNN)', 'cnn', 10),
+    spec: specFor('letters', 'Letters (built-in CNN)', 'cnn', 12),
     augment: 'affine',
     extrasPerClass: 0,
   },
@@ -129,10 +130,9 @@ function mix(a: Dataset, b: Dataset, seed: number): Dataset {
   return { images, labels, sampleShape: SAMPLE_SHAPE };
 }
 
-async function trainOne(d: Default, outDir: string): Promise<void> {
+async function trainOne(d: Default, outDir: string, dataDir: string): Promise<void> {
   const started = Date.now();
   const spec = d.spec;
-  const dataDir = path.join(ROOT, 'datasets', 'data');
   const [trainSplit, testSplit] = await Promise.all([
     loadDataset(spec.datasetId, 'train', { dataDir }),
     loadDataset(spec.datasetId, 'test', { dataDir }),
@@ -283,9 +283,11 @@ async function main(): Promise<void> {
       arch: { type: 'string' },
       augment: { type: 'string' },
       extras: { type: 'string' },
+      'data-dir': { type: 'string' },
     },
   });
   const outDir = path.resolve(values.out ?? path.join(ROOT, 'models'));
+  const dataDir = path.resolve(values['data-dir'] ?? path.join(ROOT, 'datasets', 'data'));
   for (const d of DEFAULTS) {
     if (values.only && values.only !== d.folder) continue;
     const spec = { ...d.spec };
@@ -296,7 +298,7 @@ async function main(): Promise<void> {
     if (!(augment in AUGMENT)) throw new Error(`--augment: one of ${Object.keys(AUGMENT).join(', ')}`);
     spec.augmentation = augment !== 'none';
     const extrasPerClass = values.extras === undefined ? d.extrasPerClass : Number(values.extras);
-    await trainOne({ ...d, spec, augment, extrasPerClass }, outDir);
+    await trainOne({ ...d, spec, augment, extrasPerClass }, outDir, dataDir);
   }
 }
 

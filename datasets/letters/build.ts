@@ -12,7 +12,7 @@ import { generateSet, LETTER_CLASSES } from './generate';
 import { LETTER_CLASS_NAMES, LETTERS_PER_CLASS } from './info';
 
 /** Bump when the generator's output changes for the same fonts and settings. */
-export const LETTERS_GENERATOR_VERSION = 3;
+export const LETTERS_GENERATOR_VERSION = 4;
 
 export interface LettersBuildSettings {
   readonly seed: number;

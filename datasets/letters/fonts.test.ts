@@ -29,7 +29,7 @@ describe('font catalogue', () => {
     expect(test.some((f) => f.kind === 'outline')).toBe(true);
     expect(test.some((f) => f.kind === 'strokes')).toBe(true);
     expect(faces.filter((f) => f.split === 'train').length).toBeGreaterThan(3 * test.length);
-    expect(OUTLINE_FONTS.length + STROKE_FONTS.length).toBe(28 + 12);
+    expect(OUTLINE_FONTS.length + STROKE_FONTS.length).toBe(28 + 15);
   });
 
   it('gives glyphs in em units with y down (a capital sits above the baseline)', () => {

@@ -80,6 +80,26 @@ export const STROKE_FONTS: readonly StrokeFontSpec[] = [
     licence: 'Hershey (public use)',
     split: 'train',
   },
+  // Duplex (double-line) Hershey faces: print and serif forms drawn by a pen, and an italic with
+  // calligraphic capitals, so the stroke half of the set is not all monoline print (generator v4).
+  {
+    file: 'HersheySansMed.svg',
+    name: 'Hershey Sans medium',
+    licence: 'Hershey (public use)',
+    split: 'train',
+  },
+  {
+    file: 'HersheySerifMed.svg',
+    name: 'Hershey Serif medium',
+    licence: 'Hershey (public use)',
+    split: 'train',
+  },
+  {
+    file: 'HersheySerifMedItalic.svg',
+    name: 'Hershey Serif medium italic',
+    licence: 'Hershey (public use)',
+    split: 'train',
+  },
   {
     file: 'HersheyScript1.svg',
     name: 'Hershey Script 1-stroke',

@@ -4,7 +4,7 @@
 import type { DatasetInfo } from '../registry';
 
 /** Samples per class in each split. */
-export const LETTERS_PER_CLASS = { train: 2400, test: 400 } as const;
+export const LETTERS_PER_CLASS = { train: 6000, test: 400 } as const;
 
 export const LETTER_CLASS_NAMES: readonly string[] = Array.from({ length: 26 }, (_, i) =>
   String.fromCharCode(65 + i),
