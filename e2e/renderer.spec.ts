@@ -274,10 +274,19 @@ test('samples: import an image file through the dialog', async ({ app, host }) =
 
 test('the drawing is re-predicted on every training checkpoint', async ({ app }) => {
   test.setTimeout(180_000);
-  await train(app, { dataset: /digit|mnist/i, name: 'e2e live', limit: 8000, epochs: 3 });
+  // Draw first (drawing with page.mouse takes seconds; a small job can be done by then), then train
+  // many short epochs and come back: the same drawing is predicted by each new checkpoint.
   await chooseTask(app, 'Digits');
   await draw(app, THREE);
-  await expect(app.getByText(/Learning live · checkpoint after epoch \d/)).toBeVisible({ timeout: 120_000 });
+  await train(app, { dataset: /digit|mnist/i, name: 'e2e live', limit: 4000, epochs: 100 });
+  await app.getByRole('tab', { name: 'Draw' }).click();
+  const live = app.getByText(/Learning live · checkpoint after epoch \d+/);
+  await expect(live).toBeVisible({ timeout: 120_000 });
+  const first = await live.textContent();
+  await expect(live).not.toHaveText(first!, { timeout: 60_000 });
   await expect(app.getByLabel('Top prediction')).not.toHaveText('–');
   await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'draw-learning.png') });
+  await app.getByRole('tab', { name: 'Train' }).click();
+  await app.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.getByText('Training was cancelled. Nothing was saved.')).toBeVisible();
 });
