@@ -23,7 +23,11 @@ export function dialogHandlers(dialog: Dialog, window: () => BrowserWindow | nul
     },
     'dialog:saveFile': async ({ title, defaultName, extensions }) => {
       const win = window();
-      const options = { title, defaultPath: defaultName, filters: [{ name: 'Files', extensions }] };
+      const options = {
+        title,
+        defaultPath: defaultName,
+        filters: extensions.length ? [{ name: 'Files', extensions }] : [],
+      };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
