@@ -44,6 +44,18 @@ export function range(n: number): Int32Array {
  * Copies the samples named by `indices[start .. start+count)` into a batch. Two buffers are kept: one
  * for full batches and one for the final short batch, so an epoch allocates nothing per sample.
  */
+/** Two datasets with the same sample shape, back to back (the first one itself when the second is empty). */
+export function concatDatasets(a: Dataset, b: Dataset): Dataset {
+  if (b.labels.length === 0) return a;
+  const images = new Float32Array(a.images.length + b.images.length);
+  images.set(a.images);
+  images.set(b.images, a.images.length);
+  const labels = new Int32Array(a.labels.length + b.labels.length);
+  labels.set(a.labels);
+  labels.set(b.labels, a.labels.length);
+  return { images, labels, sampleShape: a.sampleShape };
+}
+
 export class BatchGatherer {
   private readonly sampleSize: number;
   private readonly buffers = new Map<number, Batch>();

@@ -5,7 +5,7 @@
 // features intact and makes an epoch cost a few small GEMMs instead of a LeNet pass.
 
 import { Augmenter, type AugmentOptions } from '../../datasets/augment';
-import { checkDataset, type Dataset } from '../../engine/batch';
+import { checkDataset, concatDatasets, type Dataset } from '../../engine/batch';
 import { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
 import { sizeOf, tensor } from '../../engine/tensor';
@@ -155,7 +155,7 @@ export async function fineTune(input: FineTuneInput): Promise<FineTuneOutput> {
   const { model, recipe, options } = input;
   const seed = options.seed ?? 1;
   const expanded = withCopies(input.custom, recipe.copies, recipe.augment, seed);
-  const all = concatData(expanded, input.replay);
+  const all = concatDatasets(expanded, input.replay);
   const start = recipe.layers === 'head' ? headStart(model) : 0;
   if (start === 0) {
     const result = await train(model, all, options);
@@ -172,17 +172,6 @@ export async function fineTune(input: FineTuneInput): Promise<FineTuneOutput> {
   });
   commitHead(model, head, start);
   return { result, trainCount: all.labels.length };
-}
-
-function concatData(a: Dataset, b: Dataset): Dataset {
-  if (b.labels.length === 0) return a;
-  const images = new Float32Array(a.images.length + b.images.length);
-  images.set(a.images);
-  images.set(b.images, a.images.length);
-  const labels = new Int32Array(a.labels.length + b.labels.length);
-  labels.set(a.labels);
-  labels.set(b.labels, a.labels.length);
-  return { images, labels, sampleShape: a.sampleShape };
 }
 
 /** Folds of the out-of-fold check, and its lighter training (a check, not the model that is kept). */

@@ -114,15 +114,3 @@ export async function loadReplay(
   const relabelled = Int32Array.from(source.labels, (l) => classes.indexOf(source.classes[l]!));
   return subset(source.images, relabelled, picked);
 }
-
-/** Two datasets back to back. */
-export function concat(a: Dataset, b: Dataset): Dataset {
-  if (b.labels.length === 0) return a;
-  const images = new Float32Array(a.images.length + b.images.length);
-  images.set(a.images);
-  images.set(b.images, a.images.length);
-  const labels = new Int32Array(a.labels.length + b.labels.length);
-  labels.set(a.labels);
-  labels.set(b.labels, a.labels.length);
-  return { images, labels, sampleShape: a.sampleShape };
-}

@@ -3,7 +3,7 @@
 // then evaluate on the held-out test split. Pause, resume and cancel arrive between batches.
 
 import { augmentHook, DEFAULT_AUGMENT } from '../../datasets/augment';
-import type { Dataset } from '../../engine/batch';
+import { concatDatasets, type Dataset } from '../../engine/batch';
 import type { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
 import { type TrainOptions, train } from '../../engine/train';
@@ -22,7 +22,7 @@ import { FINE_TUNE_RECIPE, type FineTuneRecipe, fineTune, outOfFold } from '../c
 import { accuracyOf, findSuspicious, flagSuspicious } from '../core/suspicious';
 import type { ModelFiles, TrainerOut, TrainJob } from '../shared/trainer-protocol';
 import type { EpochMetrics, FineTuneReport, SuspiciousSample } from '../shared/types';
-import { concat, loadBaseTest, loadJobData, loadReplay } from './data';
+import { loadBaseTest, loadJobData, loadReplay } from './data';
 
 /** Before/after figures on the base dataset use the first this many of its test images (fixed, quick). */
 export const BASE_TEST_COUNT = 2000;
@@ -71,7 +71,7 @@ export class JobRunner {
       ({ model, classes } = extendClasses(model, baseClasses, data.classes, spec.seed));
       trainSet = relabel(trainSet, data.classes, classes);
       if (job.replay) replay = await loadReplay(job.replay.data, job.replay.count, classes, spec.seed);
-      if (replay && !fineTuning) trainSet = concat(trainSet, replay);
+      if (replay && !fineTuning) trainSet = concatDatasets(trainSet, replay);
     }
     const testSet = job.base ? relabel(data.test, data.classes, classes) : data.test;
     const recipe: FineTuneRecipe = {
