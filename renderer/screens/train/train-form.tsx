@@ -31,6 +31,13 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
   // A custom set can extend any model (the digits model learns ★); a bundled set, its own models.
   const bases = dataset?.custom ? models : models.filter((m) => m.datasetId === form.datasetId);
   const preset = PRESETS.find((p) => p.id === form.architecture);
+  // Fine-tuning: the (disabled) select shows the base model's architecture, not the form's last pick.
+  const base = form.baseModelId ? models.find((m) => m.id === form.baseModelId) : undefined;
+  const shownArchitecture = base
+    ? PRESETS.some((p) => p.id === base.architecture)
+      ? base.architecture
+      : 'custom'
+    : form.architecture;
 
   return (
     <fieldset className="train-form" disabled={disabled}>
@@ -57,7 +64,7 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
           <select
             id="train-architecture"
             aria-describedby="train-architecture-help"
-            value={form.architecture}
+            value={shownArchitecture}
             disabled={form.baseModelId !== ''}
             onChange={(e) =>
               onChange(
@@ -77,7 +84,7 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
           </select>
           <span className="field-help" id="train-architecture-help">
             {form.baseModelId
-              ? `Fine-tuning keeps the base model’s architecture (${models.find((m) => m.id === form.baseModelId)?.architecture ?? 'its own'}).`
+              ? `Fine-tuning keeps the base model’s architecture (${base?.architecture ?? 'its own'}).`
               : preset?.description}
           </span>
         </div>
