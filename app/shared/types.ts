@@ -35,7 +35,7 @@ export interface ModelMetrics {
 
 /** Accuracy before and after fine-tuning, on one set of held-out images. */
 export interface BeforeAfter {
-  /** What was measured, e.g. "mnist test split, first 2,000 images" or "12 held-out samples of My symbols". */
+  /** What was measured, e.g. "MNIST handwritten digits test split, first 2,000 images" or "12 held-out samples of My symbols". */
   on: string;
   count: number;
   /** The base model's accuracy (it cannot predict classes it does not have: those count as wrong). */

@@ -3,6 +3,7 @@
 // then evaluate on the held-out test split. Pause, resume and cancel arrive between batches.
 
 import { augmentHook, DEFAULT_AUGMENT } from '../../datasets/augment';
+import { getDataset, hasDataset } from '../../datasets/registry';
 import { concatDatasets, type Dataset } from '../../engine/batch';
 import type { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
@@ -271,7 +272,7 @@ export class JobRunner {
     if (baseTest && job.replay) {
       const n = baseTest.labels.length;
       report.base = {
-        on: `${job.replay.data.datasetId} test split, first ${n.toLocaleString('en')} images`,
+        on: `${datasetTitle(job.replay.data.datasetId)} test split, first ${n.toLocaleString('en')} images`,
         count: n,
         before: accuracyOf(base, baseTest),
         after: accuracyOf(tuned, baseTest),
@@ -303,4 +304,9 @@ function relabel(dataset: Dataset, from: string[], to: string[]): Dataset {
   if (from.length === to.length && from.every((c, i) => c === to[i])) return dataset;
   const labels = Int32Array.from(dataset.labels, (l) => to.indexOf(from[l]!));
   return { ...dataset, labels };
+}
+
+/** A bundled dataset's title for people ("MNIST handwritten digits"), its id where it has none. */
+function datasetTitle(id: string): string {
+  return hasDataset(id) ? getDataset(id).title : id;
 }
