@@ -35,6 +35,7 @@ import { replay } from '../datasets/handwriting/replay';
 import { classOf, loadUnipen, type Task } from '../datasets/handwriting/unipen';
 import { loadAllFaces } from '../datasets/letters/fonts';
 import { DIGIT_CLASSES, generateSet } from '../datasets/letters/generate';
+import { generateLetterForms } from '../datasets/letters/pen-forms';
 import { loadDataset } from '../datasets/load';
 import type { Dataset } from '../engine/batch';
 import type { Sequential } from '../engine/model';
@@ -56,7 +57,10 @@ interface Default {
   name: string;
   spec: TrainingSpec;
   augment: string;
-  /** Synthetic training samples per class added to the dataset's training split (digits only). */
+  /**
+   * Synthetic training samples per class added to the dataset's training split: digits MNIST lacks
+   * (digitExtras), pen-path letter forms the fonts lack (datasets/letters/pen-forms.ts).
+   */
   extrasPerClass: number;
 }
 
@@ -92,7 +96,7 @@ const DEFAULTS: Default[] = [
     name: 'Letters (built-in CNN)',
     spec: specFor('letters', 'Letters (built-in CNN)', 'cnn', 12),
     augment: 'affine',
-    extrasPerClass: 0,
+    extrasPerClass: 2500,
   },
 ];
 
@@ -112,6 +116,15 @@ function digitExtras(perClass: number, seed: number): Dataset {
   labels.set(forms.labels);
   labels.set(fonts.labels, forms.count);
   return { images, labels, sampleShape: SAMPLE_SHAPE };
+}
+
+/**
+ * Letter forms the fonts lack, `perClass` of each class: pen paths of real small (and some capital)
+ * forms — looped e/l/h/k/b/d, lead-in strokes, one-stroke a/o/d/g/q — through normalizeStrokes.
+ */
+function letterExtras(perClass: number, seed: number): Dataset {
+  const forms = generateLetterForms({ perClass, seed });
+  return { images: forms.images, labels: forms.labels, sampleShape: SAMPLE_SHAPE };
 }
 
 /** `a` then `b`, shuffled together (seeded) so the validation tail holds both. */
@@ -144,7 +157,10 @@ async function trainOne(d: Default, outDir: string, dataDir: string): Promise<vo
     labels: trainSplit.labels.subarray(0, n),
     sampleShape: SAMPLE_SHAPE,
   };
-  if (d.extrasPerClass > 0) trainSet = mix(trainSet, digitExtras(d.extrasPerClass, spec.seed), spec.seed);
+  if (d.extrasPerClass > 0) {
+    const extras = d.folder === 'letters' ? letterExtras : digitExtras;
+    trainSet = mix(trainSet, extras(d.extrasPerClass, spec.seed), spec.seed);
+  }
   const testSet: Dataset = { images: testSplit.images, labels: testSplit.labels, sampleShape: SAMPLE_SHAPE };
   const model = buildModel(spec, classes.length);
   const synthetic = trainSet.labels.length - n;
@@ -257,9 +273,11 @@ function trainingNote(
     '## How it was made',
     '',
     `Trained by \`scripts/train-defaults.ts\` (seeded; rerun it to reproduce) on ${datasetCount.toLocaleString('en')} images of the \`${d.spec.datasetId}\` training split` +
-      (synthetic > 0
-        ? ` plus ${synthetic.toLocaleString('en')} synthetic digits MNIST lacks (two thirds pen-path forms from \`datasets/digits/\` — slashed 0, flagged 1 with a foot, crossed 7, open 4 — one third rendered from the training fonts of the letters build)`
-        : '') +
+      (synthetic > 0 && d.folder === 'letters'
+        ? ` plus ${synthetic.toLocaleString('en')} synthetic pen-drawn letters the fonts lack (\`datasets/letters/pen-forms.ts\`: looped e, l, h, k, b, d, lead-in strokes on n, m, r, one-stroke a, o, d, g, q, through the live-drawing path)`
+        : synthetic > 0
+          ? ` plus ${synthetic.toLocaleString('en')} synthetic digits MNIST lacks (two thirds pen-path forms from \`datasets/digits/\` — slashed 0, flagged 1 with a foot, crossed 7, open 4 — one third rendered from the training fonts of the letters build)`
+          : '') +
       `, ${d.spec.validationSplit * 100} % held out for validation; batch augmentation: ${d.augment}.`,
   ];
   if (unipen) {

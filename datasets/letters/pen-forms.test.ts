@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../engine/rng';
+import { classOfForm, generateLetterForms, LETTER_FORMS } from './pen-forms';
+import { DEFAULT_SYNTH, synthFromStrokes } from './synth';
+
+/** Centre of mass of a 28×28 image, or null without ink. */
+function centre(img: Float32Array): { x: number; y: number; ink: number } {
+  let ink = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let y = 0; y < 28; y++) {
+    for (let x = 0; x < 28; x++) {
+      const v = img[y * 28 + x];
+      ink += v;
+      sx += v * x;
+      sy += v * y;
+    }
+  }
+  return { x: sx / ink, y: sy / ink, ink };
+}
+
+describe('letter pen forms', () => {
+  it('has small-letter forms for every class, strokes as x,y pairs inside a small margin of the unit box', () => {
+    for (let c = 0; c < 26; c++) {
+      const small = String.fromCharCode(97 + c);
+      expect(LETTER_FORMS.some((f) => f.char === small)).toBe(true);
+    }
+    for (const f of LETTER_FORMS) {
+      expect(classOfForm(f)).toBeGreaterThanOrEqual(0);
+      expect(classOfForm(f)).toBeLessThan(26);
+      expect(f.weight).toBeGreaterThan(0);
+      for (const s of f.strokes) {
+        expect(s.length % 2).toBe(0);
+        expect(s.length).toBeGreaterThanOrEqual(4);
+        for (const v of s) expect(Math.abs(v - 0.5)).toBeLessThanOrEqual(0.6);
+      }
+    }
+  });
+
+  it('renders every form, unvaried, as an inked glyph centred like a live drawing', () => {
+    const flat = {
+      ...DEFAULT_SYNTH,
+      rotation: 0,
+      slant: [0, 0] as const,
+      aspect: 1,
+      strokeJitter: 0,
+      wobble: 0,
+      strokeWidth: [2.5, 2.5] as const,
+    };
+    for (const f of LETTER_FORMS) {
+      const img = synthFromStrokes(f.strokes, new Rng(1), flat);
+      const c = centre(img);
+      expect(c.ink, f.name).toBeGreaterThan(20);
+      expect(Math.abs(c.x - 14), `${f.char} ${f.name}`).toBeLessThan(0.6);
+      expect(Math.abs(c.y - 14), `${f.char} ${f.name}`).toBeLessThan(0.6);
+    }
+  });
+
+  it('generates a balanced, seeded set of inked 28×28 images in [0, 1]', () => {
+    const a = generateLetterForms({ perClass: 3, seed: 5 });
+    const b = generateLetterForms({ perClass: 3, seed: 5 });
+    expect(a.count).toBe(78);
+    expect(a.images.length).toBe(78 * 784);
+    expect(Array.from(a.images)).toEqual(Array.from(b.images));
+    expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
+    const perClass = new Array(26).fill(0);
+    for (const l of a.labels) perClass[l]++;
+    expect(perClass).toEqual(new Array(26).fill(3));
+    for (let k = 0; k < a.count; k++) {
+      const img = a.images.subarray(k * 784, (k + 1) * 784);
+      for (const v of img) expect(v >= 0 && v <= 1).toBe(true);
+      const c = centre(img);
+      expect(c.ink).toBeGreaterThan(20);
+      expect(Math.abs(c.x - 14)).toBeLessThan(2.5);
+      expect(Math.abs(c.y - 14)).toBeLessThan(2.5);
+    }
+    const c = generateLetterForms({ perClass: 3, seed: 6 });
+    expect(Array.from(c.images)).not.toEqual(Array.from(a.images));
+  });
+});
