@@ -6,6 +6,7 @@
 
 import { type Bounds, centreOfMass, clampUnit, inkBounds, resampleArea } from './raster';
 import { type Polyline, rasterizePolylines } from './stroke-raster';
+import { smoothStaircases } from './stroke-smooth';
 
 /** The normalization spec, recorded in model files so a model knows what its inputs look like. */
 export const NORMALIZATION = {
@@ -24,6 +25,11 @@ export const NORMALIZATION = {
   supersample: 4,
   /** Ink = 1, paper = 0. */
   range: [0, 1],
+  /**
+   * Strokes recorded on a grid coarser than 1/80 of the glyph (staircases of unit steps) are
+   * smoothed by a Gaussian of one grid step before rendering (stroke-smooth.ts).
+   */
+  staircaseSigma: 1,
 } as const;
 
 export type NormalizationSpec = typeof NORMALIZATION;
@@ -80,20 +86,12 @@ export function normalizeStrokes(
   const supersample = options.supersample ?? NORMALIZATION.supersample;
   const out = new Float32Array(size * size);
 
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const s of strokes) {
-    for (const p of s.points) {
-      if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
-      if (p.x < minX) minX = p.x;
-      if (p.x > maxX) maxX = p.x;
-      if (p.y < minY) minY = p.y;
-      if (p.y > maxY) maxY = p.y;
-    }
-  }
-  if (!(maxX >= minX)) return out;
+  const raw = boundsOfStrokes(strokes);
+  if (raw === null) return out;
+  // A staircase recorded on a coarse grid (a low-resolution tablet, a small drawing in whole pixels)
+  // is smoothed first, so its steps do not become corners the pen never made.
+  const glyph = smoothStaircases(strokes, Math.max(raw.maxX - raw.minX, raw.maxY - raw.minY));
+  const { minX, minY, maxX, maxY } = glyph === strokes ? raw : (boundsOfStrokes(glyph) ?? raw);
 
   // The ink's extent is the skeleton's extent × scale + one stroke width; its longer side fills the box.
   const extent = Math.max(maxX - minX, maxY - minY, options.minExtent ?? 0);
@@ -105,7 +103,7 @@ export function normalizeStrokes(
   const render = (cx: number, cy: number): void => {
     // Maps input (centreX, centreY) to continuous output (cx, cy).
     const lines: Polyline[] = [];
-    for (const s of strokes) {
+    for (const s of glyph) {
       const flat: number[] = [];
       for (const p of s.points) {
         if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
@@ -128,6 +126,33 @@ export function normalizeStrokes(
     render(cx, cy);
   }
   return clampUnit(out);
+}
+
+interface StrokeBounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** Bounds of the finite points, or null when there are none. */
+function boundsOfStrokes(strokes: readonly Stroke[]): StrokeBounds | null {
+  const b = {
+    minX: Number.POSITIVE_INFINITY,
+    minY: Number.POSITIVE_INFINITY,
+    maxX: Number.NEGATIVE_INFINITY,
+    maxY: Number.NEGATIVE_INFINITY,
+  };
+  for (const s of strokes) {
+    for (const p of s.points) {
+      if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+      if (p.x < b.minX) b.minX = p.x;
+      if (p.x > b.maxX) b.maxX = p.x;
+      if (p.y < b.minY) b.minY = p.y;
+      if (p.y > b.maxY) b.maxY = p.y;
+    }
+  }
+  return b.maxX >= b.minX ? b : null;
 }
 
 /**
