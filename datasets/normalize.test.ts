@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NORMALIZATION, normalizeImage, normalizeStrokes, type Stroke, strokesFromPairs } from './normalize';
+import {
+  NORMALIZATION,
+  normalizeImage,
+  normalizeStrokes,
+  type Stroke,
+  soften,
+  strokesFromPairs,
+} from './normalize';
 import { centreOfMass, inkBounds } from './raster';
 import { rasterizePolylines } from './stroke-raster';
 
@@ -29,6 +36,9 @@ function drawImage(lines: [number, number][][], w: number, h: number, scale: num
   rasterizePolylines(flat, img, w, h, { width: scale * 1.2, supersample: 2 });
   return img;
 }
+
+/** Geometry tests look at the rendering itself, before the final soften step. */
+const CRISP = { soften: 0 } as const;
 
 function meanAbsDiff(a: Float32Array, b: Float32Array): number {
   let s = 0;
@@ -63,7 +73,7 @@ describe('normalizeStrokes', () => {
   });
 
   it('fills the 20-pixel box with its longer side and centres the mass at (14, 14)', () => {
-    const img = normalizeStrokes(transform(TWO, 10, 0, 0));
+    const img = normalizeStrokes(transform(TWO, 10, 0, 0), CRISP);
     const b = inkBounds(img, 28, 28, 0.05)!;
     expect(b.y1 - b.y0).toBeGreaterThanOrEqual(19);
     expect(b.y1 - b.y0).toBeLessThanOrEqual(21);
@@ -80,7 +90,7 @@ describe('normalizeStrokes', () => {
   });
 
   it('draws a single dot as a centred disc of the stroke width', () => {
-    const img = normalizeStrokes([{ points: [{ x: 123, y: 456, pressure: 0.5 }] }]);
+    const img = normalizeStrokes([{ points: [{ x: 123, y: 456, pressure: 0.5 }] }], CRISP);
     expectUnitRange(img);
     expectCentred(img, 0.05);
     const b = inkBounds(img, 28, 28, 0.01)!;
@@ -90,9 +100,9 @@ describe('normalizeStrokes', () => {
   });
 
   it('keeps the stroke width fixed whatever the glyph size, and honours thin and thick widths', () => {
-    const thin = normalizeStrokes(transform(TWO, 5, 0, 0), { strokeWidth: 0.6 });
-    const normal = normalizeStrokes(transform(TWO, 5, 0, 0));
-    const thick = normalizeStrokes(transform(TWO, 5, 0, 0), { strokeWidth: 6 });
+    const thin = normalizeStrokes(transform(TWO, 5, 0, 0), { ...CRISP, strokeWidth: 0.6 });
+    const normal = normalizeStrokes(transform(TWO, 5, 0, 0), CRISP);
+    const thick = normalizeStrokes(transform(TWO, 5, 0, 0), { ...CRISP, strokeWidth: 6 });
     const mass = (img: Float32Array) => centreOfMass(img, 28, 28).mass;
     expect(mass(thin)).toBeLessThan(mass(normal));
     expect(mass(normal)).toBeLessThan(mass(thick));
@@ -126,7 +136,7 @@ describe('normalizeStrokes', () => {
         [10.5, 10.2],
       ],
     ]);
-    const img = normalizeStrokes(wobble, { minExtent: 20 });
+    const img = normalizeStrokes(wobble, { ...CRISP, minExtent: 20 });
     const b = inkBounds(img, 28, 28, 0.05)!;
     expect(b.x1 - b.x0).toBeLessThanOrEqual(4);
   });
@@ -163,7 +173,7 @@ describe('normalizeImage', () => {
   it('scales a single pixel into the box, centred', () => {
     const src = new Float32Array(10 * 10);
     src[3 * 10 + 7] = 1;
-    const img = normalizeImage(src, 10, 10);
+    const img = normalizeImage(src, 10, 10, CRISP);
     expectUnitRange(img);
     expectCentred(img, 0.05);
     // A 20-pixel square centred on a pixel centre straddles 21 pixels, half-covered at the edges.
@@ -178,7 +188,7 @@ describe('normalizeImage', () => {
     const h = 100;
     const src = new Float32Array(w * h);
     for (let y = 20; y < 80; y++) for (let x = 40; x < 50; x++) src[y * w + x] = 1;
-    const img = normalizeImage(src, w, h);
+    const img = normalizeImage(src, w, h, CRISP);
     const b = inkBounds(img, 28, 28, 0)!;
     expect(b.y1 - b.y0).toBeGreaterThanOrEqual(20);
     expect(b.y1 - b.y0).toBeLessThanOrEqual(21);
@@ -196,7 +206,7 @@ describe('normalizeImage', () => {
     const src = new Float32Array(w * h);
     for (let y = 0; y < h; y++) src[y * w] = 1; // left column
     for (let x = 0; x < w; x++) src[(h - 1) * w + x] = 1; // bottom row: an "L"
-    const img = normalizeImage(src, w, h);
+    const img = normalizeImage(src, w, h, CRISP);
     expectUnitRange(img);
     // The L's mass sits in its corner, so centring pushes its arms past the 28×28 frame and they
     // are clipped (as in MNIST): the centre of mass is then only within half a pixel.
@@ -222,8 +232,8 @@ describe('normalizeImage', () => {
   });
 
   it('leaves an already normalized image nearly unchanged', () => {
-    const once = normalizeStrokes(transform(TWO, 3, 0, 0));
-    const twice = normalizeImage(once, 28, 28, { threshold: 0.02 });
+    const once = normalizeStrokes(transform(TWO, 3, 0, 0), CRISP);
+    const twice = normalizeImage(once, 28, 28, { ...CRISP, threshold: 0.02 });
     expect(meanAbsDiff(once, twice)).toBeLessThan(0.05);
   });
 });
@@ -243,5 +253,33 @@ describe('Stroke type', () => {
       },
     ];
     expect(normalizeStrokes(drawn).some((v) => v > 0)).toBe(true);
+  });
+});
+
+describe('soften', () => {
+  it('spreads ink by one pixel and keeps its mass and centre', () => {
+    const crisp = normalizeStrokes(transform(TWO, 4, 0, 0), CRISP);
+    const soft = normalizeStrokes(transform(TWO, 4, 0, 0));
+    const mass = (img: Float32Array) => img.reduce((a, v) => a + v, 0);
+    expect(mass(soft)).toBeCloseTo(mass(crisp), 2);
+    const a = centreOfMass(crisp, 28, 28);
+    const b = centreOfMass(soft, 28, 28);
+    expect(Math.abs(a.x - b.x)).toBeLessThan(0.05);
+    expect(Math.abs(a.y - b.y)).toBeLessThan(0.05);
+    const box = (img: Float32Array) => inkBounds(img, 28, 28, 0)!;
+    expect(box(soft).x1 - box(soft).x0).toBe(box(crisp).x1 - box(crisp).x0 + 2);
+    expect(NORMALIZATION.soften).toBeGreaterThan(0);
+  });
+
+  it('is the identity at 0 and blurs a single pixel into a 3×3 kernel that sums to 1', () => {
+    const img = new Float32Array(25);
+    img[12] = 1;
+    expect(Array.from(soften(Float32Array.from(img), 5, 0))).toEqual(Array.from(img));
+    const out = soften(Float32Array.from(img), 5, 0.5);
+    expect(out.reduce((a, v) => a + v, 0)).toBeCloseTo(1, 6);
+    expect(out[12]).toBeCloseTo(0.25, 6);
+    expect(out[11]).toBeCloseTo(0.125, 6);
+    expect(out[6]).toBeCloseTo(0.0625, 6);
+    expect(out[0]).toBe(0);
   });
 });

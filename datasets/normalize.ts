@@ -30,6 +30,14 @@ export const NORMALIZATION = {
    * smoothed by a Gaussian of one grid step before rendering (stroke-smooth.ts).
    */
   staircaseSigma: 1,
+  /**
+   * Last step, both paths: a 3×3 blur [a, 1, a] ⊗ [a, 1, a] / (1 + 2a)². The images networks train on
+   * are soft (MNIST's anti-aliasing, the resampling of every augmentation); a glyph rendered from
+   * vectors is crisper than any of them, and real handwriting was recognized better once softened
+   * (docs/benchmarks.md, "Real handwriting"). Synthetic training data is rendered with `soften: 0`
+   * and gets its softness from its augmentation instead.
+   */
+  soften: 0.2,
 } as const;
 
 export type NormalizationSpec = typeof NORMALIZATION;
@@ -60,6 +68,8 @@ export interface NormalizeStrokesOptions {
    * a drawing canvas might pass a few percent of its side).
    */
   minExtent?: number;
+  /** The final blur's side weight (default NORMALIZATION.soften; 0 for none). */
+  soften?: number;
   size?: number;
   box?: number;
 }
@@ -67,6 +77,8 @@ export interface NormalizeStrokesOptions {
 export interface NormalizeImageOptions {
   /** Pixels above this value count as ink when cropping (default 0: any ink). */
   threshold?: number;
+  /** The final blur's side weight (default NORMALIZATION.soften; 0 for none). */
+  soften?: number;
   size?: number;
   box?: number;
 }
@@ -125,7 +137,7 @@ export function normalizeStrokes(
     cy += target - com.y;
     render(cx, cy);
   }
-  return clampUnit(out);
+  return clampUnit(soften(out, size, options.soften ?? NORMALIZATION.soften));
 }
 
 interface StrokeBounds {
@@ -202,7 +214,31 @@ export function normalizeImage(
     oy += ey;
     resampleArea(crop, cw, whole, scale, ox, oy, out, size, size);
   }
-  return clampUnit(out);
+  return clampUnit(soften(out, size, options.soften ?? NORMALIZATION.soften));
+}
+
+/**
+ * In place: the separable 3×3 blur [a, 1, a] / (1 + 2a) along rows, then columns (zero beyond the
+ * border). Symmetric, so the centre of mass stays where it was (up to ink pushed past the border).
+ */
+export function soften(img: Float32Array, size: number, a: number): Float32Array {
+  if (!(a > 0)) return img;
+  const k = 1 / (1 + 2 * a);
+  const row = new Float32Array(size);
+  for (let y = 0; y < size; y++) {
+    const o = y * size;
+    for (let x = 0; x < size; x++) row[x] = img[o + x];
+    for (let x = 0; x < size; x++) {
+      img[o + x] = k * (row[x] + a * ((x > 0 ? row[x - 1] : 0) + (x + 1 < size ? row[x + 1] : 0)));
+    }
+  }
+  for (let x = 0; x < size; x++) {
+    for (let y = 0; y < size; y++) row[y] = img[y * size + x];
+    for (let y = 0; y < size; y++) {
+      img[y * size + x] = k * (row[y] + a * ((y > 0 ? row[y - 1] : 0) + (y + 1 < size ? row[y + 1] : 0)));
+    }
+  }
+  return img;
 }
 
 /** Convenience: strokes given as arrays of [x, y] pairs. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/rng';
 import { classOfForm, generateLetterForms, LETTER_FORMS } from './pen-forms';
-import { DEFAULT_SYNTH, synthFromStrokes } from './synth';
+import { DEFAULT_SYNTH, snapToGrid, synthFromStrokes } from './synth';
 
 /** Centre of mass of a 28×28 image, or null without ink. */
 function centre(img: Float32Array): { x: number; y: number; ink: number } {
@@ -76,5 +76,32 @@ describe('letter pen forms', () => {
     }
     const c = generateLetterForms({ perClass: 3, seed: 6 });
     expect(Array.from(c.images)).not.toEqual(Array.from(a.images));
+  });
+});
+
+describe('hand variation of pen forms', () => {
+  const form = LETTER_FORMS.find((f) => f.char === 'e')!;
+
+  it('adds local deformation and coarse recording only when asked, seeded', () => {
+    const plain = synthFromStrokes(form.strokes, new Rng(9));
+    expect(Array.from(synthFromStrokes(form.strokes, new Rng(9)))).toEqual(Array.from(plain));
+    const varied = { ...DEFAULT_SYNTH, detail: 0.08, coarse: { probability: 1, steps: [12, 12] as const } };
+    const a = synthFromStrokes(form.strokes, new Rng(9), varied);
+    const b = synthFromStrokes(form.strokes, new Rng(9), varied);
+    expect(Array.from(a)).toEqual(Array.from(b));
+    expect(Array.from(a)).not.toEqual(Array.from(plain));
+    expect(centre(a).ink).toBeGreaterThan(20);
+  });
+
+  it('snaps a line to a grid as a tablet records it: every cell once, in order', () => {
+    const line = [0, 0, 1, 0.5];
+    const snapped = snapToGrid(line, 0.25);
+    expect(snapped.slice(0, 2)).toEqual([0, 0]);
+    expect(snapped.slice(-2)).toEqual([1, 0.5]);
+    for (const v of snapped) expect(Math.abs(v / 0.25 - Math.round(v / 0.25))).toBeLessThan(1e-9);
+    for (let i = 2; i < snapped.length; i += 2) {
+      const step = Math.max(Math.abs(snapped[i] - snapped[i - 2]), Math.abs(snapped[i + 1] - snapped[i - 1]));
+      expect(step).toBeCloseTo(0.25, 9);
+    }
   });
 });

@@ -10,7 +10,7 @@
 // into the font-rendered letters training split (scripts/train-defaults.ts), never into its test split.
 
 import { Rng } from '../../engine/rng';
-import { Augmenter } from '../augment';
+import { Augmenter, type AugmentOptions } from '../augment';
 import { LETTERS_AUGMENT } from './generate';
 import type { Contour } from './outline';
 import { DEFAULT_SYNTH, type SynthOptions, synthFromStrokes } from './synth';
@@ -88,6 +88,7 @@ export const LETTER_FORMS: readonly LetterForm[] = [
   f('a', 'one-stroke-plain', 2, join(arc(0.4, 0.5, 0.36, 0.48, -15, -360), line([0.76, 0.5], [0.76, 0.02], [0.77, 1]))),
   f('a', 'two-strokes', 1.5, arc(0.4, 0.5, 0.36, 0.48, -20, -370), line([0.77, 0], [0.77, 1])),
   f('a', 'lead-in', 1.5, join(curve([0, 0.9], [0.3, 0.2], [0.55, 0.02], [0.7, 0.08]), arc(0.45, 0.5, 0.3, 0.46, -30, -360), curve([0.75, 0.5], [0.78, 0.05]), curve([0.78, 0.05], [0.78, 0.8], [0.85, 1], [1, 0.9]))),
+  f('a', 'tall-stem', 2, join(arc(0.38, 0.6, 0.32, 0.4, -20, -360), curve([0.7, 0.6], [0.74, 0]), curve([0.74, 0], [0.74, 0.8], [0.8, 1], [0.98, 0.92]))),
   f('a', 'double-storey', 1, join(curve([0.12, 0.15], [0.4, 0], [0.7, 0.12], [0.72, 0.5], [0.72, 1]), curve([0.72, 0.45], [0.3, 0.5], [0.1, 0.75], [0.3, 1], [0.6, 0.9], [0.72, 0.75]))),
   f('A', 'three-strokes', 1, line([0, 1], [0.42, 0], [0.84, 1]), line([0.18, 0.6], [0.68, 0.6])),
   f('A', 'one-stroke', 0.5, join(line([0, 1], [0.42, 0], [0.84, 1]), curve([0.84, 1], [0.5, 0.55], [0.15, 0.62]))),
@@ -111,6 +112,8 @@ export const LETTER_FORMS: readonly LetterForm[] = [
   f('e', 'greek', 0.7, curve([0.8, 0.12], [0.5, 0], [0.18, 0.12], [0.22, 0.4], [0.5, 0.5], [0.15, 0.62], [0.12, 0.88], [0.45, 1], [0.82, 0.88])),
   f('e', 'tall-loop', 5, curve([0.05, 0.85], [0.3, 0.6], [0.5, 0.3], [0.46, 0.05], [0.28, 0.04], [0.15, 0.35], [0.15, 0.75], [0.3, 1], [0.58, 0.94])),
   f('e', 'tall-loop-flat-end', 3, curve([0, 0.95], [0.3, 0.65], [0.52, 0.3], [0.48, 0.04], [0.3, 0.05], [0.18, 0.4], [0.2, 0.85], [0.4, 1], [0.62, 0.97])),
+  f('e', 'tiny-eye', 4, curve([0.05, 0.5], [0.35, 0.42], [0.55, 0.25], [0.45, 0.05], [0.28, 0.12], [0.22, 0.4], [0.25, 0.75], [0.45, 0.97], [0.75, 1], [0.98, 0.85])),
+  f('e', 'collapsed-eye', 2, curve([0.1, 0.55], [0.42, 0.36], [0.5, 0.12], [0.38, 0.04], [0.3, 0.22], [0.28, 0.6], [0.4, 0.92], [0.7, 1], [0.95, 0.88])),
   f('E', 'four-strokes', 1, line([0.8, 0], [0.1, 0], [0.1, 1], [0.8, 1]), line([0.1, 0.5], [0.62, 0.5])),
   // f
   f('f', 'hook', 2, curve([0.8, 0.1], [0.6, 0], [0.4, 0.08], [0.36, 0.4], [0.36, 1]), line([0.08, 0.45], [0.7, 0.45])),
@@ -158,6 +161,7 @@ export const LETTER_FORMS: readonly LetterForm[] = [
   f('n', 'arch', 3, join(line([0.15, 0], [0.15, 1]), curve([0.15, 1], [0.2, 0.4], [0.4, 0.04], [0.62, 0.06], [0.75, 0.3], [0.75, 1]))),
   f('n', 'lead-in', 4, join(curve([0, 0.32], [0.12, 0.04], [0.2, 0.22], [0.2, 1]), curve([0.2, 1], [0.25, 0.45], [0.42, 0.05], [0.62, 0.04], [0.76, 0.28], [0.76, 0.86], [0.92, 1]))),
   f('n', 'cursive', 2, join(curve([0, 1], [0.15, 0.5], [0.22, 0.05]), curve([0.22, 0.05], [0.22, 1]), curve([0.22, 1], [0.28, 0.45], [0.45, 0.05], [0.65, 0.08], [0.74, 0.4], [0.76, 0.85], [0.95, 0.98]))),
+  f('n', 'flat-cursive', 3, join(curve([0, 0.95], [0.12, 0.55], [0.2, 0.3]), curve([0.2, 0.3], [0.22, 1]), curve([0.22, 1], [0.3, 0.55], [0.5, 0.3], [0.7, 0.38], [0.78, 0.7], [0.8, 0.92], [1.05, 0.95]))),
   f('N', 'one-stroke', 1, line([0.1, 1], [0.1, 0], [0.8, 1], [0.8, 0])),
   // o
   f('o', 'overlap', 4, arc(0.42, 0.5, 0.38, 0.5, -80, -440)),
@@ -221,6 +225,8 @@ export interface LetterFormsOptions {
   readonly perClass: number;
   readonly seed: number;
   readonly synth?: SynthOptions;
+  /** Raster augmentation after rendering; default LETTERS_AUGMENT, null for none. */
+  readonly augment?: AugmentOptions | null;
 }
 
 export interface LetterFormsSet {
@@ -234,7 +240,8 @@ export interface LetterFormsSet {
 export function generateLetterForms(opts: LetterFormsOptions): LetterFormsSet {
   const rng = new Rng(opts.seed);
   const synth = opts.synth ?? DEFAULT_SYNTH;
-  const augmenter = new Augmenter(LETTERS_AUGMENT, 28);
+  const augment = opts.augment === undefined ? LETTERS_AUGMENT : opts.augment;
+  const augmenter = augment ? new Augmenter(augment, 28) : null;
   const byClass: LetterForm[][] = Array.from({ length: 26 }, (_, c) =>
     LETTER_FORMS.filter((form) => classOfForm(form) === c),
   );
@@ -255,7 +262,7 @@ export function generateLetterForms(opts: LetterFormsOptions): LetterFormsSet {
         }
       }
       const x = synthFromStrokes(form.strokes, rng, synth);
-      augmenter.apply(x, 1, rng);
+      augmenter?.apply(x, 1, rng);
       for (let i = 0; i < 784; i++) x[i] = Math.min(1, Math.max(0, x[i]));
       images.set(x, k * 784);
       labels[k] = c;

@@ -28,6 +28,17 @@ export interface SynthOptions {
   readonly strokeJitter: number;
   /** Smooth per-point wobble amplitude, as a fraction of the glyph size. */
   readonly wobble: number;
+  /**
+   * Amplitude of a local deformation (waves of 0.6–1.5 glyph sizes: loops grow or shrink, bowls open,
+   * a stem leans on its own), as a fraction of the glyph size; stroke glyphs only. Absent: none.
+   */
+  readonly detail?: number;
+  /**
+   * Coarse recording: with this probability the points are snapped to a grid of 1/steps of the glyph
+   * size, as a low-resolution tablet records them (normalizeStrokes then smooths the staircase
+   * the way it smooths a real one). Stroke glyphs only. Absent: never.
+   */
+  readonly coarse?: { readonly probability: number; readonly steps: readonly [number, number] };
 }
 
 export const DEFAULT_SYNTH: SynthOptions = {
@@ -84,6 +95,58 @@ function wobble(lines: Contour[], size: number, amp: number, rng: Rng): void {
   }
 }
 
+/**
+ * Local deformation: a smooth displacement field of three waves per axis with wavelengths of 0.6–1.5
+ * glyph sizes, so parts of the glyph change on their own (a loop grows, a bowl opens, a tail swings).
+ */
+function detail(lines: Contour[], b: ReturnType<typeof boundsOf>, amp: number, rng: Rng): void {
+  const size = Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6);
+  const waves = Array.from({ length: 6 }, () => {
+    const k = (2 * Math.PI) / (rng.uniform(0.6, 1.5) * size);
+    const th = rng.uniform(0, 2 * Math.PI);
+    return {
+      kx: k * Math.cos(th),
+      ky: k * Math.sin(th),
+      p: rng.uniform(0, 2 * Math.PI),
+      a: rng.normal() * amp * size * 0.6,
+    };
+  });
+  for (const l of lines) {
+    for (let i = 0; i < l.length; i += 2) {
+      const x = l[i];
+      const y = l[i + 1];
+      for (let w = 0; w < 3; w++)
+        l[i] += waves[w].a * Math.sin(waves[w].kx * x + waves[w].ky * y + waves[w].p);
+      for (let w = 3; w < 6; w++)
+        l[i + 1] += waves[w].a * Math.sin(waves[w].kx * x + waves[w].ky * y + waves[w].p);
+    }
+  }
+}
+
+/**
+ * A line resampled densely and snapped to a grid, repeated cells dropped: the staircase a
+ * low-resolution tablet records for it.
+ */
+export function snapToGrid(l: Contour, grid: number): Contour {
+  if (l.length < 4) return l;
+  const out: Contour = [];
+  const put = (x: number, y: number) => {
+    const gx = Math.round(x / grid) * grid;
+    const gy = Math.round(y / grid) * grid;
+    const n = out.length;
+    if (n >= 2 && out[n - 2] === gx && out[n - 1] === gy) return;
+    out.push(gx, gy);
+  };
+  put(l[0], l[1]);
+  for (let i = 2; i < l.length; i += 2) {
+    const len = Math.hypot(l[i] - l[i - 2], l[i + 1] - l[i - 1]);
+    const k = Math.max(1, Math.ceil((3 * len) / grid));
+    for (let s = 1; s <= k; s++)
+      put(l[i - 2] + ((l[i] - l[i - 2]) * s) / k, l[i - 1] + ((l[i + 1] - l[i - 1]) * s) / k);
+  }
+  return out;
+}
+
 /** Single-stroke glyph → varied strokes → normalizeStrokes. */
 export function synthFromStrokes(
   strokes: readonly Contour[],
@@ -102,13 +165,18 @@ export function synthFromStrokes(
     }
   }
   wobble(lines, size, o.wobble, rng);
+  if (o.detail) detail(lines, boundsOf(lines), o.detail, rng);
+  if (o.coarse && rng.next() < o.coarse.probability) {
+    const grid = size / rng.uniform(o.coarse.steps[0], o.coarse.steps[1]);
+    for (let j = 0; j < lines.length; j++) lines[j] = snapToGrid(lines[j], grid);
+  }
   const strokeList: Stroke[] = lines.map((l) => {
     const points = [];
     for (let i = 0; i < l.length; i += 2) points.push({ x: l[i], y: l[i + 1] });
     return { points };
   });
   const strokeWidth = rng.uniform(o.strokeWidth[0], o.strokeWidth[1]);
-  return normalizeStrokes(strokeList, { strokeWidth });
+  return normalizeStrokes(strokeList, { strokeWidth, soften: 0 });
 }
 
 /** Outline glyph → varied outline → filled raster, pen width set to a drawn one → normalizeImage. */
@@ -147,7 +215,7 @@ export function synthFromOutline(
   const h = Math.ceil((b.y1 - b.y0) * k) + 2 * margin;
   let img = fillContours(lines, w, h);
   for (let i = 0; i < steps; i++) img = rT > rF ? dilate(img, w, h) : erode(img, w, h);
-  return normalizeImage(img, w, h);
+  return normalizeImage(img, w, h, { soften: 0 });
 }
 
 /** Ink area of contours by the shoelace formula: signed, so holes (wound the other way) subtract. */
