@@ -120,7 +120,8 @@ function digitExtras(perClass: number, seed: number): Dataset {
 
 /**
  * Letter forms the fonts lack, `perClass` of each class: pen paths of real small (and some capital)
- * forms — looped e/l/h/k/b/d, lead-in strokes, one-stroke a/o/d/g/q — through normalizeStrokes.
+ * forms — looped e/l/h/k/b/d, lead-in strokes, one-stroke a/o/d/g/q — varied as a hand varies them
+ * (PEN_FORMS_SYNTH) and rendered through normalizeStrokes.
  */
 function letterExtras(perClass: number, seed: number): Dataset {
   const forms = generateLetterForms({ perClass, seed });

@@ -11,7 +11,6 @@
 
 import { Rng } from '../../engine/rng';
 import { Augmenter, type AugmentOptions } from '../augment';
-import { LETTERS_AUGMENT } from './generate';
 import type { Contour } from './outline';
 import { DEFAULT_SYNTH, type SynthOptions, synthFromStrokes } from './synth';
 
@@ -89,6 +88,7 @@ export const LETTER_FORMS: readonly LetterForm[] = [
   f('a', 'two-strokes', 1.5, arc(0.4, 0.5, 0.36, 0.48, -20, -370), line([0.77, 0], [0.77, 1])),
   f('a', 'lead-in', 1.5, join(curve([0, 0.9], [0.3, 0.2], [0.55, 0.02], [0.7, 0.08]), arc(0.45, 0.5, 0.3, 0.46, -30, -360), curve([0.75, 0.5], [0.78, 0.05]), curve([0.78, 0.05], [0.78, 0.8], [0.85, 1], [1, 0.9]))),
   f('a', 'tall-stem', 2, join(arc(0.38, 0.6, 0.32, 0.4, -20, -360), curve([0.7, 0.6], [0.74, 0]), curve([0.74, 0], [0.74, 0.8], [0.8, 1], [0.98, 0.92]))),
+  f('a', 'exit-tail', 2, join(arc(0.38, 0.5, 0.32, 0.46, -25, -360), curve([0.66, 0.5], [0.7, 0.04]), curve([0.7, 0.04], [0.7, 0.75], [0.8, 0.98], [1.05, 0.92]))),
   f('a', 'double-storey', 1, join(curve([0.12, 0.15], [0.4, 0], [0.7, 0.12], [0.72, 0.5], [0.72, 1]), curve([0.72, 0.45], [0.3, 0.5], [0.1, 0.75], [0.3, 1], [0.6, 0.9], [0.72, 0.75]))),
   f('A', 'three-strokes', 1, line([0, 1], [0.42, 0], [0.84, 1]), line([0.18, 0.6], [0.68, 0.6])),
   f('A', 'one-stroke', 0.5, join(line([0, 1], [0.42, 0], [0.84, 1]), curve([0.84, 1], [0.5, 0.55], [0.15, 0.62]))),
@@ -171,6 +171,8 @@ export const LETTER_FORMS: readonly LetterForm[] = [
   f('o', 'narrow', 4, arc(0.3, 0.5, 0.24, 0.5, -80, -440)),
   f('o', 'hook-in', 2, join(arc(0.35, 0.52, 0.3, 0.48, -60, -410), curve([0.5, 0.08], [0.42, 0.2], [0.3, 0.22]))),
   f('o', 'angular', 1.5, curve([0.5, 0.04], [0.15, 0.1], [0.04, 0.6], [0.3, 1], [0.68, 0.88], [0.74, 0.3], [0.45, 0.02], [0.3, 0.14])),
+  f('o', 'tick', 3, join(arc(0.42, 0.55, 0.38, 0.45, -70, -430), curve([0.55, 0.13], [0.62, 0.03], [0.72, 0]))),
+  f('o', 'tail-up', 1.5, join(arc(0.4, 0.55, 0.36, 0.45, -40, -400), curve([0.68, 0.26], [0.72, 0.08]))),
   f('O', 'round', 1, arc(0.48, 0.5, 0.46, 0.5, -90, -450)),
   // p
   f('p', 'one-stroke', 3, join(line([0.15, 0.02], [0.15, 1]), curve([0.15, 1], [0.15, 0.35]), curve([0.15, 0.35], [0.2, 0.1], [0.45, 0], [0.7, 0.12], [0.7, 0.42], [0.45, 0.55], [0.16, 0.48]))),
@@ -185,6 +187,8 @@ export const LETTER_FORMS: readonly LetterForm[] = [
   // r
   f('r', 'stem-shoulder', 3, join(line([0.2, 0], [0.2, 1]), curve([0.2, 1], [0.24, 0.45], [0.42, 0.1], [0.65, 0.02], [0.82, 0.1]))),
   f('r', 'lead-in', 3, join(curve([0, 0.32], [0.12, 0.04], [0.22, 0.22], [0.22, 1]), curve([0.22, 1], [0.26, 0.45], [0.45, 0.08], [0.68, 0.03], [0.85, 0.12]))),
+  f('r', 'v-flag', 3, join(line([0.12, 0.05], [0.22, 1]), curve([0.22, 1], [0.35, 0.45], [0.55, 0.12], [0.78, 0.02], [0.95, 0.12]))),
+  f('r', 'lead-in-v', 2, join(curve([0, 0.35], [0.12, 0.05], [0.2, 0.3], [0.24, 1]), curve([0.24, 1], [0.4, 0.4], [0.6, 0.1], [0.85, 0.05], [1, 0.15]))),
   f('r', 'cursive', 2, join(curve([0, 1], [0.18, 0.45], [0.3, 0.05]), curve([0.3, 0.05], [0.5, 0.18], [0.66, 0.12]), curve([0.66, 0.12], [0.62, 0.55], [0.66, 0.92], [0.9, 0.95]))),
   f('R', 'two-strokes', 1, line([0.1, 1], [0.1, 0]), join(arc(0.12, 0.25, 0.55, 0.25, -90, 90), line([0.12, 0.5], [0.75, 1]))),
   // s
@@ -218,6 +222,21 @@ export const LETTER_FORMS: readonly LetterForm[] = [
   f('Z', 'crossed', 1, line([0.05, 0], [0.85, 0], [0.05, 1], [0.9, 1]), line([0.2, 0.5], [0.7, 0.5])),
 ];
 
+/**
+ * How much a hand varies a form: more than a font glyph (synth.ts DEFAULT_SYNTH) — local
+ * deformation (loops grow and shrink, bowls open), slant up to 0.6 to the right as cursive writers
+ * lean, 40 % recorded on a coarse tablet grid — at a pen width near the live path's 2.5 px, and no
+ * raster augmentation after rendering (the crisp rendering is softened by the batch augmentation).
+ * Chosen by the runs in docs/benchmarks.md ("pen-form variation").
+ */
+export const PEN_FORMS_SYNTH: SynthOptions = {
+  ...DEFAULT_SYNTH,
+  slant: [-0.3, 0.6],
+  strokeWidth: [2.0, 3.2],
+  detail: 0.08,
+  coarse: { probability: 0.4, steps: [10, 24] },
+};
+
 /** The class (0 = A/a … 25 = Z/z) of a form. */
 export const classOfForm = (form: LetterForm): number => form.char.toUpperCase().charCodeAt(0) - 65;
 
@@ -225,7 +244,7 @@ export interface LetterFormsOptions {
   readonly perClass: number;
   readonly seed: number;
   readonly synth?: SynthOptions;
-  /** Raster augmentation after rendering; default LETTERS_AUGMENT, null for none. */
+  /** Raster augmentation after rendering; default none (null). */
   readonly augment?: AugmentOptions | null;
 }
 
@@ -239,9 +258,8 @@ export interface LetterFormsSet {
 /** `perClass` samples of each of the 26 classes, forms picked by weight, varied like a hand. */
 export function generateLetterForms(opts: LetterFormsOptions): LetterFormsSet {
   const rng = new Rng(opts.seed);
-  const synth = opts.synth ?? DEFAULT_SYNTH;
-  const augment = opts.augment === undefined ? LETTERS_AUGMENT : opts.augment;
-  const augmenter = augment ? new Augmenter(augment, 28) : null;
+  const synth = opts.synth ?? PEN_FORMS_SYNTH;
+  const augmenter = opts.augment ? new Augmenter(opts.augment, 28) : null;
   const byClass: LetterForm[][] = Array.from({ length: 26 }, (_, c) =>
     LETTER_FORMS.filter((form) => classOfForm(form) === c),
   );
