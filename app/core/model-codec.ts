@@ -110,7 +110,9 @@ ${trainingLines(meta, s.datasetId).join('\n')}
 ## Input
 
 A 28×28 grey image, values in [0, 1] with ink = 1 on paper = 0, normalized like MNIST: cropped to
-the ink, scaled so the longer side is 20 pixels, centred by centre of mass. Batch first, [N, 1, 28, 28].
+the ink, scaled so the longer side is 20 pixels, centred by centre of mass, then softened by a light
+3×3 blur (strokes are drawn from their vectors at 2.5 pixels first; staircases from a coarse tablet
+grid are smoothed). Batch first, [N, 1, 28, 28].
 ${normalization ? `The normalization spec, as recorded in \`${MODEL_JSON}\`:\n\n\`\`\`json\n${JSON.stringify(normalization)}\n\`\`\`\n` : ''}
 ## Output
 
