@@ -52,7 +52,7 @@ describe('writeDataset / verifyDataset / loadDataset', () => {
   });
 
   it('reports what is wrong: missing build, changed sources, corrupt file', async () => {
-    expect(await verifyDataset(dir, 'abc')).toMatchObject({ ok: false });
+    expect(await verifyDataset(dir, 'abc')).toEqual({ ok: false, reason: 'not built yet' });
     await expect(loadDataset('abc', 'train', { dataDir: dir })).rejects.toThrow(
       /not built.*npm run datasets/,
     );
@@ -67,6 +67,10 @@ describe('writeDataset / verifyDataset / loadDataset', () => {
       ok: false,
       reason: 'abc/train-images.idx.gz has the wrong checksum',
     });
+    await writeFile(join(dir, 'abc', 'manifest.json'), '{ not json');
+    const v = await verifyDataset(dir, 'abc');
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.reason).toMatch(/^abc\/manifest\.json is unreadable: /);
   });
 
   it('refuses labels outside the classes and leaves nothing behind', async () => {

@@ -117,7 +117,8 @@ export async function verifyDataset(
       `${id}/manifest.json`,
     );
   } catch (err) {
-    return { ok: false, reason: (err as Error).message };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'not built yet' };
+    return { ok: false, reason: `${id}/manifest.json is unreadable: ${(err as Error).message}` };
   }
   if (expectedSources) {
     const recorded = JSON.stringify(manifest.sources);
