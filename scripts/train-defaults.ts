@@ -10,7 +10,7 @@
 // the dataset's own test split (MNIST test, letters held-out fonts) and recorded in the model.
 //
 //   npx tsx scripts/train-defaults.ts [--only digits|letters] [--epochs N] [--limit N] [--out models]
-//       [--arch lenet|cnn] [--augment none|affine|full] [--extras 0|N] [--data-dir DIR]
+//       [--arch lenet|cnn] [--augment none|affine|affine-elastic|full] [--extras 0|N] [--data-dir DIR]
 //       (everything after --out overrides the defaults below, for experiments)
 
 import path from 'node:path';
@@ -49,6 +49,7 @@ const SAMPLE_SHAPE = [1, 28, 28] as const;
 const AUGMENT: Record<string, AugmentOptions | undefined> = {
   none: undefined,
   affine: { ...DEFAULT_AUGMENT, elasticAlpha: 0, thickness: 0 },
+  'affine-elastic': { ...DEFAULT_AUGMENT, thickness: 0 },
   full: DEFAULT_AUGMENT,
 };
 

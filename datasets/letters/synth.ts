@@ -71,28 +71,39 @@ export function randomAffine(rng: Rng, o: SynthOptions): Affine {
   return { a: c * sx, b: (c * sh - s) * sy, c: 0, d: s * sx, e: (s * sh + c) * sy, f: 0 };
 }
 
+/** A sinusoidal displacement a · sin(kx·x + ky·y + p). */
+interface Wave {
+  readonly kx: number;
+  readonly ky: number;
+  readonly p: number;
+  readonly a: number;
+}
+
+/** Moves every point by the sum of the `xs` waves along x and the `ys` along y, at its original position. */
+function displace(lines: Contour[], xs: readonly Wave[], ys: readonly Wave[]): void {
+  for (const l of lines) {
+    for (let i = 0; i < l.length; i += 2) {
+      const x = l[i];
+      const y = l[i + 1];
+      for (const w of xs) l[i] += w.a * Math.sin(w.kx * x + w.ky * y + w.p);
+      for (const w of ys) l[i + 1] += w.a * Math.sin(w.kx * x + w.ky * y + w.p);
+    }
+  }
+}
+
 /**
  * Smooth wobble: each point moves by a sum of two low-frequency sinusoids in x and y
  * (in glyph-size units), so lines bend as a hand's do instead of jittering point by point.
  */
 function wobble(lines: Contour[], size: number, amp: number, rng: Rng): void {
   if (amp <= 0) return;
-  const waves = [0, 1, 2, 3].map(() => ({
+  const [w0, w1, w2, w3] = [0, 1, 2, 3].map(() => ({
     kx: rng.uniform(1, 4) / size,
     ky: rng.uniform(1, 4) / size,
     p: rng.uniform(0, 2 * Math.PI),
     a: rng.normal() * amp * size * 0.5,
   }));
-  for (const l of lines) {
-    for (let i = 0; i < l.length; i += 2) {
-      const x = l[i];
-      const y = l[i + 1];
-      l[i] += waves[0].a * Math.sin(waves[0].kx * x + waves[0].ky * y + waves[0].p);
-      l[i] += waves[1].a * Math.sin(waves[1].kx * x - waves[1].ky * y + waves[1].p);
-      l[i + 1] += waves[2].a * Math.sin(waves[2].kx * x + waves[2].ky * y + waves[2].p);
-      l[i + 1] += waves[3].a * Math.sin(-waves[3].kx * x + waves[3].ky * y + waves[3].p);
-    }
-  }
+  displace(lines, [w0, { ...w1, ky: -w1.ky }], [w2, { ...w3, kx: -w3.kx }]);
 }
 
 /**
@@ -101,7 +112,7 @@ function wobble(lines: Contour[], size: number, amp: number, rng: Rng): void {
  */
 function detail(lines: Contour[], b: ReturnType<typeof boundsOf>, amp: number, rng: Rng): void {
   const size = Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6);
-  const waves = Array.from({ length: 6 }, () => {
+  const waves = Array.from({ length: 6 }, (): Wave => {
     const k = (2 * Math.PI) / (rng.uniform(0.6, 1.5) * size);
     const th = rng.uniform(0, 2 * Math.PI);
     return {
@@ -111,16 +122,7 @@ function detail(lines: Contour[], b: ReturnType<typeof boundsOf>, amp: number, r
       a: rng.normal() * amp * size * 0.6,
     };
   });
-  for (const l of lines) {
-    for (let i = 0; i < l.length; i += 2) {
-      const x = l[i];
-      const y = l[i + 1];
-      for (let w = 0; w < 3; w++)
-        l[i] += waves[w].a * Math.sin(waves[w].kx * x + waves[w].ky * y + waves[w].p);
-      for (let w = 3; w < 6; w++)
-        l[i + 1] += waves[w].a * Math.sin(waves[w].kx * x + waves[w].ky * y + waves[w].p);
-    }
-  }
+  displace(lines, waves.slice(0, 3), waves.slice(3));
 }
 
 /**
