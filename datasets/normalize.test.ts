@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TWO } from './glyph-fixtures';
 import {
   NORMALIZATION,
   normalizeImage,
@@ -9,19 +10,6 @@ import {
 } from './normalize';
 import { centreOfMass, inkBounds } from './raster';
 import { rasterizePolylines } from './stroke-raster';
-
-// A "2"-like glyph: a hook, a diagonal and a base, in arbitrary input units.
-const TWO: [number, number][][] = [
-  [
-    [2, 3],
-    [4, 1],
-    [7, 1],
-    [9, 3],
-    [8, 6],
-    [2, 12],
-    [10, 12],
-  ],
-];
 
 function transform(lines: [number, number][][], scale: number, dx: number, dy: number): Stroke[] {
   return strokesFromPairs(

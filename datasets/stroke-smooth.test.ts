@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TWO } from './glyph-fixtures';
 import { normalizeStrokes, type Stroke, strokesFromPairs } from './normalize';
 import { recordingGrid, smoothPolyline, smoothStaircases } from './stroke-smooth';
 
@@ -38,16 +39,7 @@ describe('recordingGrid', () => {
   });
 
   it('is 0 for a few key points joined by long segments, even on whole numbers', () => {
-    const two: [number, number][] = [
-      [2, 3],
-      [4, 1],
-      [7, 1],
-      [9, 3],
-      [8, 6],
-      [2, 12],
-      [10, 12],
-    ];
-    expect(recordingGrid(strokesFromPairs([two]))).toBe(0);
+    expect(recordingGrid(strokesFromPairs(TWO))).toBe(0);
   });
 
   it('is 0 for too few points and for non-finite ones', () => {
