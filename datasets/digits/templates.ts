@@ -5,23 +5,7 @@
 // are here too so the variants are not a style of their own. Rendered by synth.ts's stroke path.
 
 import type { Contour } from '../letters/outline';
-
-/** Points along an ellipse arc, angles in degrees (0 = right, 90 = down: y points down). */
-function arc(cx: number, cy: number, rx: number, ry: number, from: number, to: number): Contour {
-  const steps = Math.max(4, Math.ceil(Math.abs(to - from) / 12));
-  const out: Contour = [];
-  for (let i = 0; i <= steps; i++) {
-    const t = ((from + ((to - from) * i) / steps) * Math.PI) / 180;
-    out.push(cx + rx * Math.cos(t), cy + ry * Math.sin(t));
-  }
-  return out;
-}
-
-/** A polyline from [x, y] pairs. */
-const line = (...p: [number, number][]): Contour => p.flat();
-
-/** Joins contours into one stroke (the pen does not lift between them). */
-const join = (...parts: Contour[]): Contour => parts.flat();
+import { arc, join, line } from '../letters/pen-path';
 
 export interface DigitForm {
   readonly digit: number;
