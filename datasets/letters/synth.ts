@@ -10,7 +10,6 @@ import { NORMALIZATION, normalizeImage, normalizeStrokes, type Stroke } from '..
 import type { GlyphShape } from './fonts';
 import { type Affine, applyAffine, boundsOf, type Contour } from './outline';
 import { fillContours } from './raster';
-import { skeletonSegments, thin } from './skeleton';
 
 export interface SynthOptions {
   /** Max |rotation| in radians. */
@@ -40,12 +39,6 @@ export interface SynthOptions {
    * the way it smooths a real one). Stroke glyphs only. Absent: never.
    */
   readonly coarse?: { readonly probability: number; readonly steps: readonly [number, number] };
-  /**
-   * Share of outline glyphs drawn again with a pen: filled, thinned to their centre line
-   * (skeleton.ts) and rendered through normalizeStrokes at the sampled pen width, so the font's own
-   * stroke contrast is gone. Absent: none (outlines are filled at an adjusted size, as before).
-   */
-  readonly skeleton?: number;
 }
 
 export const DEFAULT_SYNTH: SynthOptions = {
@@ -197,7 +190,6 @@ export function synthFromOutline(
   let lines = applyAffine(contours, randomAffine(rng, o));
   let b = boundsOf(lines);
   wobble(lines, Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6), o.wobble, rng);
-  if (o.skeleton !== undefined && rng.next() < o.skeleton) return outlineAsPen(lines, rng, o);
   b = boundsOf(lines);
   const extent = Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6);
   // Fonts range from hairline to marker. Their pen width relative to the glyph size is
@@ -226,29 +218,6 @@ export function synthFromOutline(
   let img = fillContours(lines, w, h);
   for (let i = 0; i < steps; i++) img = rT > rF ? dilate(img, w, h) : erode(img, w, h);
   return normalizeImage(img, w, h, { soften: 0 });
-}
-
-/** Longest side, in raster pixels, at which an outline is filled before it is thinned. */
-const SKELETON_RENDER = 64;
-
-/** A varied outline drawn again with a pen: filled, thinned to its centre line, rendered as strokes. */
-function outlineAsPen(contours: Contour[], rng: Rng, o: SynthOptions): Float32Array {
-  let lines = contours;
-  if (o.detail) detail(lines, boundsOf(lines), o.detail, rng);
-  const b = boundsOf(lines);
-  const k = SKELETON_RENDER / Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6);
-  const margin = 2;
-  lines = applyAffine(lines, { a: k, b: 0, c: margin - b.x0 * k, d: 0, e: k, f: margin - b.y0 * k });
-  const w = Math.ceil((b.x1 - b.x0) * k) + 2 * margin;
-  const h = Math.ceil((b.y1 - b.y0) * k) + 2 * margin;
-  const fill = fillContours(lines, w, h);
-  const ink = new Uint8Array(w * h);
-  for (let i = 0; i < ink.length; i++) ink[i] = fill[i] >= 0.5 ? 1 : 0;
-  const strokes: Stroke[] = skeletonSegments(thin(ink, w, h), w, h).map((s) => ({
-    points: s.length === 2 ? [{ x: s[0], y: s[1] }] : [{ x: s[0], y: s[1] }, { x: s[2], y: s[3] }],
-  }));
-  const strokeWidth = rng.uniform(o.strokeWidth[0], o.strokeWidth[1]);
-  return normalizeStrokes(strokes, { strokeWidth, soften: 0 });
 }
 
 /** Ink area of contours by the shoelace formula: signed, so holes (wound the other way) subtract. */
