@@ -6,11 +6,13 @@
 // model writer of app/core) with the engine's training loop, but not the trainer's JobRunner: the
 // digits model trains on MNIST *plus* synthetic digits the JobRunner cannot mix in (pen-path forms
 // MNIST lacks — slashed 0, flagged 1 with a foot, crossed 7, open 4: datasets/digits/ — and digits
-// rendered from the training-split fonts of the letters build). Test accuracy is always measured on
+// rendered from the training-split fonts of the letters build), and the letters model on the letters
+// set plus pen-drawn letter forms (datasets/letters/pen-forms.ts) and MNIST's real handwritten zeros
+// labelled O (the only digit that is one shape with a letter). Test accuracy is always measured on
 // the dataset's own test split (MNIST test, letters held-out fonts) and recorded in the model.
 //
 //   npx tsx scripts/train-defaults.ts [--only digits|letters] [--epochs N] [--limit N] [--out models]
-//       [--arch lenet|cnn] [--augment none|affine|affine-elastic|full] [--extras 0|N] [--data-dir DIR]
+//       [--arch lenet|cnn] [--augment none|affine|affine-elastic|full] [--extras 0|N] [--zeros N] [--data-dir DIR]
 //       (everything after --out overrides the defaults below, for experiments)
 
 import path from 'node:path';
@@ -63,6 +65,11 @@ interface Default {
    * (digitExtras), pen-path letter forms the fonts lack (datasets/letters/pen-forms.ts).
    */
   extrasPerClass: number;
+  /**
+   * Real handwritten zeros from MNIST's training split added as the letter O (a zero and an O are
+   * one shape in handwriting): how many, 0 for none. Letters only.
+   */
+  zeros: number;
 }
 
 /** A spec with the preset's own training defaults (optimizer, rate, schedule, batch size). */
@@ -91,6 +98,7 @@ const DEFAULTS: Default[] = [
     spec: specFor('mnist', 'Digits (built-in LeNet)', 'lenet', 6),
     augment: 'none',
     extrasPerClass: 1500,
+    zeros: 0,
   },
   {
     folder: 'letters',
@@ -98,6 +106,7 @@ const DEFAULTS: Default[] = [
     spec: specFor('letters', 'Letters (built-in CNN)', 'cnn', 12),
     augment: 'affine',
     extrasPerClass: 2500,
+    zeros: 5900,
   },
 ];
 
@@ -127,6 +136,21 @@ function digitExtras(perClass: number, seed: number): Dataset {
 function letterExtras(perClass: number, seed: number): Dataset {
   const forms = generateLetterForms({ perClass, seed });
   return { images: forms.images, labels: forms.labels, sampleShape: SAMPLE_SHAPE };
+}
+
+/** The first `count` zeros of MNIST's training split, labelled with the letters class `O`. */
+async function mnistZerosAsO(count: number, classes: readonly string[], dataDir: string): Promise<Dataset> {
+  const mnist = await loadDataset('mnist', 'train', { dataDir });
+  const o = classes.indexOf('O');
+  if (o < 0) throw new Error('--zeros: the dataset has no class O');
+  const picked: number[] = [];
+  for (let i = 0; i < mnist.labels.length && picked.length < count; i++)
+    if (mnist.labels[i] === 0) picked.push(i);
+  const images = new Float32Array(picked.length * 784);
+  picked.forEach((j, k) => {
+    images.set(mnist.images.subarray(j * 784, (j + 1) * 784), k * 784);
+  });
+  return { images, labels: new Int32Array(picked.length).fill(o), sampleShape: SAMPLE_SHAPE };
 }
 
 /** `a` then `b`, shuffled together (seeded) so the validation tail holds both. */
@@ -163,9 +187,15 @@ async function trainOne(d: Default, outDir: string, dataDir: string): Promise<vo
     const extras = d.folder === 'letters' ? letterExtras : digitExtras;
     trainSet = mix(trainSet, extras(d.extrasPerClass, spec.seed), spec.seed);
   }
+  const synthetic = trainSet.labels.length - n;
+  let zeros = 0;
+  if (d.zeros > 0 && d.folder === 'letters') {
+    const z = await mnistZerosAsO(d.zeros, classes, dataDir);
+    zeros = z.labels.length;
+    trainSet = mix(trainSet, z, spec.seed + 1);
+  }
   const testSet: Dataset = { images: testSplit.images, labels: testSplit.labels, sampleShape: SAMPLE_SHAPE };
   const model = buildModel(spec, classes.length);
-  const synthetic = trainSet.labels.length - n;
   const augment = AUGMENT[d.augment];
   const history: EpochMetrics[] = [];
   process.stderr.write(
@@ -239,7 +269,7 @@ async function trainOne(d: Default, outDir: string, dataDir: string): Promise<vo
   await replaceDirAtomic(dir, {
     'model.json': `${JSON.stringify(json)}\n`,
     'weights.bin': result.model.weights,
-    'README.md': `${modelCard(payload)}${trainingNote(d, n, synthetic, unipen)}`,
+    'README.md': `${modelCard(payload)}${trainingNote(d, n, synthetic, zeros, unipen)}`,
   });
   process.stdout.write(
     `${d.folder}: test accuracy ${(e.accuracy * 100).toFixed(2)}% on ${e.count} images, ` +
@@ -268,6 +298,7 @@ function trainingNote(
   d: Default,
   datasetCount: number,
   synthetic: number,
+  zeros: number,
   unipen: { accuracy: number; count: number } | null,
 ): string {
   const lines = [
@@ -280,6 +311,9 @@ function trainingNote(
         : synthetic > 0
           ? ` plus ${synthetic.toLocaleString('en')} synthetic digits MNIST lacks (two thirds pen-path forms from \`datasets/digits/\` — slashed 0, flagged 1 with a foot, crossed 7, open 4 — one third rendered from the training fonts of the letters build)`
           : '') +
+      (zeros > 0
+        ? ` plus ${zeros.toLocaleString('en')} real handwritten zeros from MNIST's training split labelled \`O\` (the same shape in handwriting)`
+        : '') +
       `, ${d.spec.validationSplit * 100} % held out for validation; batch augmentation: ${d.augment}.`,
   ];
   if (unipen) {
@@ -303,6 +337,7 @@ async function main(): Promise<void> {
       arch: { type: 'string' },
       augment: { type: 'string' },
       extras: { type: 'string' },
+      zeros: { type: 'string' },
       'data-dir': { type: 'string' },
     },
   });
@@ -318,7 +353,8 @@ async function main(): Promise<void> {
     if (!(augment in AUGMENT)) throw new Error(`--augment: one of ${Object.keys(AUGMENT).join(', ')}`);
     spec.augmentation = augment !== 'none';
     const extrasPerClass = values.extras === undefined ? d.extrasPerClass : Number(values.extras);
-    await trainOne({ ...d, spec, augment, extrasPerClass }, outDir, dataDir);
+    const zeros = values.zeros === undefined ? d.zeros : Number(values.zeros);
+    await trainOne({ ...d, spec, augment, extrasPerClass, zeros }, outDir, dataDir);
   }
 }
 
