@@ -12,7 +12,7 @@
 // the dataset's own test split (MNIST test, letters held-out fonts) and recorded in the model.
 //
 //   npx tsx scripts/train-defaults.ts [--only digits|letters] [--epochs N] [--limit N] [--out models]
-//       [--arch lenet|cnn] [--augment none|affine|affine-elastic|full] [--extras 0|N] [--zeros N] [--data-dir DIR]
+//       [--arch lenet|cnn] [--augment none|affine|affine-elastic|full] [--extras 0|N] [--zeros N] [--bowls N] [--data-dir DIR]
 //       (everything after --out overrides the defaults below, for experiments)
 
 import path from 'node:path';
@@ -38,6 +38,7 @@ import { classOf, loadUnipen, type Task } from '../datasets/handwriting/unipen';
 import { loadAllFaces } from '../datasets/letters/fonts';
 import { DIGIT_CLASSES, generateSet } from '../datasets/letters/generate';
 import { generateLetterForms } from '../datasets/letters/pen-forms';
+import { BOWL_LETTERS, letterFromZero } from '../datasets/letters/zero-bowls';
 import { loadDataset } from '../datasets/load';
 import type { Dataset } from '../engine/batch';
 import type { Sequential } from '../engine/model';
@@ -70,6 +71,11 @@ interface Default {
    * one shape in handwriting): how many, 0 for none. Letters only.
    */
   zeros: number;
+  /**
+   * Small letters built around those zeros (datasets/letters/zero-bowls.ts: a, d, q, g, b, p, a real
+   * bowl and a pen stem), this many of each letter; 0 for none. Letters only.
+   */
+  bowls: number;
 }
 
 /** A spec with the preset's own training defaults (optimizer, rate, schedule, batch size). */
@@ -99,6 +105,7 @@ const DEFAULTS: Default[] = [
     augment: 'none',
     extrasPerClass: 1500,
     zeros: 0,
+    bowls: 0,
   },
   {
     folder: 'letters',
@@ -107,6 +114,7 @@ const DEFAULTS: Default[] = [
     augment: 'affine',
     extrasPerClass: 2500,
     zeros: 5900,
+    bowls: 0,
   },
 ];
 
@@ -153,6 +161,31 @@ async function mnistZerosAsO(count: number, classes: readonly string[], dataDir:
   return { images, labels: new Int32Array(picked.length).fill(o), sampleShape: SAMPLE_SHAPE };
 }
 
+/** `perLetter` of each bowl letter (a, d, q, g, b, p), each around one of MNIST's first `zeros` zeros. */
+async function bowlLetters(
+  perLetter: number,
+  zeros: number,
+  classes: readonly string[],
+  dataDir: string,
+  seed: number,
+): Promise<Dataset> {
+  const z = await mnistZerosAsO(Math.max(1, zeros), classes, dataDir);
+  const nz = z.labels.length;
+  const rng = new Rng(seed);
+  const n = perLetter * BOWL_LETTERS.length;
+  const images = new Float32Array(n * 784);
+  const labels = new Int32Array(n);
+  let k = 0;
+  for (let j = 0; j < perLetter; j++) {
+    for (const letter of BOWL_LETTERS) {
+      const i = rng.int(nz);
+      images.set(letterFromZero(z.images.subarray(i * 784, (i + 1) * 784), letter, rng), k * 784);
+      labels[k++] = classes.indexOf(letter.toUpperCase());
+    }
+  }
+  return { images, labels, sampleShape: SAMPLE_SHAPE };
+}
+
 /** `a` then `b`, shuffled together (seeded) so the validation tail holds both. */
 function mix(a: Dataset, b: Dataset, seed: number): Dataset {
   const n = a.labels.length + b.labels.length;
@@ -193,6 +226,12 @@ async function trainOne(d: Default, outDir: string, dataDir: string): Promise<vo
     const z = await mnistZerosAsO(d.zeros, classes, dataDir);
     zeros = z.labels.length;
     trainSet = mix(trainSet, z, spec.seed + 1);
+  }
+  let bowls = 0;
+  if (d.bowls > 0 && d.folder === 'letters') {
+    const b = await bowlLetters(d.bowls, d.zeros, classes, dataDir, spec.seed + 2);
+    bowls = b.labels.length;
+    trainSet = mix(trainSet, b, spec.seed + 2);
   }
   const testSet: Dataset = { images: testSplit.images, labels: testSplit.labels, sampleShape: SAMPLE_SHAPE };
   const model = buildModel(spec, classes.length);
@@ -269,7 +308,7 @@ async function trainOne(d: Default, outDir: string, dataDir: string): Promise<vo
   await replaceDirAtomic(dir, {
     'model.json': `${JSON.stringify(json)}\n`,
     'weights.bin': result.model.weights,
-    'README.md': `${modelCard(payload)}${trainingNote(d, n, synthetic, zeros, unipen)}`,
+    'README.md': `${modelCard(payload)}${trainingNote(d, n, synthetic, zeros, bowls, unipen)}`,
   });
   process.stdout.write(
     `${d.folder}: test accuracy ${(e.accuracy * 100).toFixed(2)}% on ${e.count} images, ` +
@@ -299,6 +338,7 @@ function trainingNote(
   datasetCount: number,
   synthetic: number,
   zeros: number,
+  bowls: number,
   unipen: { accuracy: number; count: number } | null,
 ): string {
   const lines = [
@@ -313,6 +353,9 @@ function trainingNote(
           : '') +
       (zeros > 0
         ? ` plus ${zeros.toLocaleString('en')} real handwritten zeros from MNIST's training split labelled \`O\` (the same shape in handwriting)`
+        : '') +
+      (bowls > 0
+        ? ` plus ${bowls.toLocaleString('en')} small a, d, q, g, b, p built around those zeros (\`datasets/letters/zero-bowls.ts\`: a real bowl and a pen stem)`
         : '') +
       `, ${d.spec.validationSplit * 100} % held out for validation; batch augmentation: ${d.augment}.`,
   ];
@@ -338,6 +381,7 @@ async function main(): Promise<void> {
       augment: { type: 'string' },
       extras: { type: 'string' },
       zeros: { type: 'string' },
+      bowls: { type: 'string' },
       'data-dir': { type: 'string' },
     },
   });
@@ -354,7 +398,8 @@ async function main(): Promise<void> {
     spec.augmentation = augment !== 'none';
     const extrasPerClass = values.extras === undefined ? d.extrasPerClass : Number(values.extras);
     const zeros = values.zeros === undefined ? d.zeros : Number(values.zeros);
-    await trainOne({ ...d, spec, augment, extrasPerClass, zeros }, outDir, dataDir);
+    const bowls = values.bowls === undefined ? d.bowls : Number(values.bowls);
+    await trainOne({ ...d, spec, augment, extrasPerClass, zeros, bowls }, outDir, dataDir);
   }
 }
 
