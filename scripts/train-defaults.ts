@@ -12,7 +12,7 @@
 // the dataset's own test split (MNIST test, letters held-out fonts) and recorded in the model.
 //
 //   npx tsx scripts/train-defaults.ts [--only digits|letters] [--epochs N] [--limit N] [--out models]
-//       [--arch lenet|cnn] [--augment none|affine|affine-elastic|full] [--extras 0|N] [--zeros N] [--bowls N] [--data-dir DIR]
+//       [--arch lenet|cnn] [--augment none|affine|affine-elastic|full] [--extras 0|N] [--zeros N] [--bowls N] [--seed N] [--data-dir DIR]
 //       (everything after --out overrides the defaults below, for experiments)
 
 import path from 'node:path';
@@ -382,6 +382,7 @@ async function main(): Promise<void> {
       extras: { type: 'string' },
       zeros: { type: 'string' },
       bowls: { type: 'string' },
+      seed: { type: 'string' },
       'data-dir': { type: 'string' },
     },
   });
@@ -393,6 +394,7 @@ async function main(): Promise<void> {
     if (values.epochs) spec.epochs = Number(values.epochs);
     if (values.limit) spec.limit = Number(values.limit);
     if (values.arch) Object.assign(spec, specFor(spec.datasetId, d.name, values.arch, spec.epochs));
+    if (values.seed) spec.seed = Number(values.seed);
     const augment = values.augment ?? d.augment;
     if (!(augment in AUGMENT)) throw new Error(`--augment: one of ${Object.keys(AUGMENT).join(', ')}`);
     spec.augmentation = augment !== 'none';
