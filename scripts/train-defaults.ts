@@ -161,16 +161,9 @@ async function mnistZerosAsO(count: number, classes: readonly string[], dataDir:
   return { images, labels: new Int32Array(picked.length).fill(o), sampleShape: SAMPLE_SHAPE };
 }
 
-/** `perLetter` of each bowl letter (a, d, q, g, b, p), each around one of MNIST's first `zeros` zeros. */
-async function bowlLetters(
-  perLetter: number,
-  zeros: number,
-  classes: readonly string[],
-  dataDir: string,
-  seed: number,
-): Promise<Dataset> {
-  const z = await mnistZerosAsO(Math.max(1, zeros), classes, dataDir);
-  const nz = z.labels.length;
+/** `perLetter` of each bowl letter (a, d, q, g, b, p), each around one of the `zeros` (class O). */
+function bowlLetters(perLetter: number, zeros: Dataset, classes: readonly string[], seed: number): Dataset {
+  const nz = zeros.labels.length;
   const rng = new Rng(seed);
   const n = perLetter * BOWL_LETTERS.length;
   const images = new Float32Array(n * 784);
@@ -179,7 +172,7 @@ async function bowlLetters(
   for (let j = 0; j < perLetter; j++) {
     for (const letter of BOWL_LETTERS) {
       const i = rng.int(nz);
-      images.set(letterFromZero(z.images.subarray(i * 784, (i + 1) * 784), letter, rng), k * 784);
+      images.set(letterFromZero(zeros.images.subarray(i * 784, (i + 1) * 784), letter, rng), k * 784);
       labels[k++] = classes.indexOf(letter.toUpperCase());
     }
   }
@@ -222,16 +215,18 @@ async function trainOne(d: Default, outDir: string, dataDir: string): Promise<vo
   }
   const synthetic = trainSet.labels.length - n;
   let zeros = 0;
+  let bowls = 0;
   if (d.zeros > 0 && d.folder === 'letters') {
     const z = await mnistZerosAsO(d.zeros, classes, dataDir);
     zeros = z.labels.length;
     trainSet = mix(trainSet, z, spec.seed + 1);
-  }
-  let bowls = 0;
-  if (d.bowls > 0 && d.folder === 'letters') {
-    const b = await bowlLetters(d.bowls, d.zeros, classes, dataDir, spec.seed + 2);
-    bowls = b.labels.length;
-    trainSet = mix(trainSet, b, spec.seed + 2);
+    if (d.bowls > 0) {
+      const b = bowlLetters(d.bowls, z, classes, spec.seed + 2);
+      bowls = b.labels.length;
+      trainSet = mix(trainSet, b, spec.seed + 2);
+    }
+  } else if (d.bowls > 0) {
+    throw new Error('--bowls builds letters around the zeros: it needs --zeros > 0 (letters only)');
   }
   const testSet: Dataset = { images: testSplit.images, labels: testSplit.labels, sampleShape: SAMPLE_SHAPE };
   const model = buildModel(spec, classes.length);
