@@ -244,7 +244,7 @@ function gaussianKernel(sigma: number): Float32Array {
 }
 
 /** Bilinear sample at pixel-index coordinates, paper (0) outside; result clamped to [0, 1]. */
-function bilinear(img: Float32Array, size: number, x: number, y: number): number {
+export function bilinear(img: Float32Array, size: number, x: number, y: number): number {
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
   if (x0 < -1 || y0 < -1 || x0 >= size || y0 >= size) return 0;

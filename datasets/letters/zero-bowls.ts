@@ -5,6 +5,7 @@
 // imported image does. Seeded; pure (browser-safe).
 
 import type { Rng } from '../../engine/rng';
+import { bilinear } from '../augment';
 import { normalizeImage } from '../normalize';
 import { inkBounds } from '../raster';
 import { rasterizePolylines } from '../stroke-raster';
@@ -21,7 +22,7 @@ const UP = 3;
  * of width/height 0.8–1.15, a stem drawn beside it, normalized. Returns 784 values (soften 0: the
  * training batch augmentation softens).
  */
-export function letterFromZero(zero: ArrayLike<number>, letter: BowlLetter, rng: Rng): Float32Array {
+export function letterFromZero(zero: Float32Array, letter: BowlLetter, rng: Rng): Float32Array {
   const b = inkBounds(zero, 28, 28, 0.1);
   if (b === null) throw new Error('letterFromZero: the zero has no ink');
   const zw = b.x1 - b.x0;
@@ -47,7 +48,7 @@ export function letterFromZero(zero: ArrayLike<number>, letter: BowlLetter, rng:
     for (let x = 0; x < W; x++) {
       const sx = b.x0 + ((x + 0.5 - left) / bw) * zw - 0.5;
       if (sx < b.x0 - 1 || sx > b.x1) continue;
-      canvas[y * W + x] = bilinear(zero, sx, sy);
+      canvas[y * W + x] = bilinear(zero, 28, sx, sy);
     }
   }
   // The stem, on the right of the bowl (a, d, q, g) or on its left (b, p), touching it.
@@ -87,18 +88,4 @@ function penWidth(img: ArrayLike<number>): number {
     }
   }
   return edges > 0 ? Math.min(4, Math.max(1.5, (2 * mass) / edges)) : 2.5;
-}
-
-function bilinear(img: ArrayLike<number>, x: number, y: number): number {
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const fx = x - x0;
-  const fy = y - y0;
-  const at = (i: number, j: number): number => (i >= 0 && j >= 0 && i < 28 && j < 28 ? img[j * 28 + i] : 0);
-  return (
-    at(x0, y0) * (1 - fx) * (1 - fy) +
-    at(x0 + 1, y0) * fx * (1 - fy) +
-    at(x0, y0 + 1) * (1 - fx) * fy +
-    at(x0 + 1, y0 + 1) * fx * fy
-  );
 }
