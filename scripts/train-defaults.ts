@@ -12,7 +12,7 @@
 // the dataset's own test split (MNIST test, letters held-out fonts) and recorded in the model.
 //
 //   npx tsx scripts/train-defaults.ts [--only digits|letters] [--epochs N] [--limit N] [--out models]
-//       [--arch lenet|cnn] [--augment none|affine|affine-elastic|full] [--extras 0|N] [--zeros N] [--bowls N] [--seed N] [--data-dir DIR]
+//       [--arch lenet|cnn] [--augment none|affine|affine-elastic|full] [--extras 0|N] [--zeros N] [--bowls N] [--seed N] [--label-smoothing E] [--data-dir DIR]
 //       (everything after --out overrides the defaults below, for experiments)
 
 import path from 'node:path';
@@ -241,7 +241,7 @@ async function trainOne(d: Default, outDir: string, dataDir: string): Promise<vo
     learningRate: spec.learningRate,
     optimizer: spec.optimizer,
     schedule: spec.schedule,
-    loss: crossEntropy(),
+    loss: crossEntropy(spec.labelSmoothing ?? 0),
     clipNorm: presetTraining(spec.architecture)?.clipNorm,
     seed: spec.seed,
     validation: spec.validationSplit > 0 ? { fraction: spec.validationSplit } : undefined,
@@ -378,6 +378,7 @@ async function main(): Promise<void> {
       zeros: { type: 'string' },
       bowls: { type: 'string' },
       seed: { type: 'string' },
+      'label-smoothing': { type: 'string' },
       'data-dir': { type: 'string' },
     },
   });
@@ -389,7 +390,9 @@ async function main(): Promise<void> {
     if (values.epochs) spec.epochs = Number(values.epochs);
     if (values.limit) spec.limit = Number(values.limit);
     if (values.arch) Object.assign(spec, specFor(spec.datasetId, d.name, values.arch, spec.epochs));
+    if (values.arch) spec.labelSmoothing = d.spec.labelSmoothing;
     if (values.seed) spec.seed = Number(values.seed);
+    if (values['label-smoothing']) spec.labelSmoothing = Number(values['label-smoothing']) || undefined;
     const augment = values.augment ?? d.augment;
     if (!(augment in AUGMENT)) throw new Error(`--augment: one of ${Object.keys(AUGMENT).join(', ')}`);
     spec.augmentation = augment !== 'none';

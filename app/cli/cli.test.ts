@@ -69,6 +69,8 @@ describe('glyph-lab CLI', () => {
       '0.01',
       '--seed',
       '3',
+      '--label-smoothing',
+      '0.1',
       '--out',
       out,
       '--json',
@@ -81,6 +83,7 @@ describe('glyph-lab CLI', () => {
     expect(typeof summary.seconds).toBe('number');
     expect(existsSync(path.join(out, 'model.json'))).toBe(true);
     expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/Test accuracy/);
+    expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/label smoothing 0\.1/);
     expect(trained.stderr).toMatch(/epoch 1/);
 
     // By id from the store; a folder path works the same way (predict below).
@@ -169,6 +172,9 @@ describe('glyph-lab CLI', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr.split('\n')[0]).toMatch(/--epochs/);
     expect((await cli('train', '--bogus-flag')).code).toBe(2);
+    const smoothing = await cli('train', '--dataset', 'mnist', '--label-smoothing', '0.9');
+    expect(smoothing.code).toBe(2);
+    expect(smoothing.stderr).toMatch(/--label-smoothing/);
     const missing = await cli('evaluate', 'no-such-model');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);

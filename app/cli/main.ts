@@ -26,6 +26,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   limit: { type: 'string' },
   validation: { type: 'string' },
+  'label-smoothing': { type: 'string' },
   augment: { type: 'boolean' },
   base: { type: 'string' },
   name: { type: 'string' },

@@ -14,8 +14,8 @@ Usage:
   glyph-lab models list
   glyph-lab train --dataset <id> [--preset mlp|lenet|cnn|recurrent | --layers <json>]
                   [--epochs 1] [--optimizer adam] [--lr 0.001] [--batch 64] [--seed 1]
-                  [--limit N] [--validation 0.1] [--augment] [--base <model>] [--name <name>]
-                  [--out <folder>]
+                  [--limit N] [--validation 0.1] [--augment] [--label-smoothing 0]
+                  [--base <model>] [--name <name>] [--out <folder>]
   glyph-lab evaluate <model> [--dataset <id>]
   glyph-lab predict <image files or folders...> [--model <model>] [--dataset mnist] [--top 3]
   glyph-lab export <model> --out <path> [--format native|onnx]

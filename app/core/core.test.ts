@@ -92,6 +92,26 @@ describe('training jobs with a real trainer', () => {
     expect(core.handlers['training:status'](undefined)).toEqual({ state: 'idle' });
   });
 
+  it('trains with label smoothing: the training loss cannot go below the entropy of the smoothed targets', async () => {
+    // With ε = 0.5 over 10 classes the target is 0.55 on the true class and 0.05 on each other one;
+    // cross-entropy against it is at least its entropy, 1.677, however well the network fits.
+    // Plain targets on the same 460 images fall far below that by the third epoch.
+    const floor = -(0.55 * Math.log(0.55) + 9 * 0.05 * Math.log(0.05));
+    const losses = async (labelSmoothing?: number) => {
+      const from = events.length;
+      const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 3, labelSmoothing }));
+      const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+      expect(end.type, brief(end)).toBe('done');
+      return events
+        .slice(from)
+        .flatMap((e) => (e.type === 'epochEnd' && e.jobId === jobId ? [e.trainLoss] : []));
+    };
+    const smoothed = await losses(0.5);
+    expect(smoothed).toHaveLength(3);
+    for (const loss of smoothed) expect(loss).toBeGreaterThan(floor - 1e-6);
+    expect((await losses()).at(-1)).toBeLessThan(floor - 0.5);
+  });
+
   it('refuses a network that cannot be built or does not fit the classes, before any job starts', async () => {
     await expect(
       core.handlers['training:start'](tinySpec({ layers: [{ type: 'nope', config: {} }] })),

@@ -23,8 +23,9 @@ export const SAMPLE_SHAPE = [1, 28, 28] as const;
 
 export const ENGINE_VERSION = `model format v${MODEL_VERSION}`;
 
-export function crossEntropy(): Loss {
-  return new SoftmaxCrossEntropy();
+/** Softmax cross-entropy; `labelSmoothing` ε > 0 for training targets (evaluation uses plain, ε = 0). */
+export function crossEntropy(labelSmoothing = 0): Loss {
+  return new SoftmaxCrossEntropy({ labelSmoothing });
 }
 
 /** A fresh model from a preset id or a layer list, for `classes` outputs, seeded by the spec. */

@@ -35,7 +35,7 @@ function trainingLines(meta: Partial<AppModelMeta>, datasetId: string): string[]
     lines.push(
       `- Trained for ${t.history.length} epoch(s) in ${t.seconds.toFixed(1)} s with ${t.spec.optimizer.type}, ` +
         `learning rate ${t.spec.learningRate}, batch ${t.spec.batchSize}, seed ${t.spec.seed}` +
-        `${t.spec.augmentation ? ', augmentation on' : ''}${t.spec.limit ? `, on the first ${t.spec.limit} training images` : ''}.`,
+        `${t.spec.augmentation ? ', augmentation on' : ''}${t.spec.labelSmoothing ? `, label smoothing ${t.spec.labelSmoothing}` : ''}${t.spec.limit ? `, on the first ${t.spec.limit} training images` : ''}.`,
     );
   } else lines.push('- No training record.');
   lines.push(`- Dataset: \`${datasetId}\`.`);

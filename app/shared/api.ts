@@ -58,6 +58,7 @@ export const trainingSpecSchema = z.object({
     .min(0)
     .max(2 ** 32 - 1),
   validationSplit: z.number().min(0).max(0.5),
+  labelSmoothing: z.number().min(0).max(0.5).optional(),
   limit: z.number().int().positive().optional(),
   name: z.string().max(200).optional(),
 });

@@ -143,6 +143,11 @@ export interface TrainingSpec {
   seed: number;
   /** Fraction of the training split held out for validation curves. */
   validationSplit: number;
+  /**
+   * Label smoothing ε: the training target puts 1 − ε on the true class and spreads ε over all
+   * classes (0 or absent: plain one-hot). Evaluation loss is always plain cross-entropy.
+   */
+  labelSmoothing?: number;
   /** Use only the first N training images (quick runs); all when absent. */
   limit?: number;
   name?: string;

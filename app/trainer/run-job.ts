@@ -98,7 +98,7 @@ export class JobRunner {
       learningRate: spec.learningRate,
       optimizer: spec.optimizer,
       schedule: spec.schedule,
-      loss: crossEntropy(),
+      loss: crossEntropy(spec.labelSmoothing ?? 0),
       clipNorm: spec.layers?.length ? undefined : presetTraining(spec.architecture)?.clipNorm,
       seed: spec.seed,
       validation: spec.validationSplit > 0 ? { fraction: spec.validationSplit } : undefined,

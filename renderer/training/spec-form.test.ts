@@ -72,6 +72,16 @@ describe('formToSpec', () => {
     if (!wrong.ok) expect(wrong.errors.join()).toMatch(/Dense with 10 units/);
   });
 
+  it('puts label smoothing in the spec only when it is set, and refuses more than 0.5', () => {
+    const plain = formToSpec(defaultForm('letters'));
+    expect(plain.ok && plain.spec.labelSmoothing).toBe(undefined);
+    const smoothed = formToSpec({ ...defaultForm('letters'), labelSmoothing: 0.2 });
+    expect(smoothed.ok && smoothed.spec.labelSmoothing).toBe(0.2);
+    const tooMuch = formToSpec({ ...defaultForm('letters'), labelSmoothing: 0.8 });
+    expect(tooMuch.ok).toBe(false);
+    if (!tooMuch.ok) expect(tooMuch.errors.join()).toMatch(/Label smoothing/);
+  });
+
   it('picking an optimizer picks its usual learning rate', () => {
     expect(withOptimizer(defaultForm('mnist'), 'sgd').learningRate).toBe(0.05);
   });

@@ -68,6 +68,8 @@ export interface TrainingForm {
   seed: number;
   /** Fraction held out for validation, 0–0.5. */
   validationSplit: number;
+  /** Label smoothing ε, 0–0.5 (0: one-hot targets). */
+  labelSmoothing: number;
   /** Train on the first N images only; 0 means all. */
   limit: number;
   name: string;
@@ -108,6 +110,7 @@ export function defaultForm(datasetId: string): TrainingForm {
       augmentation: true,
       seed: 42,
       validationSplit: 0.1,
+      labelSmoothing: 0,
       limit: 0,
       name: '',
     },
@@ -214,6 +217,7 @@ export function formToSpec(form: TrainingForm, classCount?: number): SpecResult 
     augmentation: form.augmentation,
     seed: form.seed,
     validationSplit: form.validationSplit,
+    ...(form.labelSmoothing !== 0 ? { labelSmoothing: form.labelSmoothing } : {}),
     ...(form.limit > 0 ? { limit: form.limit } : {}),
     ...(form.name.trim() ? { name: form.name.trim() } : {}),
   };
@@ -234,6 +238,7 @@ const FIELD_NAMES: Record<string, string> = {
   epochs: 'Epochs',
   seed: 'Seed',
   validationSplit: 'Validation split',
+  labelSmoothing: 'Label smoothing',
   limit: 'Limit',
   name: 'Name',
   layers: 'Layers',

@@ -63,9 +63,16 @@ export function specFromFlags(values: Values): TrainingSpec {
       fineTuning ? 0 : 0.1,
       (n) => n >= 0 && n <= 0.5,
     ),
+    ...labelSmoothing(values['label-smoothing']),
     limit: values.limit === undefined ? undefined : numberFlag(values.limit, 'limit', 0, isPositiveInt),
     name: values.name,
   };
+}
+
+/** `--label-smoothing ε` (0 ≤ ε ≤ 0.5); left out of the spec when 0, as the app's form does. */
+function labelSmoothing(flag: string | undefined): { labelSmoothing?: number } {
+  const e = numberFlag(flag, 'label-smoothing', 0, (n) => n >= 0 && n <= 0.5);
+  return e > 0 ? { labelSmoothing: e } : {};
 }
 
 function formatFineTune(r: FineTuneReport): string {

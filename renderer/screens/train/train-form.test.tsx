@@ -45,6 +45,7 @@ describe('TrainFormView', () => {
     fireEvent.change(screen.getByLabelText('Limit'), { target: { value: '500' } });
     fireEvent.change(screen.getByLabelText('Seed'), { target: { value: '7' } });
     fireEvent.click(screen.getByLabelText(/Augmentation/));
+    fireEvent.change(screen.getByLabelText('Label smoothing'), { target: { value: '0.1' } });
     const result = formToSpec(form, 26);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -58,6 +59,7 @@ describe('TrainFormView', () => {
       batchSize: 32,
       limit: 500,
       seed: 7,
+      labelSmoothing: 0.1,
       augmentation: !preset('lenet', { classes: 26 }).training.augment,
     });
   });
