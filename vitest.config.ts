@@ -13,6 +13,7 @@ export default defineConfig({
             'datasets/**/*.test.ts',
             'app/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
             'e2e/host/**/*.test.ts',
           ],
           testTimeout: 120_000,

@@ -3,22 +3,64 @@
 
 import type { Sequential } from '../engine/index';
 import { tensor } from '../engine/tensor';
+import { CONFIDENT, MIN_MARGIN } from '../renderer/inference/prediction';
 
-/** Top-1 class of each of `count` inputs ([count, 784] in [0, 1]). */
+/** Top-1 class of each of `count` inputs ([count, …model.inputShape], e.g. 784 values in [0, 1] each). */
 export function predictAll(model: Sequential, inputs: Float32Array, count: number, batch = 500): Int32Array {
-  const out = new Int32Array(count);
+  return predictWithConfidence(model, inputs, count, batch).pred;
+}
+
+/**
+ * Top-1 class of each input, and whether the Draw screen would show it as an answer rather than
+ * "Not sure" (renderer/inference/prediction.ts: top probability ≥ CONFIDENT and ahead of the
+ * runner-up by MIN_MARGIN).
+ */
+export function predictWithConfidence(
+  model: Sequential,
+  inputs: Float32Array,
+  count: number,
+  batch = 500,
+): { pred: Int32Array; sure: Uint8Array } {
+  const pred = new Int32Array(count);
+  const sure = new Uint8Array(count);
+  const size = model.inputShape.reduce((a, b) => a * b, 1);
   for (let s = 0; s < count; s += batch) {
     const n = Math.min(batch, count - s);
-    const x = tensor([n, ...model.inputShape], inputs.subarray(s * 784, (s + n) * 784));
+    const x = tensor([n, ...model.inputShape], inputs.subarray(s * size, (s + n) * size));
     const y = model.forward(x, { training: false }).data;
     const c = y.length / n;
     for (let r = 0; r < n; r++) {
+      const o = r * c;
       let best = 0;
-      for (let k = 1; k < c; k++) if (y[r * c + k] > y[r * c + best]) best = k;
-      out[s + r] = best;
+      for (let k = 1; k < c; k++) if (y[o + k] > y[o + best]) best = k;
+      let sum = 0;
+      let second = 0;
+      for (let k = 0; k < c; k++) {
+        const e = Math.exp(y[o + k] - y[o + best]);
+        sum += e;
+        if (k !== best && e > second) second = e;
+      }
+      pred[s + r] = best;
+      sure[s + r] = 1 / sum >= CONFIDENT && (1 - second) / sum >= MIN_MARGIN ? 1 : 0;
     }
   }
-  return out;
+  return { pred, sure };
+}
+
+/** The share of glyphs shown as an answer, and how many of those are right. */
+export function sureRate(
+  truth: Int32Array,
+  pred: Int32Array,
+  sure: Uint8Array,
+): { shown: number; right: number } {
+  let shown = 0;
+  let right = 0;
+  for (let i = 0; i < truth.length; i++) {
+    if (!sure[i]) continue;
+    shown++;
+    if (pred[i] === truth[i]) right++;
+  }
+  return { shown: shown / truth.length, right: shown > 0 ? right / shown : 0 };
 }
 
 export interface Tally {

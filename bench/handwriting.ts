@@ -23,7 +23,16 @@ import { DIGIT_CLASSES, generateSet } from '../datasets/letters/generate';
 import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
 import { isPresetId } from '../engine/presets';
 import { Rng } from '../engine/rng';
-import { bin, groupBy, predictAll, rate, shapeStats, topConfusions } from './handwriting-eval';
+import {
+  bin,
+  groupBy,
+  predictAll,
+  predictWithConfidence,
+  rate,
+  shapeStats,
+  sureRate,
+  topConfusions,
+} from './handwriting-eval';
 import { type BenchModel, loadModelFile, quickModel } from './handwriting-models';
 
 const TARGETS: Record<Task, number> = { digits: 0.97, letters: 0.9 };
@@ -71,11 +80,14 @@ function reportTask(task: Task, all: readonly UnipenSample[], m: BenchModel): vo
   for (const path of paths) {
     const t0 = performance.now();
     const x = inputsFor(samples, (s) => replay(s.strokes, path));
-    preds.set(path, predictAll(m.model, x, samples.length));
-    const acc = accuracy(truth, preds.get(path)!);
+    const { pred, sure } = predictWithConfidence(m.model, x, samples.length);
+    preds.set(path, pred);
+    const acc = accuracy(truth, pred);
     const verdict = acc >= TARGETS[task] ? 'meets' : 'below';
+    const shown = sureRate(truth, pred, sure);
     console.log(
-      `- ${path} path: top-1 **${(100 * acc).toFixed(2)} %** (${verdict} the ${100 * TARGETS[task]} % target; ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      `- ${path} path: top-1 **${(100 * acc).toFixed(2)} %** (${verdict} the ${100 * TARGETS[task]} % target; ${((performance.now() - t0) / 1000).toFixed(1)} s); ` +
+        `shown as an answer (not "Not sure") ${(100 * shown.shown).toFixed(1)} %, right when shown ${(100 * shown.right).toFixed(2)} %`,
     );
   }
   const s = preds.get(paths[0])!;
