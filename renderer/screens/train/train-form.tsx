@@ -175,37 +175,21 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
           <span className="field-label">Epochs</span>
           <input type="number" min={1} max={1000} value={numValue(form.epochs)} onChange={num('epochs')} />
         </label>
-        <label className="field">
-          <span className="field-label">Validation split</span>
-          <span className="range-with-value">
-            <input
-              type="range"
-              min={0}
-              max={0.5}
-              step={0.05}
-              value={form.validationSplit}
-              onChange={(e) => set('validationSplit', e.target.valueAsNumber)}
-              aria-label="Validation split"
-            />
-            <output>{Math.round(form.validationSplit * 100)}%</output>
-          </span>
-        </label>
-        <label className="field">
-          <span className="field-label">Label smoothing</span>
-          <span className="range-with-value">
-            <input
-              type="range"
-              min={0}
-              max={0.3}
-              step={0.05}
-              value={form.labelSmoothing}
-              onChange={(e) => set('labelSmoothing', e.target.valueAsNumber)}
-              aria-label="Label smoothing"
-              title="Training targets put this share on the other classes instead of all on the true one: less over-confident, often better on handwriting unlike the training set"
-            />
-            <output>{form.labelSmoothing.toFixed(2)}</output>
-          </span>
-        </label>
+        <RangeField
+          label="Validation split"
+          max={0.5}
+          value={form.validationSplit}
+          onChange={(v) => set('validationSplit', v)}
+          shown={`${Math.round(form.validationSplit * 100)}%`}
+        />
+        <RangeField
+          label="Label smoothing"
+          max={0.3}
+          value={form.labelSmoothing}
+          onChange={(v) => set('labelSmoothing', v)}
+          shown={form.labelSmoothing.toFixed(2)}
+          title="Training targets keep this share off the true class: a less over-confident model, which says Not sure more often and is right more often when it answers"
+        />
         <label className="field">
           <span className="field-label">Seed</span>
           <input type="number" min={0} value={numValue(form.seed)} onChange={num('seed')} />
@@ -239,6 +223,35 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
         </label>
       </div>
     </fieldset>
+  );
+}
+
+/** A 0…max slider in steps of 0.05 with its value shown beside it. */
+function RangeField(props: {
+  label: string;
+  max: number;
+  value: number;
+  onChange: (value: number) => void;
+  shown: string;
+  title?: string;
+}) {
+  return (
+    <label className="field">
+      <span className="field-label">{props.label}</span>
+      <span className="range-with-value">
+        <input
+          type="range"
+          min={0}
+          max={props.max}
+          step={0.05}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.valueAsNumber)}
+          aria-label={props.label}
+          title={props.title}
+        />
+        <output>{props.shown}</output>
+      </span>
+    </label>
   );
 }
 
