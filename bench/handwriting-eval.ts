@@ -3,7 +3,7 @@
 
 import type { Sequential } from '../engine/index';
 import { tensor } from '../engine/tensor';
-import { CONFIDENT, MIN_MARGIN } from '../renderer/inference/prediction';
+import { isNotSure } from '../renderer/inference/prediction';
 
 /** Top-1 class of each of `count` inputs ([count, …model.inputShape], e.g. 784 values in [0, 1] each). */
 export function predictAll(model: Sequential, inputs: Float32Array, count: number, batch = 500): Int32Array {
@@ -12,8 +12,7 @@ export function predictAll(model: Sequential, inputs: Float32Array, count: numbe
 
 /**
  * Top-1 class of each input, and whether the Draw screen would show it as an answer rather than
- * "Not sure" (renderer/inference/prediction.ts: top probability ≥ CONFIDENT and ahead of the
- * runner-up by MIN_MARGIN).
+ * "Not sure" (isNotSure of renderer/inference/prediction.ts on the top two probabilities).
  */
 export function predictWithConfidence(
   model: Sequential,
@@ -41,7 +40,7 @@ export function predictWithConfidence(
         if (k !== best && e > second) second = e;
       }
       pred[s + r] = best;
-      sure[s + r] = 1 / sum >= CONFIDENT && (1 - second) / sum >= MIN_MARGIN ? 1 : 0;
+      sure[s + r] = isNotSure(1 / sum, second / sum) ? 0 : 1;
     }
   }
   return { pred, sure };

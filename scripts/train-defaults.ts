@@ -390,7 +390,6 @@ async function main(): Promise<void> {
     if (values.epochs) spec.epochs = Number(values.epochs);
     if (values.limit) spec.limit = Number(values.limit);
     if (values.arch) Object.assign(spec, specFor(spec.datasetId, d.name, values.arch, spec.epochs));
-    if (values.arch) spec.labelSmoothing = d.spec.labelSmoothing;
     if (values.seed) spec.seed = Number(values.seed);
     if (values['label-smoothing']) spec.labelSmoothing = Number(values['label-smoothing']) || undefined;
     const augment = values.augment ?? d.augment;

@@ -30,7 +30,12 @@ export function rankPrediction(
     .sort((a, b) => b.probability - a.probability || a.index - b.index);
   const top = ranked[0]!;
   const second = ranked[1]?.probability ?? 0;
-  return { ranked, top, notSure: top.probability < CONFIDENT || top.probability - second < MIN_MARGIN };
+  return { ranked, top, notSure: isNotSure(top.probability, second) };
+}
+
+/** The "Not sure" rule on the top two probabilities (also used by bench/handwriting.ts). */
+export function isNotSure(top: number, second: number): boolean {
+  return top < CONFIDENT || top - second < MIN_MARGIN;
 }
 
 /** Accuracy with one decimal: "97.3%". */
