@@ -126,7 +126,7 @@ describe('training jobs with a real trainer', () => {
 
   it('pauses, resumes and cancels', async () => {
     const from = events.length;
-    const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 50, limit: 2000 }));
+    const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 1000, limit: 2000 }));
     await next((e) => e.type === 'progress' && e.jobId === jobId, from);
     core.handlers['training:pause'](undefined);
     await next((e) => e.type === 'paused' && e.jobId === jobId, from);
@@ -138,20 +138,24 @@ describe('training jobs with a real trainer', () => {
     expect(end.type).toBe('cancelled');
   });
 
-  it('reports a killed trainer as a crash and runs the next job in a fresh one', async () => {
+  it('reports a killed trainer as a crash, keeps its last checkpoint, and runs the next job in a fresh one', async () => {
     const before = (await core.handlers['models:list'](undefined)).length;
     const from = events.length;
-    const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 50, limit: 2000 }));
-    await next((e) => e.type === 'progress' && e.jobId === jobId, from);
-    // Kill the trainer mid-epoch, as the OS would.
+    const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 1000, limit: 2000 }));
+    // Kill the trainer once epoch 1 is checkpointed, as the OS would: waiting for the checkpoint
+    // (not just any progress) makes what must be kept certain however fast the machine is.
+    await next((e) => e.type === 'checkpoint' && e.jobId === jobId, from);
     (core.services.jobs as unknown as { trainer: { kill(): void } }).trainer.kill();
     const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
     expect(end.type).toBe('error');
     if (end.type === 'error') {
       expect(end.kind).toBe('crash');
       expect(end.message).toMatch(/stopped unexpectedly/);
+      expect(end.message).toMatch(/the weights after epoch \d+ were kept as model/);
     }
-    expect((await core.handlers['models:list'](undefined)).length).toBe(before);
+    const models = await core.handlers['models:list'](undefined);
+    expect(models.length).toBe(before + 1);
+    expect(models.some((m) => /\(epoch \d+, crashed\)/.test(m.name))).toBe(true);
 
     const again = events.length;
     const second = await core.handlers['training:start'](tinySpec({ limit: 256 }));
