@@ -40,10 +40,6 @@ export function range(n: number): Int32Array {
   return indices;
 }
 
-/**
- * Copies the samples named by `indices[start .. start+count)` into a batch. Two buffers are kept: one
- * for full batches and one for the final short batch, so an epoch allocates nothing per sample.
- */
 /** Two datasets with the same sample shape, back to back (the first one itself when the second is empty). */
 export function concatDatasets(a: Dataset, b: Dataset): Dataset {
   if (b.labels.length === 0) return a;
@@ -56,6 +52,11 @@ export function concatDatasets(a: Dataset, b: Dataset): Dataset {
   return { images, labels, sampleShape: a.sampleShape };
 }
 
+/**
+ * Mini-batches of one dataset: `gather` copies the samples named by `indices[start .. start+count)`
+ * into a batch. Two buffers are kept, one for full batches and one for the final short batch, so an
+ * epoch allocates nothing per sample.
+ */
 export class BatchGatherer {
   private readonly sampleSize: number;
   private readonly buffers = new Map<number, Batch>();
