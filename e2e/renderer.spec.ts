@@ -275,10 +275,11 @@ test('samples: import an image file through the dialog', async ({ app, host }) =
 test('the drawing is re-predicted on every training checkpoint', async ({ app }) => {
   test.setTimeout(180_000);
   // Draw first (drawing with page.mouse takes seconds; a small job can be done by then), then train
-  // many short epochs and come back: the same drawing is predicted by each new checkpoint.
+  // many short epochs (as many as the form allows, so the job cannot end before it is cancelled) and
+  // come back: the same drawing is predicted by each new checkpoint.
   await chooseTask(app, 'Digits');
   await draw(app, THREE);
-  await train(app, { dataset: /digit|mnist/i, name: 'e2e live', limit: 4000, epochs: 100 });
+  await train(app, { dataset: /digit|mnist/i, name: 'e2e live', limit: 4000, epochs: 1000 });
   await app.getByRole('tab', { name: 'Draw' }).click();
   const live = app.getByText(/Learning live · checkpoint after epoch \d+/);
   await expect(live).toBeVisible({ timeout: 120_000 });
