@@ -68,7 +68,7 @@ const notFound = () => new Response('not found', { status: 404, headers: { 'Cont
 /** The `protocol.handle` handler for `app:`: GET and HEAD of files under `root`, nothing else. */
 export function serveRenderer(root: string): (request: Request) => Promise<Response> {
   const base = path.resolve(root);
-  let realBase: Promise<string> | null = null;
+  let realBase: Promise<string | null> | null = null;
   return async (request) => {
     let url: URL;
     try {
@@ -82,9 +82,10 @@ export function serveRenderer(root: string): (request: Request) => Promise<Respo
     const file = rendererFile(base, url.pathname);
     if (!file) return notFound();
     // A symlink inside the build could still point outside it: compare real paths.
-    realBase ??= fs.realpath(base);
-    const real = await fs.realpath(file).catch(() => null);
-    if (!real || !inside(await realBase, real)) return notFound();
+    realBase ??= fs.realpath(base).catch(() => null);
+    const [realRoot, real] = await Promise.all([realBase, fs.realpath(file).catch(() => null)]);
+    if (!realRoot) realBase = null; // no build yet: look again next time
+    if (!realRoot || !real || !inside(realRoot, real)) return notFound();
     const stat = await fs.stat(real).catch(() => null);
     if (!stat?.isFile()) return notFound();
     const body = request.method === 'HEAD' ? null : new Uint8Array(await fs.readFile(real));
