@@ -9,7 +9,8 @@ const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
 vi.mock('electron', () => ({
   // Like Electron: a path for a File backed by a file on disk, '' for a File made in JavaScript.
   webUtils: {
-    getPathForFile: (file: { name: string; onDisk?: boolean }) => (file.onDisk ? `/dropped/${file.name}` : ''),
+    getPathForFile: (file: { name: string; onDisk?: boolean }) =>
+      file.onDisk ? `/dropped/${file.name}` : '',
   },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
   ipcRenderer: {
@@ -51,7 +52,9 @@ describe('preload', () => {
   it('turns a dropped file into a grant through the preload-only channel, never a path the page names', async () => {
     const files = exposed.get('glyphFiles') as { grantFor(f: unknown): Promise<unknown> };
     expect(Object.keys(files)).toEqual(['grantFor']);
-    await expect(files.grantFor({ name: 'seven.png', onDisk: true })).resolves.toBe('files:grantDropped reply');
+    await expect(files.grantFor({ name: 'seven.png', onDisk: true })).resolves.toBe(
+      'files:grantDropped reply',
+    );
     expect(invoked.at(-1)).toEqual({ channel: 'files:grantDropped', input: '/dropped/seven.png' });
     const before = invoked.length;
     await expect(files.grantFor({ name: '/etc/passwd' })).rejects.toThrow(/not a file from the disk/);
