@@ -66,7 +66,11 @@ export class FakeIpcMain {
     this.handlers.delete(channel);
   }
   /** Invoke as a renderer would, from the given web contents and frame URL. */
-  invoke(channel: string, input: unknown, from: { sender: FakeWebContents; url: string; parent?: unknown }) {
+  async invoke(
+    channel: string,
+    input: unknown,
+    from: { sender: FakeWebContents; url: string; parent?: unknown },
+  ): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler(
