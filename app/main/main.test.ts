@@ -65,7 +65,7 @@ describe('main', () => {
     expect(missing.status).toBe(404);
   });
 
-  it('a packaged app ignores GLYPH_LAB_DEV_URL; a development run uses it', async () => {
+  it('a packaged app ignores GLYPH_LAB_DEV_URL', async () => {
     const packaged = await ready(await startMain(true, 'https://evil.test/'));
     expect(packaged.loadedUrl).toBe(APP_URL);
   });
