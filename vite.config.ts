@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The renderer: a React app built to dist/renderer, loaded by Electron from file:// (base './').
+// The renderer: a React app built to dist/renderer, served by Electron from app://glyph-lab/ (base './').
 export default defineConfig({
   root: 'renderer',
   base: './',

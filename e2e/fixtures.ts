@@ -1,7 +1,8 @@
 // Playwright fixtures: each test gets a fresh user-data folder, the REAL app core (real stores,
 // real trainer child process, real engine) and a page running the REAL renderer build, wired
 // together through the same API contract the Electron preload exposes (window.api), carried
-// over Playwright bindings instead of IPC. Only the native dialogs are answered by the test.
+// over Playwright bindings instead of IPC. Only the native dialogs are answered by the test; their
+// answers become file grants through the same grant layer as in main (app/main/granted-handlers.ts).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,9 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { type Core, createCore } from '../app/core';
 import { spawnNodeTrainer } from '../app/core/spawn-node';
-import { dispatch, type Handlers } from '../app/shared/api';
+import { grantedHandlers } from '../app/main/granted-handlers';
+import { GrantTable } from '../app/main/grants';
+import { dispatch } from '../app/shared/api';
 import { type StaticServer, serveStatic } from './host/server';
 import { decode, encode } from './host/wire';
 
@@ -24,7 +27,7 @@ const bridgeScript = buildSync({
   write: false,
 }).outputFiles[0]!.text;
 
-/** Answers for the native dialogs, queued by a test before it clicks. */
+/** Answers for the native dialogs (absolute paths), queued by a test before it clicks. */
 export interface DialogScript {
   openFiles: string[][];
   saveFile: (string | null)[];
@@ -34,6 +37,8 @@ export interface Host {
   core: Core;
   userDataDir: string;
   dialogs: DialogScript;
+  /** The grants the dialogs issued, checked by the path channels as main checks them. */
+  grants: GrantTable;
   /** Every event the core emitted, in order. */
   events: { event: string; payload: unknown }[];
 }
@@ -53,18 +58,27 @@ export const test = base.extend<{ host: Host; app: Page }, { server: StaticServe
   host: async ({}, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'glyph-lab-e2e-'));
     const core = await createCore({ userDataDir, resourcesDir: ROOT, spawnTrainer: spawnNodeTrainer() });
-    const host: Host = { core, userDataDir, dialogs: { openFiles: [], saveFile: [] }, events: [] };
+    const host: Host = {
+      core,
+      userDataDir,
+      dialogs: { openFiles: [], saveFile: [] },
+      grants: new GrantTable(),
+      events: [],
+    };
     await use(host);
     await core.dispose();
     rmSync(userDataDir, { recursive: true, force: true });
   },
 
   app: async ({ page, host, server }, use) => {
-    const handlers: Handlers = {
-      ...host.core.handlers,
-      'dialog:openFiles': async () => host.dialogs.openFiles.shift() ?? [],
-      'dialog:saveFile': async () => host.dialogs.saveFile.shift() ?? null,
-    };
+    const handlers = grantedHandlers(
+      host.core.handlers,
+      {
+        openFiles: async () => host.dialogs.openFiles.shift() ?? [],
+        saveFile: async () => host.dialogs.saveFile.shift() ?? null,
+      },
+      host.grants,
+    );
     await page.exposeBinding('__glyphInvoke', async (_source, channel: unknown, input: unknown) => {
       try {
         return { ok: true, value: encode(await dispatch(handlers, channel, decode(input))) };

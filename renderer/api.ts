@@ -1,11 +1,11 @@
 // The renderer's only door to main: `window.api`, typed by the contract in app/shared.
-import type { Api } from '../app/shared/api';
+import type { Api, FileGrant } from '../app/shared/api';
 
 declare global {
   interface Window {
     api: Api;
-    /** Electron only (the preload): the path of a file dropped on the window. */
-    glyphFiles?: { pathOf(file: File): string };
+    /** Electron only (the preload): a read grant for a file dropped on the window. */
+    glyphFiles?: { grantFor(file: File): Promise<FileGrant> };
   }
 }
 

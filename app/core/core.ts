@@ -4,7 +4,7 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { EventName, Events, Handlers } from '../shared/api';
+import type { EventName, Events, PathHandlers } from '../shared/api';
 import type { SpawnTrainer, TrainJob } from '../shared/trainer-protocol';
 import type { TrainingSpec } from '../shared/types';
 import { CUSTOM_TEST_FRACTION } from './custom-data';
@@ -29,7 +29,7 @@ export interface CoreOptions {
   log?: (message: string) => void;
 }
 
-export type CoreHandlers = Omit<Handlers, 'dialog:openFiles' | 'dialog:saveFile'>;
+export type CoreHandlers = Omit<PathHandlers, 'dialog:openFiles' | 'dialog:saveFile'>;
 export type CoreListener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
 export interface Core {

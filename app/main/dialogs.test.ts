@@ -1,6 +1,6 @@
 import type { Dialog } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { dialogHandlers } from './dialogs';
+import { nativePickers } from './dialogs';
 
 // A fake `dialog` that records the options it was shown with and answers as a person would.
 function fakeDialog(answer: { canceled: boolean; filePaths?: string[]; filePath?: string }) {
@@ -18,14 +18,15 @@ function fakeDialog(answer: { canceled: boolean; filePaths?: string[]; filePath?
   return { dialog, shown };
 }
 
-describe('dialog handlers', () => {
+describe('native dialog pickers', () => {
   it('open: filters by extension when given, none otherwise; cancel is an empty list', async () => {
     const { dialog, shown } = fakeDialog({ canceled: false, filePaths: ['/a.png', '/b.png'] });
-    const h = dialogHandlers(dialog, () => null);
-    await expect(
-      h['dialog:openFiles']({ title: 'Import', extensions: ['png'], folders: false }),
-    ).resolves.toEqual(['/a.png', '/b.png']);
-    await h['dialog:openFiles']({ title: 'Folder', extensions: [], folders: true });
+    const h = nativePickers(dialog, () => null);
+    await expect(h.openFiles({ title: 'Import', extensions: ['png'], folders: false })).resolves.toEqual([
+      '/a.png',
+      '/b.png',
+    ]);
+    await h.openFiles({ title: 'Folder', extensions: [], folders: true });
     expect(shown).toEqual([
       {
         title: 'Import',
@@ -34,26 +35,22 @@ describe('dialog handlers', () => {
       },
       { title: 'Folder', properties: ['openDirectory', 'multiSelections'], filters: [] },
     ]);
-    const cancelled = dialogHandlers(fakeDialog({ canceled: true }).dialog, () => null);
-    await expect(
-      cancelled['dialog:openFiles']({ title: 't', extensions: [], folders: false }),
-    ).resolves.toEqual([]);
+    const cancelled = nativePickers(fakeDialog({ canceled: true }).dialog, () => null);
+    await expect(cancelled.openFiles({ title: 't', extensions: [], folders: false })).resolves.toEqual([]);
   });
 
   it('save: no filter for a folder target (no extensions), the chosen path, null on cancel', async () => {
     const { dialog, shown } = fakeDialog({ canceled: false, filePath: '/out/set' });
-    const h = dialogHandlers(dialog, () => null);
-    await expect(
-      h['dialog:saveFile']({ title: 'Export set', defaultName: 'set', extensions: [] }),
-    ).resolves.toBe('/out/set');
-    await h['dialog:saveFile']({ title: 'ONNX', defaultName: 'm.onnx', extensions: ['onnx'] });
+    const h = nativePickers(dialog, () => null);
+    await expect(h.saveFile({ title: 'Export set', defaultName: 'set', extensions: [] })).resolves.toBe(
+      '/out/set',
+    );
+    await h.saveFile({ title: 'ONNX', defaultName: 'm.onnx', extensions: ['onnx'] });
     expect(shown).toEqual([
       { title: 'Export set', defaultPath: 'set', filters: [] },
       { title: 'ONNX', defaultPath: 'm.onnx', filters: [{ name: 'Files', extensions: ['onnx'] }] },
     ]);
-    const cancelled = dialogHandlers(fakeDialog({ canceled: true }).dialog, () => null);
-    await expect(
-      cancelled['dialog:saveFile']({ title: 't', defaultName: 'x', extensions: [] }),
-    ).resolves.toBeNull();
+    const cancelled = nativePickers(fakeDialog({ canceled: true }).dialog, () => null);
+    await expect(cancelled.saveFile({ title: 't', defaultName: 'x', extensions: [] })).resolves.toBeNull();
   });
 });

@@ -1,13 +1,12 @@
-// Native open/save dialogs, the two contract channels that only Electron can answer.
+// Native open/save dialogs: what the person chose, as absolute paths. Main turns them into grants
+// (granted-handlers.ts) before the renderer sees them.
 
 import type { BrowserWindow, Dialog } from 'electron';
-import type { Handlers } from '../shared/api';
+import type { Pickers } from './granted-handlers';
 
-export type DialogHandlers = Pick<Handlers, 'dialog:openFiles' | 'dialog:saveFile'>;
-
-export function dialogHandlers(dialog: Dialog, window: () => BrowserWindow | null): DialogHandlers {
+export function nativePickers(dialog: Dialog, window: () => BrowserWindow | null): Pickers {
   return {
-    'dialog:openFiles': async ({ title, extensions, folders }) => {
+    openFiles: async ({ title, extensions, folders }) => {
       const win = window();
       const options = {
         title,
@@ -21,7 +20,7 @@ export function dialogHandlers(dialog: Dialog, window: () => BrowserWindow | nul
         : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
       return result.canceled ? [] : result.filePaths;
     },
-    'dialog:saveFile': async ({ title, defaultName, extensions }) => {
+    saveFile: async ({ title, defaultName, extensions }) => {
       const win = window();
       const options = {
         title,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { channels, type Handlers } from '../shared/api';
+import { channels, type Handlers, type PreloadHandlers, preloadChannels } from '../shared/api';
 import { ownWindowsOnly, registerIpc } from './ipc';
 import { FakeIpcMain, FakeWebContents } from './test/fake-electron';
 
-const APP = 'file:///app/dist/renderer/index.html';
+const APP = 'app://glyph-lab/index.html';
 
 function handlersRecording(calls: { channel: string; input: unknown }[]): Handlers {
   return Object.fromEntries(
@@ -27,13 +27,19 @@ describe('registerIpc', () => {
       () => [own as never],
       (url) => url === APP,
     );
-    const unregister = registerIpc(ipc as never, handlersRecording(calls), trusted);
+    const preload: PreloadHandlers = {
+      'files:grantDropped': async (path) => {
+        calls.push({ channel: 'files:grantDropped', input: path });
+        return { grant: 'g', path, name: 'n' };
+      },
+    };
+    const unregister = registerIpc(ipc as never, handlersRecording(calls), preload, trusted);
     return { ipc, calls, unregister };
   };
 
-  it('registers exactly one handler per contract channel', () => {
+  it('registers exactly one handler per contract channel and per preload channel', () => {
     const { ipc, unregister } = setup();
-    expect([...ipc.handlers.keys()].sort()).toEqual([...channels].sort());
+    expect([...ipc.handlers.keys()].sort()).toEqual([...channels, ...preloadChannels].sort());
     unregister();
     expect(ipc.handlers.size).toBe(0);
   });
@@ -57,6 +63,9 @@ describe('registerIpc', () => {
     await expect(
       ipc.invoke('app:info', undefined, { sender: own, url: 'https://evil.test/' }),
     ).rejects.toThrow(/untrusted/);
+    await expect(ipc.invoke('files:grantDropped', '/etc', { sender: foreign, url: APP })).rejects.toThrow(
+      /untrusted/,
+    );
     expect(calls).toEqual([]);
   });
 

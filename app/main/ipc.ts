@@ -1,9 +1,17 @@
-// IPC registration: one ipcMain.handle per contract channel. Every request is checked twice at
-// the boundary: the sender must be one of the app's own windows, and the input must match the
-// channel's schema (dispatch validates it).
+// IPC registration: one ipcMain.handle per contract channel, plus the preload-only channels. Every
+// request is checked twice at the boundary: the sender must be one of the app's own windows, and the
+// input must match the channel's schema (dispatch validates it). Paths arrive only as file grants
+// (granted-handlers.ts).
 
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { channels, dispatch, type Handlers } from '../shared/api';
+import {
+  channels,
+  dispatch,
+  dispatchPreload,
+  type Handlers,
+  type PreloadHandlers,
+  preloadChannels,
+} from '../shared/api';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
@@ -16,14 +24,26 @@ export function ownWindowsOnly(contents: () => readonly WebContents[], isAppUrl:
   };
 }
 
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, trusted: SenderCheck): () => void {
+export function registerIpc(
+  ipcMain: IpcMain,
+  handlers: Handlers,
+  preload: PreloadHandlers,
+  trusted: SenderCheck,
+): () => void {
+  const refuse = (name: string) => new Error(`${name}: request from an untrusted sender was refused`);
   for (const name of channels) {
     ipcMain.handle(name, async (event, input: unknown) => {
-      if (!trusted(event)) throw new Error(`${name}: request from an untrusted sender was refused`);
+      if (!trusted(event)) throw refuse(name);
       return dispatch(handlers, name, input);
     });
   }
+  for (const name of preloadChannels) {
+    ipcMain.handle(name, async (event, input: unknown) => {
+      if (!trusted(event)) throw refuse(name);
+      return dispatchPreload(preload, name, input);
+    });
+  }
   return () => {
-    for (const name of channels) ipcMain.removeHandler(name);
+    for (const name of [...channels, ...preloadChannels]) ipcMain.removeHandler(name);
   };
 }

@@ -1,13 +1,15 @@
-// Electron main, as a checklist: one instance; a hardened session; the core services with the
-// trainer in a utility process; IPC for the app's own window only; the window; the menu;
-// events forwarded to the renderer; the trainer stopped on quit.
+// Electron main, as a checklist: every renderer sandboxed and the app:// scheme registered before
+// ready; one instance; a hardened session; the renderer served from app://; the core services with
+// the trainer in a utility process; IPC for the app's own window only, paths only as file grants;
+// the window; the menu; events forwarded to the renderer; the trainer stopped on quit.
 
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createCore } from '../core';
-import type { Handlers } from '../shared/api';
-import { dialogHandlers } from './dialogs';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrl, serveRenderer } from './app-protocol';
+import { nativePickers } from './dialogs';
+import { dropHandlers, grantedHandlers } from './granted-handlers';
+import { GrantTable } from './grants';
 import { ownWindowsOnly, registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { hardenSession, isAppUrl } from './security';
@@ -21,13 +23,15 @@ const RESOURCES = app.isPackaged ? process.resourcesPath : ROOT;
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, serveRenderer(join(ROOT, 'dist/renderer')));
   const core = await createCore({
     userDataDir: app.getPath('userData'),
     resourcesDir: RESOURCES,
     spawnTrainer: spawnUtilityTrainer(join(ROOT, 'dist/trainer/trainer.js')),
     log: (message) => console.log(`[glyph-lab] ${message}`),
   });
-  const appUrl = process.env.GLYPH_LAB_DEV_URL ?? pathToFileURL(join(ROOT, 'dist/renderer/index.html')).href;
+  // The dev server only in development: a packaged app ignores GLYPH_LAB_DEV_URL.
+  const appUrl = rendererUrl(app.isPackaged, process.env.GLYPH_LAB_DEV_URL);
   let win: BrowserWindow | null = null;
   const open = () => {
     win = createMainWindow({
@@ -38,10 +42,15 @@ async function start(): Promise<void> {
     win.on('closed', () => (win = null));
   };
 
-  const handlers = { ...core.handlers, ...dialogHandlers(dialog, () => win) } satisfies Handlers;
+  const grants = new GrantTable();
   registerIpc(
     ipcMain,
-    handlers,
+    grantedHandlers(
+      core.handlers,
+      nativePickers(dialog, () => win),
+      grants,
+    ),
+    dropHandlers(grants),
     ownWindowsOnly(
       () => BrowserWindow.getAllWindows().map((w) => w.webContents),
       (url) => isAppUrl(url, appUrl),
@@ -86,6 +95,10 @@ async function start(): Promise<void> {
   });
   open();
 }
+
+// Before ready: every renderer sandboxed whatever its web preferences say, and app:// privileged.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { APP_URL } from './app-protocol';
 import {
   CONTENT_SECURITY_POLICY,
   hardenSession,
@@ -8,7 +9,7 @@ import {
 } from './security';
 import { FakeSession, FakeWebContents } from './test/fake-electron';
 
-const APP = 'file:///opt/glyph-lab/dist/renderer/index.html';
+const APP = APP_URL;
 
 describe('security', () => {
   it('window preferences isolate the renderer', () => {
@@ -38,6 +39,11 @@ describe('security', () => {
     expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(contents.tryNavigate('will-navigate', 'https://example.com/')).toBe(true);
     expect(contents.tryNavigate('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(contents.tryNavigate('will-navigate', 'file:///opt/glyph-lab/dist/renderer/index.html')).toBe(
+      true,
+    );
+    expect(contents.tryNavigate('will-navigate', 'app://glyph-lab/other.html')).toBe(true);
+    expect(contents.tryNavigate('will-navigate', 'app://evil/index.html')).toBe(true);
     expect(contents.tryNavigate('will-navigate', `${APP}#models`)).toBe(false);
     expect(contents.tryNavigate('will-attach-webview', 'https://example.com/')).toBe(true);
   });
@@ -56,9 +62,13 @@ describe('security', () => {
     });
   });
 
-  it('recognizes the app URL only', () => {
+  it('recognizes the app URL only (app://glyph-lab/index.html, whatever the hash or query)', () => {
     expect(isAppUrl(APP, APP)).toBe(true);
+    expect(isAppUrl(`${APP}?x=1#draw`, APP)).toBe(true);
     expect(isAppUrl('file:///tmp/evil.html', APP)).toBe(false);
+    expect(isAppUrl('file:///opt/glyph-lab/dist/renderer/index.html', APP)).toBe(false);
+    expect(isAppUrl('app://glyph-lab.evil/index.html', APP)).toBe(false);
+    expect(isAppUrl('app://glyph-lab/assets/index.html', APP)).toBe(false);
     expect(isAppUrl('not a url', APP)).toBe(false);
   });
 });

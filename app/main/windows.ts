@@ -1,5 +1,5 @@
-// The main window: secure preferences, remembered bounds, the app page loaded from disk (or the
-// Vite dev server in development).
+// The main window: secure preferences, remembered bounds, the app page from app:// (or the Vite dev
+// server in development).
 
 import { BrowserWindow, screen } from 'electron';
 import { hardenWebContents, secureWebPreferences } from './security';
@@ -7,7 +7,7 @@ import { loadWindowState, MIN_WINDOW_SIZE, saveWindowState, visibleOn } from './
 
 export interface MainWindowOptions {
   preloadPath: string;
-  /** file:// URL of dist/renderer/index.html, or the dev server URL. */
+  /** app://glyph-lab/index.html (dist/renderer served by app-protocol.ts), or the dev server URL. */
   appUrl: string;
   stateFile: string;
 }

@@ -7,7 +7,11 @@ const invoked: { channel: string; input: unknown }[] = [];
 const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
 
 vi.mock('electron', () => ({
-  webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
+  // Like Electron: a path for a File backed by a file on disk, '' for a File made in JavaScript.
+  webUtils: {
+    getPathForFile: (file: { name: string; onDisk?: boolean }) =>
+      file.onDisk ? `/dropped/${file.name}` : '',
+  },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
   ipcRenderer: {
     invoke: async (channel: string, input: unknown) => {
@@ -35,7 +39,7 @@ describe('preload', () => {
     await import('./preload');
   });
 
-  it('exposes `api` (one verb per contract channel, no ipcRenderer) and the drop-path helper', () => {
+  it('exposes `api` (one verb per contract channel, no ipcRenderer) and the drop-grant helper', () => {
     expect([...exposed.keys()]).toEqual(['api', 'glyphFiles']);
     const api = exposed.get('api') as ExposedApi;
     for (const name of channels) {
@@ -45,10 +49,18 @@ describe('preload', () => {
     expect(JSON.stringify(Object.keys(api))).not.toContain('ipcRenderer');
   });
 
-  it('exposes the path of a dropped file through webUtils, nothing more', () => {
-    const files = exposed.get('glyphFiles') as { pathOf(f: unknown): string };
-    expect(Object.keys(files)).toEqual(['pathOf']);
-    expect(files.pathOf({ name: 'seven.png' })).toBe('/dropped/seven.png');
+  it('turns a dropped file into a grant through the preload-only channel, never a path the page names', async () => {
+    const files = exposed.get('glyphFiles') as { grantFor(f: unknown): Promise<unknown> };
+    expect(Object.keys(files)).toEqual(['grantFor']);
+    await expect(files.grantFor({ name: 'seven.png', onDisk: true })).resolves.toBe(
+      'files:grantDropped reply',
+    );
+    expect(invoked.at(-1)).toEqual({ channel: 'files:grantDropped', input: '/dropped/seven.png' });
+    const before = invoked.length;
+    await expect(files.grantFor({ name: '/etc/passwd' })).rejects.toThrow(/not a file from the disk/);
+    expect(invoked.length).toBe(before);
+    const api = exposed.get('api') as ExposedApi;
+    expect(api.files, 'the grant channel is not a window.api verb').toBeUndefined();
   });
 
   it('invokes the channel with the input and returns the reply', async () => {

@@ -1,9 +1,9 @@
-// The preload: exposes `window.api` (verbs from the contract) and `window.glyphFiles` (the path of a
-// file dropped on the window, which a sandboxed page cannot learn itself) — never ipcRenderer.
+// The preload: exposes `window.api` (verbs from the contract) and `window.glyphFiles` (a grant for a
+// file dropped on the window, whose path a sandboxed page cannot learn itself) — never ipcRenderer.
 // Bundled to CommonJS for the sandboxed renderer.
 
 import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron';
-import { createApi, isEventName } from '../shared/api';
+import { createApi, type FileGrant, isEventName, type PreloadChannel } from '../shared/api';
 
 const api = createApi(
   (channel, input) => ipcRenderer.invoke(channel, input),
@@ -19,8 +19,16 @@ const api = createApi(
 
 contextBridge.exposeInMainWorld('api', api);
 
-// Dropped files: the renderer hands the File back and gets its path, which it then sends through the
-// validated `samples:import` channel like a path from the open dialog. Anything but a File throws here.
+const GRANT_DROPPED: PreloadChannel = 'files:grantDropped';
+
+// Dropped files: the page hands over the File and gets a read grant, which it sends to `samples:import`
+// like a grant from the open dialog. webUtils answers only for a File backed by a file on disk (from a
+// drop or a file input): it throws for anything else and gives '' for a File made in JavaScript, so
+// the page cannot name a path here.
 contextBridge.exposeInMainWorld('glyphFiles', {
-  pathOf: (file: File): string => webUtils.getPathForFile(file),
+  grantFor: async (file: File): Promise<FileGrant> => {
+    const path = webUtils.getPathForFile(file);
+    if (!path) throw new Error('not a file from the disk: drop it from a folder, or use “Import images…”');
+    return (await ipcRenderer.invoke(GRANT_DROPPED, path)) as FileGrant;
+  },
 });

@@ -31,7 +31,20 @@ const channel =
 
 const id = z.string().min(1).max(200);
 const label = z.string().min(1).max(64);
-const filePath = z.string().min(1).max(4096);
+/**
+ * A file grant: the opaque token main issued for a path the person chose in one of main's dialogs or
+ * dropped on the window (resolved by the preload). The renderer never names a path itself; main
+ * keeps the table (app/main/grants.ts) and checks every token. 32 random bytes, base64url.
+ */
+export const grantToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'expected a file grant from a dialog or a drop');
+/** A grant as the renderer sees it: the token to send back, and the path and name to show. */
+export interface FileGrant {
+  grant: string;
+  path: string;
+  name: string;
+}
 const jsonObject = z.record(z.string(), z.unknown());
 const spec = z.object({ type: z.string().min(1).max(64), config: jsonObject });
 const point = z.tuple([z.number().finite(), z.number().finite()]);
@@ -79,9 +92,9 @@ export const contract = {
   'datasets:images': channel<{ images: Uint8Array; labels: string[] }>()(
     z.object({ id, split: z.enum(['train', 'test']), indices: z.array(z.number().int().min(0)).max(1000) }),
   ),
-  /** A custom set as an image folder `<label>/<n>.png`; `path` is where it landed (a new folder inside an unrelated one). */
+  /** A custom set as an image folder `<label>/<n>.png` where a save grant points; `path` is where it landed (a new folder inside an unrelated one). */
   'datasets:export': channel<{ path: string; images: number; classes: number }>()(
-    z.object({ id, path: filePath }),
+    z.object({ id, grant: grantToken }),
   ),
 
   'samples:list': channel<SampleInfo[]>()(z.object({ datasetId: id, label: label.optional() })),
@@ -90,8 +103,9 @@ export const contract = {
   'samples:delete': channel<void>()(z.object({ datasetId: id, id })),
   /** The samples the newest model trained on this set strongly disagrees with, still under the label it doubted. */
   'samples:suspicious': channel<SuspiciousReport | null>()(z.object({ datasetId: id })),
+  /** Images (or folders of `<label>/<image>`) behind read grants from the open dialog or a drop. */
   'samples:import': channel<ImportReport>()(
-    z.object({ datasetId: id, label: label.optional(), paths: z.array(filePath).min(1).max(10_000) }),
+    z.object({ datasetId: id, label: label.optional(), grants: z.array(grantToken).min(1).max(10_000) }),
   ),
 
   'models:list': channel<ModelSummary[]>()(z.undefined()),
@@ -102,9 +116,9 @@ export const contract = {
   'models:delete': channel<void>()(z.object({ id })),
   'models:evaluate': channel<Evaluation>()(z.object({ id, datasetId: id.optional() })),
   'models:export': channel<{ path: string }>()(
-    z.object({ id, format: z.enum(['native', 'onnx']), path: filePath }),
+    z.object({ id, format: z.enum(['native', 'onnx']), grant: grantToken }),
   ),
-  'models:import': channel<ModelSummary>()(z.object({ path: filePath })),
+  'models:import': channel<ModelSummary>()(z.object({ grant: grantToken })),
   /** Model folders the last listing could not read (corrupt, unknown version), with the reason; left untouched. */
   'models:skipped': channel<SkippedModel[]>()(z.undefined()),
 
@@ -114,15 +128,15 @@ export const contract = {
   'training:cancel': channel<void>()(z.undefined()),
   'training:status': channel<TrainingStatus>()(z.undefined()),
 
-  /** Native dialogs (Electron); the e2e host answers them from the test. */
-  'dialog:openFiles': channel<string[]>()(
+  /** Native dialogs (Electron; the e2e host answers them from the test): read grants, or a write grant. */
+  'dialog:openFiles': channel<FileGrant[]>()(
     z.object({
       title: z.string().max(200),
       extensions: z.array(z.string().max(16)).max(20),
       folders: z.boolean(),
     }),
   ),
-  'dialog:saveFile': channel<string | null>()(
+  'dialog:saveFile': channel<FileGrant | null>()(
     z.object({
       title: z.string().max(200),
       defaultName: z.string().max(255),
@@ -130,6 +144,33 @@ export const contract = {
     }),
   ),
 } as const;
+
+/**
+ * Channels only the preload calls, never part of `window.api`: a file dropped on the window, whose
+ * path the preload resolved with `webUtils.getPathForFile` (which answers only for real files from a
+ * drop or a file input), registered with main as a read grant.
+ */
+export const preloadContract = {
+  'files:grantDropped': channel<FileGrant>()(z.string().min(2).max(4096)),
+} as const;
+
+/**
+ * The channels that carry grants, as the core's handlers take them: the absolute paths the grants
+ * stand for. The grant layer (app/main/granted-handlers.ts) resolves them; the CLI, a trusted local
+ * tool, passes its own resolved paths.
+ */
+export type PathInputs = {
+  'datasets:export': Swap<'datasets:export', 'grant', { path: string }>;
+  'samples:import': Swap<'samples:import', 'grants', { paths: string[] }>;
+  'models:export': Swap<'models:export', 'grant', { path: string }>;
+  'models:import': Swap<'models:import', 'grant', { path: string }>;
+};
+export type GrantChannel = keyof PathInputs;
+type Swap<C extends Channel, Grant extends string, Paths> = Omit<
+  z.output<(typeof contract)[C]['input']>,
+  Grant
+> &
+  Paths;
 
 /** Events pushed from main to the renderer. */
 export interface Events {
@@ -179,7 +220,23 @@ export type Handlers = {
   [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => Promise<OutputOf<C>> | OutputOf<C>;
 };
 
+/** The core's handlers: the contract's, with resolved paths in place of grants. */
+export type PathHandlers = {
+  [C in Channel]: C extends GrantChannel
+    ? (input: PathInputs[C]) => Promise<OutputOf<C>> | OutputOf<C>
+    : Handlers[C];
+};
+
+export type PreloadChannel = keyof typeof preloadContract;
+export type PreloadHandlers = {
+  [C in PreloadChannel]: (
+    input: z.output<(typeof preloadContract)[C]['input']>,
+  ) => Promise<OutputOfDef<(typeof preloadContract)[C]>>;
+};
+type OutputOfDef<D> = D extends ChannelDef<z.ZodType, infer O> ? O : never;
+
 export const channels = Object.keys(contract) as Channel[];
+export const preloadChannels = Object.keys(preloadContract) as PreloadChannel[];
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name);
@@ -193,13 +250,28 @@ export class InvalidRequestError extends Error {
 /** Validate one raw request from the renderer and run its handler. Unknown channels and bad inputs throw. */
 export async function dispatch(handlers: Handlers, name: unknown, raw: unknown): Promise<unknown> {
   if (!isChannel(name)) throw new InvalidRequestError(`unknown channel ${String(name)}`);
-  const parsed = contract[name].input.safeParse(raw);
+  return run(name, contract[name].input, handlers[name] as (input: unknown) => unknown, raw);
+}
+
+/** `dispatch` for the preload-only channels. */
+export async function dispatchPreload(
+  handlers: PreloadHandlers,
+  name: unknown,
+  raw: unknown,
+): Promise<unknown> {
+  if (typeof name !== 'string' || !Object.hasOwn(preloadContract, name))
+    throw new InvalidRequestError(`unknown channel ${String(name)}`);
+  const c = name as PreloadChannel;
+  return run(c, preloadContract[c].input, handlers[c] as (input: unknown) => unknown, raw);
+}
+
+function run(name: string, schema: z.ZodType, handler: (input: unknown) => unknown, raw: unknown) {
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
     throw new InvalidRequestError(`${name}: invalid input${where}: ${issue?.message ?? 'rejected'}`);
   }
-  const handler = handlers[name] as (input: unknown) => unknown;
   return handler(parsed.data);
 }
 

@@ -1,22 +1,12 @@
-// A static file server for the built renderer on 127.0.0.1, sending the same CSP as the app.
+// A static file server for the built renderer on 127.0.0.1, resolving paths, MIME types and the CSP as
+// the app's own app:// handler does (app/main/app-protocol.ts).
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { MIME, rendererFile } from '../../app/main/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../app/main/security';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
 
 export interface StaticServer {
   url: string;
@@ -29,9 +19,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     throw new Error(`no renderer build at ${base}: run \`npx vite build\` first`);
   }
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(base, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = rendererFile(base, new URL(req.url ?? '/', 'http://x').pathname);
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;
     }

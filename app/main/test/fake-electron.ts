@@ -66,7 +66,11 @@ export class FakeIpcMain {
     this.handlers.delete(channel);
   }
   /** Invoke as a renderer would, from the given web contents and frame URL. */
-  invoke(channel: string, input: unknown, from: { sender: FakeWebContents; url: string; parent?: unknown }) {
+  async invoke(
+    channel: string,
+    input: unknown,
+    from: { sender: FakeWebContents; url: string; parent?: unknown },
+  ): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler(
@@ -89,6 +93,96 @@ export class FakeSession {
   webRequest = {
     onHeadersReceived: (listener: FakeSession['headersListener']) => {
       this.headersListener = listener;
+    },
+  };
+}
+
+/**
+ * The `electron` module as main.ts uses it, for `vi.doMock('electron', () => fake.module)`. `calls`
+ * logs the order of the calls that must come before ready; `ready()` fires app ready, and, as in
+ * Electron, enableSandbox and registerSchemesAsPrivileged throw after it.
+ */
+export function fakeElectron(options: { appPath: string; userData: string; isPackaged: boolean }) {
+  const calls: string[] = [];
+  let isReady = false;
+  let fireReady: () => void = () => {};
+  const readyPromise = new Promise<void>((resolve) => (fireReady = resolve));
+  const beforeReady = (name: string) => {
+    if (isReady) throw new Error(`${name} must be called before the app is ready`);
+    calls.push(name);
+  };
+  const appEvents = new EventEmitter();
+  const protocols = new Map<string, (request: Request) => Promise<Response> | Response>();
+  const privileged: unknown[] = [];
+  const ipcMain = new FakeIpcMain();
+  const session = new FakeSession();
+  FakeBrowserWindow.all = [];
+  const app = {
+    isPackaged: options.isPackaged,
+    quitCalled: 0,
+    enableSandbox: () => beforeReady('enableSandbox'),
+    requestSingleInstanceLock: () => true,
+    whenReady: () => {
+      calls.push('whenReady');
+      return readyPromise;
+    },
+    getAppPath: () => options.appPath,
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`fake app.getPath(${name})`);
+      return options.userData;
+    },
+    getVersion: () => '0.0.0-test',
+    on: (event: string, listener: (...args: unknown[]) => void) => appEvents.on(event, listener),
+    emit: (event: string, ...args: unknown[]) => appEvents.emit(event, ...args),
+    quit: () => {
+      app.quitCalled++;
+    },
+    exit: () => {},
+  };
+  const module = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain,
+    session: { defaultSession: session },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        beforeReady('registerSchemesAsPrivileged');
+        privileged.push(...schemes);
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+        if (!isReady) throw new Error('protocol.handle before ready');
+        calls.push(`protocol.handle ${scheme}`);
+        protocols.set(scheme, handler);
+      },
+    },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+      showMessageBox: async () => ({ response: 0 }),
+      showErrorBox: (title: string, content: string) => calls.push(`error ${title}: ${content}`),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: () => {},
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    utilityProcess: {
+      fork: () => {
+        throw new Error('no trainer in this test');
+      },
+    },
+  };
+  return {
+    module,
+    calls,
+    protocols,
+    privileged,
+    ipcMain,
+    session,
+    ready: () => {
+      isReady = true;
+      calls.push('ready');
+      fireReady();
     },
   };
 }

@@ -62,7 +62,7 @@ export function ModelsScreen() {
       .catch(fail);
   const exportModel = async (m: ModelSummary, format: 'native' | 'onnx') => {
     const ext = format === 'onnx' ? 'onnx' : 'glyphmodel';
-    const path = await api()
+    const target = await api()
       .dialog.saveFile({
         title:
           format === 'onnx' && m.architecture === 'recurrent'
@@ -72,9 +72,9 @@ export function ModelsScreen() {
         extensions: [ext],
       })
       .catch(fail);
-    if (!path) return;
+    if (!target) return;
     api()
-      .models.export({ id: m.id, format, path })
+      .models.export({ id: m.id, format, grant: target.grant })
       .then((r) =>
         notify(
           'success',
@@ -86,13 +86,13 @@ export function ModelsScreen() {
       .catch(fail);
   };
   const importModel = async () => {
-    const paths = await api()
+    const chosen = await api()
       .dialog.openFiles({ title: 'Import a model', extensions: ['glyphmodel', 'json'], folders: false })
       .catch(fail);
-    const path = paths?.[0];
-    if (!path) return;
+    const source = chosen?.[0];
+    if (!source) return;
     api()
-      .models.import({ path })
+      .models.import({ grant: source.grant })
       .then((m) => notify('success', `Imported ${m.name}.`))
       .catch(fail);
   };

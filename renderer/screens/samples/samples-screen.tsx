@@ -2,6 +2,7 @@
 // import image files by dialog or by dropping them here.
 
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { FileGrant } from '../../../app/shared/api';
 import { api } from '../../api';
 import { SAVE_SAMPLE_EVENT } from '../../app';
 import { hasInk, toStrokeData } from '../../canvas/stroke-machine';
@@ -59,10 +60,15 @@ export function SamplesScreen() {
     return () => window.removeEventListener(SAVE_SAMPLE_EVENT, save);
   }, [save]);
 
-  const importPaths = (paths: string[]) => {
-    if (!dataset || paths.length === 0) return;
+  // Files reach main only as grants: from its open dialog, or from a drop through the preload.
+  const importFiles = (files: FileGrant[]) => {
+    if (!dataset || files.length === 0) return;
     api()
-      .samples.import({ datasetId: dataset.id, label: current || undefined, paths })
+      .samples.import({
+        datasetId: dataset.id,
+        label: current || undefined,
+        grants: files.map((f) => f.grant),
+      })
       .then((r) =>
         notify(
           r.rejected.length ? 'error' : 'success',
@@ -74,7 +80,7 @@ export function SamplesScreen() {
   const importByDialog = () =>
     api()
       .dialog.openFiles({ title: 'Import images', extensions: IMAGE_EXTENSIONS, folders: false })
-      .then(importPaths)
+      .then(importFiles)
       .catch((e: unknown) => notify('error', errorMessage(e)));
   // biome-ignore lint/correctness/useExhaustiveDependencies: run once per menu command.
   useEffect(() => {
@@ -85,28 +91,30 @@ export function SamplesScreen() {
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    // Electron exposes a dropped file's path (webUtils.getPathForFile through the preload, or File.path).
+    // The preload turns each dropped File into a read grant (webUtils.getPathForFile, then main).
     const bridge = window.glyphFiles;
-    const paths = [...e.dataTransfer.files]
-      .map((f) => bridge?.pathOf(f) ?? (f as File & { path?: string }).path ?? '')
-      .filter(Boolean);
-    if (paths.length === 0)
+    const dropped = [...e.dataTransfer.files];
+    if (!bridge || dropped.length === 0) {
       notify('error', 'Could not read the dropped files; use “Import images…” instead.');
-    else importPaths(paths);
+      return;
+    }
+    Promise.all(dropped.map((f) => bridge.grantFor(f)))
+      .then(importFiles)
+      .catch((error: unknown) => notify('error', errorMessage(error)));
   };
   // The set as an image folder (`<label>/<n>.png`, the layout other tools read), written atomically.
   const exportSet = async () => {
     if (!dataset) return;
-    const path = await api()
+    const target = await api()
       .dialog.saveFile({
         title: `Export ${dataset.title} as an image folder`,
         defaultName: slug(dataset.title),
         extensions: [],
       })
       .catch((e: unknown) => notify('error', errorMessage(e)));
-    if (!path) return;
+    if (!target) return;
     api()
-      .datasets.export({ id: dataset.id, path })
+      .datasets.export({ id: dataset.id, grant: target.grant })
       .then((r) => notify('success', `Exported ${dataset.title} to ${r.path}`))
       .catch((e: unknown) => notify('error', errorMessage(e)));
   };
