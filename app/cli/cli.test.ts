@@ -167,6 +167,20 @@ describe('glyph-lab CLI', () => {
     expect(existsSync(path.join(tmp.dir, 'star.onnx'))).toBe(true);
   });
 
+  it('refuses to predict a blank image, as import refuses it (exit 1, the reason on stderr)', async () => {
+    const blank = path.join(tmp.dir, 'blank.png');
+    await sharp(Buffer.alloc(100 * 100, 255), { raw: { width: 100, height: 100, channels: 1 } })
+      .png()
+      .toFile(blank);
+    const predicted = await cli('predict', blank, '--model', 'builtin-digits');
+    expect(predicted.code).toBe(1);
+    expect(predicted.stdout).toBe('');
+    expect(predicted.stderr.trim()).toBe(`${blank}: no ink found in the image`);
+    const json = await cli('predict', blank, '--model', 'builtin-digits', '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ file: blank, error: 'no ink found in the image' });
+  });
+
   it('answers bad input with one line and the right exit code', async () => {
     const usage = await cli('train', '--epochs', 'many', '--dataset', 'mnist');
     expect(usage.code).toBe(2);
