@@ -189,6 +189,16 @@ describe('glyph-lab CLI', () => {
     const smoothing = await cli('train', '--dataset', 'mnist', '--label-smoothing', '0.9');
     expect(smoothing.code).toBe(2);
     expect(smoothing.stderr).toMatch(/--label-smoothing/);
+    // 50,000 deep (one argument may be 128 KB): a usage error, not a stack overflow later
+    const deep = await cli(
+      'train',
+      '--dataset',
+      'mnist',
+      '--layers',
+      `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+    );
+    expect(deep.code).toBe(2);
+    expect(deep.stderr).toMatch(/--layers must be a JSON array .*nested deeper than 64 levels/);
     const missing = await cli('evaluate', 'no-such-model');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
