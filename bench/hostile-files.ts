@@ -1,6 +1,7 @@
 // Time and peak memory to refuse hostile files (issue 14, items 7 and 12): each case is built in a temp
 // folder and refused by a fresh process under /usr/bin/time -v, so the peak RSS is that refusal's.
 //   npx tsx bench/hostile-files.ts            all cases, a table on stdout
+//   npx tsx bench/hostile-files.ts --in-process         the refusals alone, timed inside one process
 //   npx tsx bench/hostile-files.ts --gunzip <dataDir>   (internal: load the "bomb" set of <dataDir>)
 // Cases: a 1 KB model.json declaring a 1,000,000-unit dense layer (`glyph-lab import`, which reads it
 // the way models:list and models:import do), and a gzip bomb: a bundled-data IDX file of ~600 KB
@@ -114,9 +115,46 @@ async function gunzipCase(dataDir: string): Promise<void> {
   }
 }
 
+/** The refusal alone, inside one process: its wall time and the peak RSS before and after it. */
+async function inProcess(what: 'model' | 'gunzip', target: string): Promise<void> {
+  const { readModelDir } = await import('../app/core/model-store');
+  const codec = await import('../app/core/model-codec');
+  const { loadDatasetBytes } = await import('../datasets/load');
+  const before = process.resourceUsage().maxRSS / 1024;
+  const start = performance.now();
+  let said = 'not refused';
+  try {
+    if (what === 'model') {
+      const inspect = (codec as { inspectModel?: Parameters<typeof readModelDir>[2] }).inspectModel;
+      await readModelDir(target, codec.validateModel, inspect);
+    } else await loadDatasetBytes('bomb', 'train', { dataDir: target });
+  } catch (error) {
+    said = (error as Error).message;
+  }
+  const ms = performance.now() - start;
+  const after = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `| ${what} (in process) | ${ms.toFixed(1)} ms | ${before.toFixed(0)} → ${after.toFixed(0)} MB | ${said.slice(-90)} |`,
+  );
+}
+
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--gunzip');
   if (at >= 0) return gunzipCase(process.argv[at + 1]!);
+  if (process.argv.includes('--in-process')) {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'glyph-hostile-'));
+    try {
+      writeHugeModel(path.join(tmp, 'huge-model'));
+      writeGzipBomb(path.join(tmp, 'data'));
+      console.log('| case | time to refuse | peak RSS before → after | message |');
+      console.log('|---|---|---|---|');
+      await inProcess('model', path.join(tmp, 'huge-model'));
+      await inProcess('gunzip', path.join(tmp, 'data'));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    return;
+  }
   const tmp = mkdtempSync(path.join(tmpdir(), 'glyph-hostile-'));
   try {
     writeHugeModel(path.join(tmp, 'huge-model'));
