@@ -2,10 +2,12 @@
 // one split. Images come back as floats in [0, 1] ([count, 784]) or as the stored bytes.
 
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromBytes, parseIdxImages, parseIdxLabels } from './idx';
+import { MAX_INFLATED_BYTES } from './io/gunzip';
 import { readMaybeGzip } from './io/idx-file';
+import { parseJson } from './json-text';
 import { checkManifest, type DatasetManifest } from './manifest';
 import type { Split } from './registry';
 
@@ -48,7 +50,17 @@ export async function readManifest(id: string, options: LoadOptions = {}): Promi
   } catch {
     throw new Error(`dataset "${id}" is not built (no ${path}): run \`npm run datasets\``);
   }
-  return checkManifest(JSON.parse(text), `${id}/manifest.json`);
+  return checkManifest(parseJson(text, path), path);
+}
+
+/** `<dir>/<name>` for a file a manifest names; a name that leads out of `dir` ('../x', '/etc/x') is refused. */
+export function fileInDataset(dir: string, name: string, manifestName: string): string {
+  const full = resolve(dir, name);
+  const rel = relative(resolve(dir), full);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new Error(`${manifestName}: file name ${JSON.stringify(name)} leads outside the dataset folder`);
+  }
+  return full;
 }
 
 export async function loadDatasetBytes(
@@ -60,13 +72,21 @@ export async function loadDatasetBytes(
   const files = manifest.splits[split];
   if (!files) throw new Error(`dataset "${id}" has no "${split}" split`);
   const dir = join(options.dataDir ?? defaultDataDir(), id);
+  const manifestName = join(dir, 'manifest.json');
+  const [, h, w] = manifest.sampleShape;
+  // IDX sizes the manifest implies (header + data): a file that inflates past them is refused as it does
   const [imageBytes, labelBytes] = await Promise.all([
-    readMaybeGzip(join(dir, files.images)),
-    readMaybeGzip(join(dir, files.labels)),
+    readMaybeGzip(
+      fileInDataset(dir, files.images, manifestName),
+      Math.min(16 + files.count * h * w, MAX_INFLATED_BYTES),
+    ),
+    readMaybeGzip(
+      fileInDataset(dir, files.labels, manifestName),
+      Math.min(8 + files.count, MAX_INFLATED_BYTES),
+    ),
   ]);
   const images = parseIdxImages(imageBytes, `${id}/${files.images}`);
   const labels = parseIdxLabels(labelBytes, `${id}/${files.labels}`);
-  const [, h, w] = manifest.sampleShape;
   if (
     images.count !== files.count ||
     labels.length !== files.count ||

@@ -50,5 +50,22 @@ export function checkManifest(json: unknown, name = 'manifest.json'): DatasetMan
   ) {
     throw new Error(`${name}: missing id, classes or splits`);
   }
+  const shape = m.sampleShape as unknown;
+  if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((d) => Number.isInteger(d) && d >= 1)) {
+    throw new Error(`${name}: sampleShape must be [channels, height, width] of positive integers`);
+  }
+  for (const [split, files] of Object.entries(m.splits as Record<string, unknown>)) {
+    const f = files as Partial<SplitFiles> | null;
+    if (
+      f === null ||
+      typeof f !== 'object' ||
+      !Number.isInteger(f.count) ||
+      (f.count as number) < 0 ||
+      typeof f.images !== 'string' ||
+      typeof f.labels !== 'string'
+    ) {
+      throw new Error(`${name}: splits.${split} must hold a count and the images and labels file names`);
+    }
+  }
   return m as DatasetManifest;
 }

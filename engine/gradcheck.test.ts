@@ -11,6 +11,7 @@ function square(broken: boolean): Layer {
   let input: Tensor | undefined;
   return {
     type: 'square',
+    shapes: (shape) => ({ output: shape, params: [{ name: 'w', shape: [1] }], state: [] }),
     build: (shape) => shape,
     forward(x) {
       input = x;

@@ -27,8 +27,30 @@ export interface LayerSpec {
   readonly config: Readonly<Record<string, unknown>>;
 }
 
+/** A tensor a layer owns, by name and shape: what `build` will allocate. */
+export interface TensorShape {
+  readonly name: string;
+  readonly shape: readonly number[];
+}
+
+/**
+ * What a layer's config and input shape imply, worked out by arithmetic: nothing is allocated, so a
+ * model file can be sized (and refused) before any of it is built.
+ */
+export interface LayerShapes {
+  /** Output shape without the batch dimension. */
+  readonly output: readonly number[];
+  /** The trainable tensors, in `params()` order. */
+  readonly params: readonly TensorShape[];
+  /** The saved non-trainable tensors, in `state()` order. */
+  readonly state: readonly (readonly number[])[];
+}
+
 /**
  * One layer: forward and backward side by side.
+ * - `shapes(inputShape)` gives the output, parameter and state shapes `build` would give, from the
+ *   config alone (no allocation); it throws what `build` throws for an input the layer cannot take.
+ *   `build` takes its shapes from it, so the formula is written once.
  * - `build` is called once with the input shape without the batch dimension (inferred from the
  *   previous layer); it allocates parameters, initialises them from `rng`, and returns the output
  *   shape without the batch dimension.
@@ -39,6 +61,7 @@ export interface LayerSpec {
  */
 export interface Layer {
   readonly type: string;
+  shapes(inputShape: readonly number[]): LayerShapes;
   build(inputShape: readonly number[], rng: Rng): readonly number[];
   forward(x: Tensor, options: ForwardOptions): Tensor;
   backward(dOut: Tensor, options?: BackwardOptions): Tensor;

@@ -3,7 +3,7 @@ import { randomTensor } from './gradcheck';
 import { type ModelSpec, Sequential } from './model';
 import { layerTypes } from './registry';
 import { Rng } from './rng';
-import { deserializeModel, serializeModel } from './serialize';
+import { checkModelFile, deserializeModel, serializeModel } from './serialize';
 
 // every layer type the engine registers appears at least once (fixedPoint comes from engine/recurrent)
 const spec: ModelSpec = {
@@ -88,6 +88,58 @@ describe('serialize', () => {
     const nan = Uint8Array.from(weights);
     new DataView(nan.buffer).setFloat32(8, Number.NaN, true);
     expect(load(json, nan)).toThrow(/0.conv2d.kernel holds NaN at index 2/);
+  });
+
+  it('refuses weights that are infinite or absurdly large (±3.4e38 once predicted "100 %")', () => {
+    const { json, weights } = serializeModel(trained(), { classes });
+    const huge = Uint8Array.from(weights);
+    new DataView(huge.buffer).setFloat32(4, 3.4e38, true);
+    expect(() => deserializeModel(json, huge)).toThrow(
+      /0.conv2d.kernel holds 3.4\d*e\+38 at index 1 \(weights must be within ±1e\+6\)/,
+    );
+    const negative = Uint8Array.from(weights);
+    new DataView(negative.buffer).setFloat32(0, -3.4e38, true);
+    expect(() => deserializeModel(json, negative)).toThrow(/within ±1e\+6/);
+    const infinite = Uint8Array.from(weights);
+    new DataView(infinite.buffer).setFloat32(0, Number.POSITIVE_INFINITY, true);
+    expect(() => deserializeModel(json, infinite)).toThrow(/holds Infinity at index 0/);
+  });
+
+  it('sizes a 1 KB file declaring a 1,000,000-unit layer by arithmetic and refuses it before building', () => {
+    const json = {
+      format: 'glyph-lab-model',
+      version: 1,
+      inputShape: [1, 28, 28],
+      classes: ['0', '1'],
+      layers: [
+        { type: 'flatten', config: {} },
+        { type: 'dense', config: { units: 1_000_000 } },
+        { type: 'dense', config: { units: 2 } },
+      ],
+      weights: { byteLength: 16, tensors: [{ name: '1.dense.kernel', shape: [784, 1_000_000], offset: 0 }] },
+    };
+    expect(JSON.stringify(json).length).toBeLessThan(1024);
+    // Building this network allocates 6 GB (value and gradient): the check must come first.
+    expect(() => checkModelFile(json, 16)).toThrow(
+      /layer 1 \(dense\): the output \[1000000\] has a dimension over the limit of 65,536/,
+    );
+    expect(() => deserializeModel(json, new Uint8Array(16))).toThrow(/layer 1 \(dense\)/);
+    // under the dimension limit, the weight count is what refuses it
+    const wide = {
+      ...json,
+      layers: [json.layers[0], { type: 'dense', config: { units: 65_536 } }, json.layers[2]],
+    };
+    expect(() => deserializeModel(wide, new Uint8Array(16))).toThrow(
+      /layer 1 \(dense\): the model would hold 51,445,760 weights by this layer, over the limit of 50,000,000/,
+    );
+  });
+
+  it('checks the declared byte length against the layers before building', () => {
+    const { json, weights } = serializeModel(trained(), { classes });
+    expect(checkModelFile(json, weights.byteLength).shapes.values * 4).toBe(weights.byteLength);
+    expect(() => checkModelFile({ ...json, weights: { ...json.weights, byteLength: 16 } }, 16)).toThrow(
+      /weights.byteLength is 16, the layers need \d+/,
+    );
   });
 
   it('refuses to save with the wrong number of classes', () => {

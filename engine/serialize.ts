@@ -8,6 +8,7 @@ import type { LayerSpec } from './layer';
 // renderer does): the built-in layers come with ./model, the fixed-point recurrent layer from here.
 import './recurrent';
 import { type ModelSpec, Sequential } from './model';
+import { MODEL_LIMITS, type ModelLimits, type ModelShapes, modelShapes } from './model-shapes';
 import { hasLayer, layerTypes } from './registry';
 import { Rng } from './rng';
 import { sameShape, sizeOf } from './tensor';
@@ -134,15 +135,66 @@ export function parseModelFile(json: unknown): ModelFile {
   return json as unknown as ModelFile;
 }
 
-/** Rebuilds a model from model.json (parsed) and the weights blob; every mismatch is a clear error. */
-export function deserializeModel(json: unknown, weights: Uint8Array): { model: Sequential; meta: ModelMeta } {
+/** A weight whose magnitude is past this is refused: no trained network holds one, and ±3.4e38 saturates every softmax. */
+export const MAX_WEIGHT_MAGNITUDE = 1e6;
+
+/**
+ * Checks model.json against the weights' byte length by arithmetic alone: the structure, every layer's
+ * shapes from its config (under `limits`), the classes against the outputs, and the tensor table
+ * against the shapes and the byte length. Nothing is allocated, so a 1 KB file that declares a
+ * 1,000,000-unit layer is refused at once. Returns the file typed and its shapes.
+ */
+export function checkModelFile(
+  json: unknown,
+  weightsByteLength: number,
+  limits: ModelLimits = MODEL_LIMITS,
+): { file: ModelFile; shapes: ModelShapes } {
   const file = parseModelFile(json);
-  if (weights.byteLength < file.weights.byteLength) {
-    fail(`weights are truncated: ${weights.byteLength} bytes, expected ${file.weights.byteLength}`);
+  let shapes: ModelShapes;
+  try {
+    shapes = modelShapes({ inputShape: file.inputShape, layers: file.layers }, limits);
+  } catch (error) {
+    fail((error as Error).message);
   }
-  if (weights.byteLength !== file.weights.byteLength) {
-    fail(`weights are ${weights.byteLength} bytes, expected ${file.weights.byteLength}`);
+  const outputs = sizeOf(shapes.outputShape);
+  if (file.classes.length !== outputs)
+    fail(`${file.classes.length} classes for a model with ${outputs} outputs`);
+  const expected = shapes.values * 4;
+  if (file.weights.byteLength !== expected) {
+    fail(
+      `weights.byteLength is ${file.weights.byteLength}, the layers need ${expected} (${shapes.values} float32)`,
+    );
   }
+  if (weightsByteLength < expected) {
+    fail(`weights are truncated: ${weightsByteLength} bytes, expected ${expected}`);
+  }
+  if (weightsByteLength !== expected) fail(`weights are ${weightsByteLength} bytes, expected ${expected}`);
+  const table = file.weights.tensors;
+  if (table.length !== shapes.tensors.length) {
+    fail(`the layers need ${shapes.tensors.length} weight tensors, the file lists ${table.length}`);
+  }
+  shapes.tensors.forEach((t, k) => {
+    const entry = table[k];
+    if (entry.name !== t.name || !sameShape(entry.shape, t.shape)) {
+      fail(
+        `tensor ${k} is ${entry.name} [${entry.shape.join(', ')}], the layers expect ${t.name} [${t.shape.join(', ')}]`,
+      );
+    }
+    const end = entry.offset + sizeOf(t.shape) * 4;
+    if (entry.offset < 0 || end > weightsByteLength) {
+      fail(`tensor ${entry.name} at bytes ${entry.offset}..${end} is past the end of the weights`);
+    }
+  });
+  return { file, shapes };
+}
+
+/**
+ * Rebuilds a model from model.json (parsed) and the weights blob; every mismatch is a clear error.
+ * The file is sized by `checkModelFile` before anything is built; every weight must be finite and
+ * at most MAX_WEIGHT_MAGNITUDE.
+ */
+export function deserializeModel(json: unknown, weights: Uint8Array): { model: Sequential; meta: ModelMeta } {
+  const { file } = checkModelFile(json, weights.byteLength);
   const spec: ModelSpec = { inputShape: file.inputShape, layers: file.layers };
   let model: Sequential;
   try {
@@ -150,32 +202,19 @@ export function deserializeModel(json: unknown, weights: Uint8Array): { model: S
   } catch (error) {
     fail((error as Error).message);
   }
-  const outputs = sizeOf(model.outputShape);
-  if (file.classes.length !== outputs)
-    fail(`${file.classes.length} classes for a model with ${outputs} outputs`);
-
-  const named = model.namedTensors();
-  if (named.length !== file.weights.tensors.length) {
-    fail(`the layers need ${named.length} weight tensors, the file lists ${file.weights.tensors.length}`);
-  }
   const view = new DataView(weights.buffer, weights.byteOffset, weights.byteLength);
-  named.forEach((t, k) => {
+  model.namedTensors().forEach((t, k) => {
     const entry = file.weights.tensors[k];
-    if (entry.name !== t.name || !sameShape(entry.shape, t.tensor.shape)) {
-      fail(
-        `tensor ${k} is ${entry.name} [${entry.shape.join(', ')}], the layers expect ${t.name} [${t.tensor.shape.join(', ')}]`,
-      );
-    }
     const data = t.tensor.data;
-    if (entry.offset < 0 || entry.offset + data.length * 4 > weights.byteLength) {
-      fail(
-        `tensor ${entry.name} at bytes ${entry.offset}..${entry.offset + data.length * 4} is past the end of the weights`,
-      );
-    }
     let at = entry.offset;
     for (let i = 0; i < data.length; i++, at += 4) {
       const v = view.getFloat32(at, true);
       if (!Number.isFinite(v)) fail(`tensor ${entry.name} holds ${v} at index ${i} (weights must be finite)`);
+      if (Math.abs(v) > MAX_WEIGHT_MAGNITUDE) {
+        fail(
+          `tensor ${entry.name} holds ${v.toPrecision(3)} at index ${i} (weights must be within ±${MAX_WEIGHT_MAGNITUDE.toExponential()})`,
+        );
+      }
       data[i] = v;
     }
   });

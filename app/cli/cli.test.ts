@@ -167,6 +167,20 @@ describe('glyph-lab CLI', () => {
     expect(existsSync(path.join(tmp.dir, 'star.onnx'))).toBe(true);
   });
 
+  it('refuses to predict a blank image, as import refuses it (exit 1, the reason on stderr)', async () => {
+    const blank = path.join(tmp.dir, 'blank.png');
+    await sharp(Buffer.alloc(100 * 100, 255), { raw: { width: 100, height: 100, channels: 1 } })
+      .png()
+      .toFile(blank);
+    const predicted = await cli('predict', blank, '--model', 'builtin-digits');
+    expect(predicted.code).toBe(1);
+    expect(predicted.stdout).toBe('');
+    expect(predicted.stderr.trim()).toBe(`${blank}: no ink found in the image`);
+    const json = await cli('predict', blank, '--model', 'builtin-digits', '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ file: blank, error: 'no ink found in the image' });
+  });
+
   it('answers bad input with one line and the right exit code', async () => {
     const usage = await cli('train', '--epochs', 'many', '--dataset', 'mnist');
     expect(usage.code).toBe(2);
@@ -175,6 +189,16 @@ describe('glyph-lab CLI', () => {
     const smoothing = await cli('train', '--dataset', 'mnist', '--label-smoothing', '0.9');
     expect(smoothing.code).toBe(2);
     expect(smoothing.stderr).toMatch(/--label-smoothing/);
+    // 50,000 deep (one argument may be 128 KB): a usage error, not a stack overflow later
+    const deep = await cli(
+      'train',
+      '--dataset',
+      'mnist',
+      '--layers',
+      `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+    );
+    expect(deep.code).toBe(2);
+    expect(deep.stderr).toMatch(/--layers must be a JSON array .*nested deeper than 64 levels/);
     const missing = await cli('evaluate', 'no-such-model');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);

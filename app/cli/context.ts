@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Core, createCore } from '../core/core';
 import { CoreError } from '../core/errors';
-import { validateModel } from '../core/model-codec';
+import { inspectModel, validateModel } from '../core/model-codec';
 import { summaryOf } from '../core/model-meta';
 import { readModelDir } from '../core/model-store';
 import { spawnNodeTrainer } from '../core/spawn-node';
@@ -49,7 +49,7 @@ export async function resolveModel(core: Core, ref: string): Promise<ModelPayloa
   if (existsSync(asPath)) {
     const dir = (await fs.stat(asPath)).isDirectory() ? asPath : path.dirname(asPath);
     try {
-      const files = await readModelDir(dir, validateModel);
+      const files = await readModelDir(dir, validateModel, inspectModel);
       return {
         summary: summaryOf(path.basename(dir), files.json, files.parameters, false, new Date().toISOString()),
         json: files.json,

@@ -15,7 +15,7 @@ import { CoreError, messageOf } from './errors';
 import { datasetImages, evaluateModel } from './evaluate';
 import { FINE_TUNE_RECIPE } from './fine-tune';
 import { exportDataset, importImages } from './image-io';
-import { engineVersion, exportModel, validateModel } from './model-codec';
+import { engineVersion, exportModel, modelChecks } from './model-codec';
 import { readAppMeta } from './model-meta';
 import { ModelStore } from './model-store';
 import { SampleStore } from './sample-store';
@@ -69,7 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const custom = new CustomDatasets(path.join(userDataDir, 'datasets'), log);
   const datasets = new DatasetRegistry(path.join(resourcesDir, 'datasets', 'data'), custom);
   const samples = new SampleStore(custom);
-  const models = new ModelStore(userDataDir, path.join(resourcesDir, 'models'), validateModel, log);
+  const models = new ModelStore(userDataDir, path.join(resourcesDir, 'models'), modelChecks, log);
   const version = await readVersion(resourcesDir);
   await custom.sweep().catch((error) => log(`datasets: sweep failed: ${messageOf(error)}`));
   await models.sweep().catch((error) => log(`models: sweep failed: ${messageOf(error)}`));

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { labelToFolder } from '../../datasets/io/label-folder';
+import { parseJson } from '../../datasets/json-text';
 import { CoreError, messageOf } from './errors';
 import { isTempName, KeyedQueue, removeDirAtomic, sweepTemps, writeFileAtomic } from './fs-atomic';
 
@@ -28,7 +29,8 @@ export interface CustomDatasetFile {
 }
 
 function parseDatasetFile(text: string, id: string): CustomDatasetFile {
-  const data = JSON.parse(text) as Partial<CustomDatasetFile>;
+  const data = parseJson(text, `${id}/dataset.json`) as Partial<CustomDatasetFile> | null;
+  if (data === null || typeof data !== 'object') throw new Error(`${id}/dataset.json is not an object`);
   if (data.format !== DATASET_FORMAT)
     throw new Error(`not a Glyph Lab dataset (format ${String(data.format)})`);
   if (data.version !== DATASET_VERSION) throw new Error(`unknown dataset version ${String(data.version)}`);

@@ -12,7 +12,13 @@ import { exportOnnx } from '../../engine/onnx/index';
 import { Recognizer } from '../../engine/predict';
 import { isPresetId, PRESET_IDS, preset, type TrainingDefaults } from '../../engine/presets';
 import { Rng } from '../../engine/rng';
-import { deserializeModel, MODEL_VERSION, parseModelFile, serializeModel } from '../../engine/serialize';
+import {
+  checkModelFile,
+  deserializeModel,
+  MODEL_VERSION,
+  parseModelFile,
+  serializeModel,
+} from '../../engine/serialize';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import type { Evaluation, TrainingSpec } from '../shared/types';
 import { CoreError } from './errors';
@@ -50,6 +56,14 @@ export function presetTraining(architecture: string): TrainingDefaults | undefin
 
 export function readModel(files: ModelFiles): Sequential {
   return deserializeModel(files.json, files.weights).model;
+}
+
+/**
+ * Throws the engine's one-line reason unless model.json fits the weights' byte length, by arithmetic
+ * alone (nothing read or built); returns the parameter count.
+ */
+export function inspectModelFile(json: Record<string, unknown>, weightsByteLength: number): number {
+  return checkModelFile(json, weightsByteLength).shapes.parameters;
 }
 
 /** Throws the engine's one-line reason unless the files load; returns the parameter count. */

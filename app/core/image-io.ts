@@ -16,9 +16,21 @@ import type { SampleStore } from './sample-store';
 
 export const isImageFile = isImageName;
 
-/** One image file → the network's input ([784] floats, ink = 1), normalized like a drawing. */
-export function readGlyphImage(file: string): Promise<Float32Array> {
-  return readImageInput(file);
+/** Why an image with nothing on it is refused (a blank page would still get a confident class). */
+export const NO_INK = 'no ink found in the image';
+
+export function hasInk(image: Float32Array): boolean {
+  return image.some((v) => v > 0);
+}
+
+/**
+ * One image file → the network's input ([784] floats, ink = 1), normalized like a drawing; an image
+ * with no ink is refused, as an import refuses it.
+ */
+export async function readGlyphImage(file: string): Promise<Float32Array> {
+  const image = await readImageInput(file);
+  if (!hasInk(image)) throw new Error(NO_INK);
+  return image;
 }
 
 /** Files to import: image files as given; folders recursively, labelled by their parent folder's name. */
@@ -74,8 +86,8 @@ export async function importImages(
       report.rejected.push({ file, reason: messageOf(error) });
       continue;
     }
-    if (!image.some((v) => v > 0)) {
-      report.rejected.push({ file, reason: 'no ink found in the image' });
+    if (!hasInk(image)) {
+      report.rejected.push({ file, reason: NO_INK });
       continue;
     }
     await samples.add({ datasetId, label: target.slice(0, 64), image, strokes: [] });

@@ -5,11 +5,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import type { ModelPayload } from '../shared/types';
-import { checkModel, ENGINE_VERSION, toOnnx } from './engine-model';
+import { checkModel, ENGINE_VERSION, inspectModelFile, toOnnx } from './engine-model';
 import { CoreError } from './errors';
 import { exists, replaceDirAtomic, writeFileAtomic } from './fs-atomic';
 import { type AppModelMeta, readAppMeta } from './model-meta';
-import { MODEL_JSON, type ModelStore, WEIGHTS_BIN } from './model-store';
+import { MODEL_JSON, type ModelChecks, type ModelStore, WEIGHTS_BIN } from './model-store';
 
 export function engineVersion(): string {
   return ENGINE_VERSION;
@@ -19,6 +19,17 @@ export function engineVersion(): string {
 export function validateModel(files: ModelFiles): { parameters: number } {
   return { parameters: checkModel(files) };
 }
+
+/** The same by arithmetic on model.json and the weights' byte length: nothing read or built (listing). */
+export function inspectModel(
+  json: Record<string, unknown>,
+  weightsByteLength: number,
+): { parameters: number } {
+  return { parameters: inspectModelFile(json, weightsByteLength) };
+}
+
+/** The engine's checks as the model store takes them. */
+export const modelChecks: ModelChecks = { inspect: inspectModel, validate: validateModel };
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 

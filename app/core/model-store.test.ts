@@ -4,15 +4,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import { TEMP_PREFIX, writeDirAtomic } from './fs-atomic';
 import type { AppModelMeta } from './model-meta';
-import { ModelStore, type ValidateModel } from './model-store';
+import { type InspectModel, type ModelChecks, ModelStore } from './model-store';
 import { tempDir } from './test-helpers';
 
-// A stand-in for the engine's check, so these tests exercise only the store: version 1 of format "t".
-const validate: ValidateModel = ({ json, weights }) => {
+// A stand-in for the engine's checks, so these tests exercise only the store: version 1 of format "t".
+// `validated` counts the full checks (the ones that read the weights).
+let validated = 0;
+const inspect: InspectModel = (json, weightsByteLength) => {
   if (json.format !== 't') throw new Error(`unknown format ${String(json.format)}`);
   if (json.version !== 1) throw new Error(`unknown version ${String(json.version)}`);
-  if (weights.byteLength !== 16) throw new Error('weights have the wrong size');
+  if (weightsByteLength !== 16) throw new Error('weights have the wrong size');
   return { parameters: 4 };
+};
+const checks: ModelChecks = {
+  inspect,
+  validate: ({ json, weights }) => {
+    validated++;
+    if (weights.some((b) => b === 0xff)) throw new Error('weights hold NaN');
+    return inspect(json, weights.byteLength);
+  },
 };
 
 const files = (): ModelFiles => ({ json: { format: 't', version: 1 }, weights: new Uint8Array(16) });
@@ -35,7 +45,7 @@ beforeEach(async () => {
   tmp = tempDir();
   builtinDir = path.join(tmp.dir, 'resources', 'models');
   logged = [];
-  store = new ModelStore(path.join(tmp.dir, 'user'), builtinDir, validate, (m) => logged.push(m));
+  store = new ModelStore(path.join(tmp.dir, 'user'), builtinDir, checks, (m) => logged.push(m));
   const builtin = files();
   builtin.json = { ...builtin.json, metadata: { glyphLab: meta('Digits (built-in)') } };
   await writeDirAtomic(path.join(builtinDir, 'digits'), {
@@ -129,6 +139,60 @@ describe('ModelStore', () => {
     const before = (await store.list()).length;
     await expect(store.importFrom(foreign)).rejects.toThrow(/not a Glyph Lab model/);
     await expect(store.importFrom(path.join(tmp.dir, 'missing'))).rejects.toThrow(/no such file/);
+    expect((await store.list()).length).toBe(before);
+  });
+
+  it('lists from metadata only: weights are neither read nor checked until a model is loaded', async () => {
+    const saved = await store.save(files(), meta('nan inside'));
+    await fs.writeFile(
+      path.join(tmp.dir, 'user', 'models', saved.id, 'weights.bin'),
+      new Uint8Array(16).fill(0xff),
+    );
+    validated = 0;
+    expect((await store.list()).map((m) => m.id)).toEqual(['builtin-digits', saved.id]);
+    expect(validated).toBe(0);
+    await expect(store.get(saved.id)).rejects.toThrow(/cannot be read: .*model\.json: weights hold NaN/);
+    await expect(store.activate(saved.id)).rejects.toThrow(/weights hold NaN/);
+  });
+
+  it('refuses a model card with malformed fields by name, on import, on load and when listing', async () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ training: {} }, /metadata\.glyphLab\.training\.spec: /],
+      [{ metrics: 'oops' }, /metadata\.glyphLab\.metrics: /],
+      [{ suspicious: { id: 1 } }, /metadata\.glyphLab\.suspicious: /],
+      [{ classes: [1, 2] }, /metadata\.glyphLab\.classes\[0\]: /],
+      [{ createdAt: 'yesterday' }, /metadata\.glyphLab\.createdAt: expected a date/],
+      [{ fineTune: { baseModelId: 'x' } }, /metadata\.glyphLab\.fineTune\.baseModelName: /],
+    ];
+    for (const [glyphLab, error] of cases) {
+      const source = path.join(tmp.dir, 'bad-card');
+      await writeDirAtomic(source, {
+        'model.json': JSON.stringify({ format: 't', version: 1, metadata: { glyphLab } }),
+        'weights.bin': new Uint8Array(16),
+      });
+      await expect(store.importFrom(source)).rejects.toThrow(error);
+      await fs.rm(source, { recursive: true });
+    }
+    await writeDirAtomic(path.join(tmp.dir, 'user', 'models', 'edited'), {
+      'model.json': JSON.stringify({ format: 't', version: 1, normalization: 'oops' }),
+      'weights.bin': new Uint8Array(16),
+    });
+    expect((await store.list()).map((m) => m.id)).toEqual(['builtin-digits']);
+    expect(store.skipped[0]?.reason).toMatch(/edited\/model\.json: normalization: /);
+    await expect(store.get('edited')).rejects.toThrow(/model\.json: normalization: /);
+  });
+
+  it('refuses a 100,000-deep model.json with a clear error and writes nothing', async () => {
+    const source = path.join(tmp.dir, 'deep');
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    await writeDirAtomic(source, {
+      'model.json': `{"format": "t", "version": 1, "metadata": {"other": ${deep}}}`,
+      'weights.bin': new Uint8Array(16),
+    });
+    const before = (await store.list()).length;
+    await expect(store.importFrom(source)).rejects.toThrow(
+      /deep\/model\.json: JSON nested deeper than 64 levels/,
+    );
     expect((await store.list()).length).toBe(before);
   });
 });

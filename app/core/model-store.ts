@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { parseJson } from '../../datasets/json-text';
+import { checkModelCard } from '../shared/model-card-schema';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import type { ModelPayload, ModelSummary, SkippedModel } from '../shared/types';
 import { CoreError, messageOf } from './errors';
@@ -24,42 +26,95 @@ export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
 const BUILTIN_PREFIX = 'builtin-';
 
-/** Checks a model pair with the engine (format, version, layers, weight count); returns its parameter count. */
+/** Checks a model pair with the engine (format, version, layers, weight count, values); returns its parameter count. */
 export type ValidateModel = (files: ModelFiles) => { parameters: number };
+
+/**
+ * Checks model.json against the weights' byte length by arithmetic (format, layers, shapes, sizes)
+ * without reading the weights or building anything; returns the parameter count.
+ */
+export type InspectModel = (
+  json: Record<string, unknown>,
+  weightsByteLength: number,
+) => { parameters: number };
+
+/** The engine's two checks, injected so the store's tests can stand in for them. */
+export interface ModelChecks {
+  /** Listing: cheap, metadata only. */
+  inspect: InspectModel;
+  /** Loading, activating, importing: the whole model. */
+  validate: ValidateModel;
+}
+
+/** A model.json past this is not one Glyph Lab wrote (the built-in ones are ~40 KB). */
+export const MAX_MODEL_JSON_BYTES = 16 * 1024 * 1024;
 
 interface Entry {
   summary: ModelSummary;
   dir: string;
 }
 
-/** Read and check a model folder; throws a one-line reason when it is not a usable model. */
+/**
+ * model.json of a model folder, parsed (nesting bounded) and its card checked, and the weights'
+ * byte length; nothing else is read. Throws a one-line reason naming the file.
+ */
+async function readModelJson(dir: string): Promise<{ json: Record<string, unknown>; weightsBytes: number }> {
+  const jsonFile = path.join(dir, MODEL_JSON);
+  const jsonStat = await fs.stat(jsonFile).catch(() => null);
+  if (!jsonStat?.isFile()) throw new Error(`no ${MODEL_JSON}`);
+  const weightsStat = await fs.stat(path.join(dir, WEIGHTS_BIN)).catch(() => null);
+  if (!weightsStat?.isFile()) throw new Error(`no ${WEIGHTS_BIN}`);
+  if (jsonStat.size > MAX_MODEL_JSON_BYTES) {
+    throw new Error(
+      `${jsonFile}: ${jsonStat.size} bytes, more than a model.json may hold (${MAX_MODEL_JSON_BYTES})`,
+    );
+  }
+  const json = parseJson(await fs.readFile(jsonFile, 'utf8'), jsonFile);
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new Error(`${jsonFile} is not an object`);
+  checkModelCard(json, jsonFile);
+  return { json: json as Record<string, unknown>, weightsBytes: weightsStat.size };
+}
+
+/** Engine errors name the file they are about (`model file: layer 1 (dense): ...` → `<dir>/model.json: ...`). */
+function inFile(dir: string, check: () => { parameters: number }): { parameters: number } {
+  try {
+    return check();
+  } catch (error) {
+    throw new Error(`${path.join(dir, MODEL_JSON)}: ${messageOf(error)}`);
+  }
+}
+
+/**
+ * A model folder's metadata for listing: model.json and its card checked, its sizes checked against
+ * the weights' byte length by arithmetic; the weights are neither read nor decoded.
+ */
+export async function readModelMeta(
+  dir: string,
+  inspect: InspectModel,
+): Promise<{ json: Record<string, unknown>; parameters: number }> {
+  const { json, weightsBytes } = await readModelJson(dir);
+  return { json, ...inFile(dir, () => inspect(json, weightsBytes)) };
+}
+
+/** Read and check a model folder whole; throws a one-line reason when it is not a usable model. */
 export async function readModelDir(
   dir: string,
   validate: ValidateModel,
+  inspect?: InspectModel,
 ): Promise<ModelFiles & { parameters: number }> {
-  let text: string;
+  const { json, weightsBytes } = await readModelJson(dir);
+  // sized by arithmetic first, so a file declaring a huge network is refused before its weights are read
+  if (inspect) inFile(dir, () => inspect(json, weightsBytes));
   let weights: Uint8Array;
-  try {
-    text = await fs.readFile(path.join(dir, MODEL_JSON), 'utf8');
-  } catch {
-    throw new Error(`no ${MODEL_JSON}`);
-  }
   try {
     const buffer = await fs.readFile(path.join(dir, WEIGHTS_BIN));
     weights = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch {
     throw new Error(`no ${WEIGHTS_BIN}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`${MODEL_JSON} is not valid JSON`);
-  }
-  if (json === null || typeof json !== 'object' || Array.isArray(json))
-    throw new Error(`${MODEL_JSON} is not an object`);
-  const files = { json: json as Record<string, unknown>, weights };
-  return { ...files, parameters: validate(files).parameters };
+  const files = { json, weights };
+  return { ...files, ...inFile(dir, () => validate(files)) };
 }
 
 export class ModelStore {
@@ -70,7 +125,7 @@ export class ModelStore {
   constructor(
     private readonly userDir: string,
     private readonly builtinDir: string,
-    private readonly validate: ValidateModel,
+    private readonly checks: ModelChecks,
     private readonly log: (message: string) => void = () => {},
   ) {}
 
@@ -104,9 +159,10 @@ export class ModelStore {
       if (!(await fs.stat(dir).catch(() => null))?.isDirectory()) continue;
       const id = builtin ? `${BUILTIN_PREFIX}${name}` : name;
       try {
-        const files = await readModelDir(dir, this.validate);
+        // metadata only: a listing neither reads weights nor builds networks (load and import do)
+        const meta = await readModelMeta(dir, this.checks.inspect);
         const time = (await fs.stat(path.join(dir, MODEL_JSON))).mtime.toISOString();
-        out.push({ dir, summary: summaryOf(id, files.json, files.parameters, builtin, time) });
+        out.push({ dir, summary: summaryOf(id, meta.json, meta.parameters, builtin, time) });
       } catch (error) {
         const reason = messageOf(error);
         this.skipped.push({ id, reason });
@@ -129,7 +185,7 @@ export class ModelStore {
     const dir = this.dirOf(id);
     let files: ModelFiles & { parameters: number };
     try {
-      files = await readModelDir(dir, this.validate);
+      files = await readModelDir(dir, this.checks.validate, this.checks.inspect);
     } catch (error) {
       if (!(await fs.stat(dir).catch(() => null)))
         throw new CoreError('not-found', `no model ${JSON.stringify(id)}`);
@@ -149,7 +205,7 @@ export class ModelStore {
   /** Save a new model (validated first); returns its summary. */
   async save(files: ModelFiles, meta: AppModelMeta): Promise<ModelSummary> {
     const json = withAppMeta(files.json, meta);
-    const { parameters } = this.validate({ json, weights: files.weights });
+    const { parameters } = this.checks.validate({ json, weights: files.weights });
     const id = `m${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
     await writeDirAtomic(path.join(this.modelsDir, id), {
       [MODEL_JSON]: `${JSON.stringify(json)}\n`,
@@ -194,7 +250,7 @@ export class ModelStore {
 
   private async readActive(): Promise<Record<string, string>> {
     try {
-      const data = JSON.parse(await fs.readFile(this.activeFile, 'utf8')) as unknown;
+      const data = parseJson(await fs.readFile(this.activeFile, 'utf8'), this.activeFile);
       return data !== null && typeof data === 'object' ? (data as Record<string, string>) : {};
     } catch {
       return {};
@@ -234,7 +290,7 @@ export class ModelStore {
     const dir = stat.isDirectory() ? source : path.dirname(source);
     let files: ModelFiles;
     try {
-      files = await readModelDir(dir, this.validate);
+      files = await readModelDir(dir, this.checks.validate, this.checks.inspect);
     } catch (error) {
       throw new CoreError('invalid', `not a Glyph Lab model (${source}): ${messageOf(error)}`);
     }

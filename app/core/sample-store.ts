@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toBytes } from '../../datasets/idx';
 import { decodeImage, encodePng, imageToInput } from '../../datasets/io/image-file';
+import { parseJson } from '../../datasets/json-text';
 import type { SampleInfo, StrokeData } from '../shared/types';
 import type { CustomDatasets } from './custom-datasets';
 import { CoreError } from './errors';
@@ -77,7 +78,8 @@ export class SampleStore {
 
   private async readMeta(dir: string, id: string): Promise<Partial<SampleMeta>> {
     try {
-      return JSON.parse(await fs.readFile(path.join(dir, `${id}.json`), 'utf8')) as SampleMeta;
+      const file = path.join(dir, `${id}.json`);
+      return parseJson(await fs.readFile(file, 'utf8'), file) as SampleMeta; // too deep: as if missing
     } catch {
       return {};
     }

@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { encodeIdxImages, encodeIdxLabels } from '../idx';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
+import { parseJson } from '../json-text';
+import { fileInDataset } from '../load';
 import {
   checkManifest,
   type DatasetManifest,
@@ -112,10 +114,8 @@ export async function verifyDataset(
   const dir = join(dataDir, id);
   let manifest: DatasetManifest;
   try {
-    manifest = checkManifest(
-      JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')),
-      `${id}/manifest.json`,
-    );
+    const file = join(dir, 'manifest.json');
+    manifest = checkManifest(parseJson(await readFile(file, 'utf8'), file), file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'not built yet' };
     return { ok: false, reason: `${id}/manifest.json is unreadable: ${(err as Error).message}` };
@@ -127,9 +127,15 @@ export async function verifyDataset(
   for (const [split, files] of Object.entries(manifest.splits)) {
     for (const kind of ['images', 'labels'] as const) {
       const name = files[kind];
+      let file: string;
+      try {
+        file = fileInDataset(dir, name, `${id}/manifest.json`);
+      } catch (err) {
+        return { ok: false, reason: (err as Error).message };
+      }
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(join(dir, name));
+        bytes = await readFile(file);
       } catch {
         return { ok: false, reason: `${id}/${name} (${split} ${kind}) is missing` };
       }

@@ -4,7 +4,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { gunzipCapped } from '../io/gunzip';
+import { parseJson } from '../json-text';
 
 /** A point [x, y] in the donor's tablet units, y pointing DOWN (flipped on load), as on a canvas. */
 export type Point = [number, number];
@@ -40,7 +41,8 @@ interface RawSample {
 /** Reads and decodes the file; null when it does not exist. Flips y (the file's y points up). */
 export function loadUnipen(path: string = UNIPEN_PATH): UnipenSample[] | null {
   if (!existsSync(path)) return null;
-  const raw = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as RawSample[];
+  // 29 MB inflated; the default bound (256 MB) leaves room for a larger release of the file
+  const raw = parseJson(gunzipCapped(readFileSync(path), path).toString('utf8'), path) as RawSample[];
   return raw.map(toSample);
 }
 

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeIdxLabels } from '../idx';
 import { writeDirAtomic, writeFileAtomic } from './atomic';
-import { readIdxFile, writeIdxFile } from './idx-file';
+import { readIdxFile, readMaybeGzip, writeIdxFile } from './idx-file';
 
 let dir: string;
 beforeEach(async () => {
@@ -35,6 +35,18 @@ describe('IDX files', () => {
     await expect(readIdxFile(join(dir, 'short.idx.gz'))).rejects.toThrow(
       /short\.idx\.gz: corrupt or truncated gzip/,
     );
+  });
+});
+
+describe('readMaybeGzip', () => {
+  it('stops inflating at the bound it is given and names the file', async () => {
+    await writeFile(join(dir, 'bomb.gz'), gzipSync(new Uint8Array(4 * 1024 * 1024)));
+    await expect(readMaybeGzip(join(dir, 'bomb.gz'), 1024 * 1024)).rejects.toThrow(
+      /^bomb\.gz: inflates to more than 1 MB, more than it may hold$/,
+    );
+    expect((await readMaybeGzip(join(dir, 'bomb.gz'), 4 * 1024 * 1024)).byteLength).toBe(4 * 1024 * 1024);
+    await writeFile(join(dir, 'plain'), new Uint8Array(2000));
+    await expect(readMaybeGzip(join(dir, 'plain'), 1000)).rejects.toThrow(/^plain: 2,000 bytes, more than/);
   });
 });
 

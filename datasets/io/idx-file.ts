@@ -1,20 +1,31 @@
 // IDX files on disk (Node only): gzip detected by its magic bytes (so `.gz` or not does not matter),
 // atomic writes, optional gzip on write.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { encodeIdx, type IdxArray, IdxError, isGzip, parseIdx } from '../idx';
 import { writeFileAtomic } from './atomic';
+import { gunzipCapped, MAX_INFLATED_BYTES, sizeText } from './gunzip';
 
-/** File bytes, gunzipped when they are gzip. Errors name the file. */
-export async function readMaybeGzip(path: string): Promise<Uint8Array> {
+/**
+ * File bytes, gunzipped when they are gzip; at most `maxBytes` either way (a gzip that inflates past it
+ * is refused as soon as it does, without holding the rest). Errors name the file.
+ */
+export async function readMaybeGzip(path: string, maxBytes = MAX_INFLATED_BYTES): Promise<Uint8Array> {
+  const tooBig = (size: number) =>
+    new IdxError(`${basename(path)}: ${sizeText(size)}, more than the ${sizeText(maxBytes)} it may hold`);
+  const size = (await stat(path)).size;
+  if (size > MAX_INFLATED_BYTES) throw tooBig(size); // not read at all (a gzip never grows that much)
   const raw = new Uint8Array(await readFile(path));
-  if (!isGzip(raw)) return raw;
+  if (!isGzip(raw)) {
+    if (raw.byteLength > maxBytes) throw tooBig(raw.byteLength);
+    return raw;
+  }
   try {
-    return new Uint8Array(gunzipSync(raw));
+    return new Uint8Array(gunzipCapped(raw, path, maxBytes));
   } catch (err) {
-    throw new IdxError(`${basename(path)}: corrupt or truncated gzip (${(err as Error).message})`);
+    throw new IdxError((err as Error).message);
   }
 }
 

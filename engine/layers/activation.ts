@@ -1,7 +1,7 @@
 // The shared plumbing of elementwise activations (buffers, caching, shape passing). Each activation
 // supplies two whole-array loops, so there is no per-element dispatch in the hot path.
 
-import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer';
+import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import type { Param, Tensor } from '../tensor';
 import { reuse, skipped } from './scratch';
 
@@ -16,8 +16,12 @@ export abstract class Activation implements Layer {
   /** dx = dy · f′, elementwise; x and y = f(x) are both available. */
   protected abstract derive(x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array): void;
 
+  shapes(inputShape: readonly number[]): LayerShapes {
+    return { output: [...inputShape], params: [], state: [] };
+  }
+
   build(inputShape: readonly number[]): readonly number[] {
-    return [...inputShape];
+    return this.shapes(inputShape).output;
   }
 
   forward(x: Tensor, _options: ForwardOptions): Tensor {

@@ -5,7 +5,7 @@
 // Running update (PyTorch's convention): running = (1 − momentum)·running + momentum·batch, with the
 // unbiased batch variance n/(n − 1)·var; the biased variance normalises the batch itself.
 
-import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer';
+import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { numberOption } from '../registry';
 import { type Param, param, sizeOf, type Tensor, tensor } from '../tensor';
 import { batchOf, built, reuse, skipped } from './scratch';
@@ -46,12 +46,25 @@ export class BatchNorm implements Layer {
     });
   }
 
-  build(inputShape: readonly number[]): readonly number[] {
+  shapes(inputShape: readonly number[]): LayerShapes {
     if (inputShape.length !== 1 && inputShape.length !== 3) {
       throw new Error(
         `batchNorm: expects [batch, F] or [batch, C, H, W], got [batch, ${inputShape.join(', ')}]`,
       );
     }
+    const perChannel = [inputShape[0]]; // [C]
+    return {
+      output: [...inputShape],
+      params: [
+        { name: 'gamma', shape: perChannel },
+        { name: 'beta', shape: perChannel },
+      ],
+      state: [perChannel, perChannel], // running mean, running variance
+    };
+  }
+
+  build(inputShape: readonly number[]): readonly number[] {
+    const { output } = this.shapes(inputShape);
     this.inputShape = [...inputShape];
     this.channels = inputShape[0];
     this.spatial = sizeOf(inputShape.slice(1));
@@ -62,7 +75,7 @@ export class BatchNorm implements Layer {
     this.runningVar = tensor([this.channels]);
     this.runningVar.data.fill(1);
     this.invStd = new Float32Array(this.channels);
-    return [...inputShape];
+    return output;
   }
 
   forward(x: Tensor, options: ForwardOptions): Tensor {

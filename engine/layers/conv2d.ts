@@ -16,7 +16,7 @@ import {
   type Padding,
   sumChannelsInto,
 } from '../kernels';
-import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer';
+import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { numberOption, oneOfOption } from '../registry';
 import type { Rng } from '../rng';
 import { type Param, param, type Tensor } from '../tensor';
@@ -98,7 +98,8 @@ export class Conv2D implements Layer {
     });
   }
 
-  build(inputShape: readonly number[], rng: Rng): readonly number[] {
+  /** Where the kernel runs over an input [C, H, W]: the one formula of this layer's shapes. */
+  private geometryOf(inputShape: readonly number[]): ConvGeometry {
     if (inputShape.length !== 3) {
       throw new Error(`conv2d: expects NCHW input [batch, C, H, W], got [batch, ${inputShape.join(', ')}]`);
     }
@@ -107,7 +108,7 @@ export class Conv2D implements Layer {
     const [strideH, strideW] = pair(this.type, 'strides', this.options.strides);
     const y = convAxis(height, kernelH, strideH, this.options.padding);
     const x = convAxis(width, kernelW, strideW, this.options.padding);
-    this.geometry = {
+    return {
       channels,
       height,
       width,
@@ -120,13 +121,35 @@ export class Conv2D implements Layer {
       outH: y.out,
       outW: x.out,
     };
+  }
+
+  shapes(inputShape: readonly number[]): LayerShapes {
+    const g = this.geometryOf(inputShape);
+    const { filters, useBias } = this.options;
+    const kernel = { name: 'kernel', shape: [filters, g.channels, g.kernelH, g.kernelW] };
+    return {
+      output: [filters, g.outH, g.outW],
+      params: useBias ? [kernel, { name: 'bias', shape: [filters] }] : [kernel],
+      state: [],
+    };
+  }
+
+  build(inputShape: readonly number[], rng: Rng): readonly number[] {
+    const g = (this.geometry = this.geometryOf(inputShape));
+    const { output, params } = this.shapes(inputShape);
     const { filters } = this.options;
     this.inputShape = [...inputShape];
-    this.kernel = param('kernel', [filters, channels, kernelH, kernelW], true);
-    this.bias = param('bias', [filters], false);
-    const area = kernelH * kernelW;
-    initialize(this.options.kernelInitializer, this.kernel.value.data, channels * area, filters * area, rng);
-    return [filters, y.out, x.out];
+    this.kernel = param('kernel', params[0].shape, true); // [F, C, KH, KW]
+    this.bias = param('bias', [filters], false); // kept without useBias too: forward and backward skip it
+    const area = g.kernelH * g.kernelW;
+    initialize(
+      this.options.kernelInitializer,
+      this.kernel.value.data,
+      g.channels * area,
+      filters * area,
+      rng,
+    );
+    return output;
   }
 
   forward(x: Tensor, _options: ForwardOptions): Tensor {

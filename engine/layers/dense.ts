@@ -3,7 +3,7 @@
 
 import { INITIALIZERS, type Initializer, initialize } from '../init';
 import { addRowVector, gemm, sumRowsInto } from '../kernels';
-import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer';
+import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { numberOption, oneOfOption } from '../registry';
 import type { Rng } from '../rng';
 import { type Param, param, type Tensor } from '../tensor';
@@ -43,19 +43,30 @@ export class Dense implements Layer {
     });
   }
 
-  build(inputShape: readonly number[], rng: Rng): readonly number[] {
+  shapes(inputShape: readonly number[]): LayerShapes {
     if (inputShape.length !== 1) {
       throw new Error(
         `dense: expects [batch, features] input, got [batch, ${inputShape.join(', ')}]; add a flatten layer`,
       );
     }
-    const fanIn = inputShape[0];
-    const { units } = this.options;
+    const { units, useBias } = this.options;
+    const kernel = { name: 'kernel', shape: [inputShape[0], units] };
+    return {
+      output: [units],
+      params: useBias ? [kernel, { name: 'bias', shape: [units] }] : [kernel],
+      state: [],
+    };
+  }
+
+  build(inputShape: readonly number[], rng: Rng): readonly number[] {
+    const { output, params } = this.shapes(inputShape);
+    const kernelShape = params[0].shape; // [in, out]
+    const [fanIn, units] = kernelShape;
     this.inputShape = [...inputShape];
-    this.kernel = param('kernel', [fanIn, units], true);
-    this.bias = param('bias', [units], false);
+    this.kernel = param('kernel', kernelShape, true);
+    this.bias = param('bias', output, false); // kept without useBias too: forward and backward skip it
     initialize(this.options.kernelInitializer, this.kernel.value.data, fanIn, units, rng);
-    return [units];
+    return output;
   }
 
   forward(x: Tensor, _options: ForwardOptions): Tensor {

@@ -2,7 +2,7 @@
 // training each value is zeroed with probability `rate` and the survivors scaled by 1/(1 − rate), so
 // inference is the identity and needs no rescaling. The mask comes from `options.rng`.
 
-import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer';
+import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { numberOption } from '../registry';
 import type { Param, Tensor } from '../tensor';
 import { reuse, skipped } from './scratch';
@@ -33,8 +33,12 @@ export class Dropout implements Layer {
     return new Dropout({ rate: numberOption('dropout', config, 'rate', DROPOUT_DEFAULTS.rate) });
   }
 
+  shapes(inputShape: readonly number[]): LayerShapes {
+    return { output: [...inputShape], params: [], state: [] };
+  }
+
   build(inputShape: readonly number[]): readonly number[] {
-    return [...inputShape];
+    return this.shapes(inputShape).output;
   }
 
   forward(x: Tensor, options: ForwardOptions): Tensor {

@@ -1,6 +1,6 @@
 // Flatten: [B, C, H, W] → [B, C·H·W], a view of the same data (row-major NCHW order, as ONNX Flatten).
 
-import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer';
+import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { type Param, reshape, sizeOf, type Tensor } from '../tensor';
 import { batchOf, built, skipped } from './scratch';
 
@@ -9,9 +9,13 @@ export class Flatten implements Layer {
   private inputShape?: readonly number[];
   private inputBatchShape?: readonly number[];
 
+  shapes(inputShape: readonly number[]): LayerShapes {
+    return { output: [sizeOf(inputShape)], params: [], state: [] };
+  }
+
   build(inputShape: readonly number[]): readonly number[] {
     this.inputShape = [...inputShape];
-    return [sizeOf(inputShape)];
+    return this.shapes(inputShape).output;
   }
 
   forward(x: Tensor, _options: ForwardOptions): Tensor {

@@ -4,7 +4,7 @@
 // NOTE: on ties the first maximum in row-major window order takes the whole gradient (a subgradient;
 // PyTorch and TensorFlow do the same). Central differences at a tie disagree, so checks avoid ties.
 
-import type { BackwardOptions, ForwardOptions, Layer, LayerSpec } from '../layer';
+import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { numberOption } from '../registry';
 import type { Tensor } from '../tensor';
 import { batchOf, built, reuse, skipped } from './scratch';
@@ -43,7 +43,7 @@ export class MaxPool2D implements Layer {
     return new MaxPool2D({ poolSize, strides: numberOption('maxpool2d', config, 'strides', poolSize) });
   }
 
-  build(inputShape: readonly number[]): readonly number[] {
+  shapes(inputShape: readonly number[]): LayerShapes {
     if (inputShape.length !== 3) {
       throw new Error(
         `maxpool2d: expects NCHW input [batch, C, H, W], got [batch, ${inputShape.join(', ')}]`,
@@ -51,13 +51,19 @@ export class MaxPool2D implements Layer {
     }
     const [channels, height, width] = inputShape;
     const { poolSize, strides } = this.options;
-    this.outH = Math.floor((height - poolSize) / strides) + 1;
-    this.outW = Math.floor((width - poolSize) / strides) + 1;
-    if (this.outH < 1 || this.outW < 1) {
+    const outH = Math.floor((height - poolSize) / strides) + 1;
+    const outW = Math.floor((width - poolSize) / strides) + 1;
+    if (outH < 1 || outW < 1) {
       throw new Error(`maxpool2d: window ${poolSize} does not fit input ${height}×${width}`);
     }
+    return { output: [channels, outH, outW], params: [], state: [] };
+  }
+
+  build(inputShape: readonly number[]): readonly number[] {
+    const { output } = this.shapes(inputShape);
+    [, this.outH, this.outW] = output;
     this.inputShape = [...inputShape];
-    return [channels, this.outH, this.outW];
+    return output;
   }
 
   forward(x: Tensor, _options: ForwardOptions): Tensor {

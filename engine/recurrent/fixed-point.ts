@@ -15,7 +15,7 @@
 // Phys. Rev. Lett. 59, https://doi.org/10.1103/PhysRevLett.59.2229
 
 import { gemm } from '../kernels';
-import type { ForwardOptions, Layer, LayerSpec } from '../layer';
+import type { ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { numberOption, oneOfOption } from '../registry';
 import type { Rng } from '../rng';
 import { type Param, param, type Tensor } from '../tensor';
@@ -90,24 +90,38 @@ export class FixedPoint implements Layer, WarningSource {
     }
   }
 
-  build(inputShape: readonly number[], rng: Rng): readonly number[] {
+  shapes(inputShape: readonly number[]): LayerShapes {
     if (inputShape.length !== 1) {
       throw new Error(
         `fixedPoint: expects flat input [features], got [${inputShape.join(', ')}]; add a flatten`,
       );
     }
     const n = this.options.units;
+    return {
+      output: [n],
+      params: [
+        { name: 'W', shape: [n, n] },
+        { name: 'U', shape: [n, inputShape[0]] },
+        { name: 'b', shape: [n] },
+      ],
+      state: [],
+    };
+  }
+
+  build(inputShape: readonly number[], rng: Rng): readonly number[] {
+    const { output, params } = this.shapes(inputShape);
+    const n = this.options.units;
     this.inFeatures = inputShape[0];
-    this.w = param('W', [n, n]);
-    this.u = param('U', [n, this.inFeatures]);
-    this.b = param('b', [n], false);
+    this.w = param('W', params[0].shape);
+    this.u = param('U', params[1].shape);
+    this.b = param('b', params[2].shape, false);
     const uScale = Math.sqrt(1 / this.inFeatures);
     for (let i = 0; i < this.u.value.data.length; i++) this.u.value.data[i] = rng.normal() * uScale;
     const w = this.w.value.data;
     for (let i = 0; i < w.length; i++) w[i] = rng.normal();
     const scale = this.options.spectralRadius / (spectralNorm(w, n, n, rng) || 1);
     for (let i = 0; i < w.length; i++) w[i] *= scale;
-    return [n];
+    return output;
   }
 
   forward(x: Tensor, _options: ForwardOptions): Tensor {

@@ -2,8 +2,10 @@
 // and a final summary (JSON with --json): test accuracy, per-class figures, time, model path.
 
 import path from 'node:path';
+import { parseJson } from '../../../datasets/json-text';
 import { PRESET_IDS } from '../../../engine/presets';
 import { presetTraining } from '../../core/engine-model';
+import { messageOf } from '../../core/errors';
 import { FINE_TUNE_TRAINING } from '../../core/fine-tune';
 import { exportModelFiles } from '../../core/model-codec';
 import type {
@@ -25,9 +27,9 @@ export function specFromFlags(values: Values): TrainingSpec {
   let layers: TrainingSpec['layers'];
   if (values.layers) {
     try {
-      layers = JSON.parse(values.layers);
-    } catch {
-      throw new UsageError('--layers must be a JSON array of {type, config}');
+      layers = parseJson(values.layers, '--layers') as TrainingSpec['layers'];
+    } catch (error) {
+      throw new UsageError(`--layers must be a JSON array of {type, config} (${messageOf(error)})`);
     }
     if (!Array.isArray(layers) || !layers.every((l) => l && typeof l.type === 'string')) {
       throw new UsageError('--layers must be a JSON array of {type, config}');
