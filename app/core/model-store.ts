@@ -7,17 +7,17 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ModelFiles } from '../shared/trainer-protocol';
-import type { ModelPayload, ModelSummary, SkippedModel } from '../shared/types';
-import { CoreError, messageOf } from './errors';
 import {
   isTempName,
-  KeyedQueue,
   removeDirAtomic,
   sweepTemps,
   writeDirAtomic,
   writeFileAtomic,
-} from './fs-atomic';
+} from '../../datasets/io/atomic';
+import type { ModelFiles } from '../shared/trainer-protocol';
+import type { ModelPayload, ModelSummary, SkippedModel } from '../shared/types';
+import { CoreError, messageOf } from './errors';
+import { KeyedQueue } from './keyed-queue';
 import { type AppModelMeta, readAppMeta, summaryOf, withAppMeta } from './model-meta';
 
 export const MODEL_JSON = 'model.json';
