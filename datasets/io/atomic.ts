@@ -123,7 +123,7 @@ export async function writeDirAtomic(
   await restoreAside(parent, name);
   const staged = path.join(parent, tempName());
   const aside = `${staged}${ASIDE}${name}`;
-  if (Buffer.byteLength(path.basename(aside)) > NAME_MAX)
+  if (Buffer.byteLength(path.basename(aside)) > NAME_MAX && (await exists(dir)))
     throw new Error(`${dir}: the folder name is too long to be replaced safely; choose a shorter one`);
   const note = options.journal ? path.join(options.journal, `${path.basename(staged)}.json`) : undefined;
   const ours = [staged, aside, ...(note ? [note] : [])];

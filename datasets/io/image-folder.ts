@@ -4,7 +4,7 @@
 
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeDirAtomic, writeFileAtomic } from './atomic';
+import { fillDir, writeDirAtomic } from './atomic';
 import { decodeImage, encodePng, imageToInput, isImageName } from './image-file';
 import { folderToLabel, labelToFolder } from './label-folder';
 import { checkSet, type ImportOptions, indexLabels, type LabelledSet } from './labelled-set';
@@ -60,13 +60,15 @@ export async function fillImageFolder(dir: string, set: LabelledSet): Promise<vo
   const count = checkSet(set);
   const folders = set.classes.map(labelToFolder);
   const width = String(Math.max(count - 1, 0)).length;
-  await Promise.all(folders.map((f) => writeFileAtomic(join(dir, f, '.keep'), '')));
+  // NOTE: plain fsynced writes, not one temp + rename each: `dir` is itself a temp folder that is
+  // renamed into place whole, so no reader ever sees a half-written file.
+  await Promise.all(folders.map((f) => fillDir(dir, { [`${f}/.keep`]: '' })));
   await mapLimit(
     Array.from({ length: count }, (_, i) => i),
     8,
     async (i) => {
       const png = await encodePng(set.images.subarray(i * 784, (i + 1) * 784));
-      await writeFileAtomic(join(dir, folders[set.labels[i]], `${String(i).padStart(width, '0')}.png`), png);
+      await fillDir(dir, { [`${folders[set.labels[i]]}/${String(i).padStart(width, '0')}.png`]: png });
     },
   );
 }
