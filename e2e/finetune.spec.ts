@@ -170,7 +170,7 @@ test('a heart saved as ★ is flagged after training, relabelled from Samples, a
   host.dialogs.saveFile.push(out);
   await app.getByRole('button', { name: 'Export set…' }).click();
   await expect(app.getByText(`Exported Symbols to ${out}`)).toBeVisible();
-  expect(readdirSync(out).sort()).toEqual(['_2605_', '_2665_']);
+  expect(readdirSync(out).sort()).toEqual(['.glyph-lab-export.json', '_2605_', '_2665_']);
   expect(readdirSync(`${out}/_2665_`).filter((n) => n.endsWith('.png'))).toHaveLength(11);
   expect(readdirSync(`${out}/_2605_`).filter((n) => n.endsWith('.png'))).toHaveLength(10);
 });

@@ -27,7 +27,12 @@ test('menu: help, export the active model, import it back, reject a corrupt file
   await menu(app, 'export-model');
   await expect(app.getByRole('tab', { name: 'Models' })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => existsSync(join(target, 'model.json')), { timeout: 15_000 }).toBe(true);
-  expect(readdirSync(target).sort()).toEqual(['README.md', 'model.json', 'weights.bin']);
+  expect(readdirSync(target).sort()).toEqual([
+    '.glyph-lab-export.json',
+    'README.md',
+    'model.json',
+    'weights.bin',
+  ]);
 
   const table = app.getByRole('table', { name: 'Saved models' });
   const rows = table.getByRole('row');

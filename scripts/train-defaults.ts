@@ -26,7 +26,6 @@ import {
   presetTraining,
   writeModel,
 } from '../app/core/engine-model';
-import { replaceDirAtomic } from '../app/core/fs-atomic';
 import { modelCard } from '../app/core/model-codec';
 import { type AppModelMeta, summaryOf, taskOf, withAppMeta } from '../app/core/model-meta';
 import type { EpochMetrics, TrainingSpec } from '../app/shared/types';
@@ -35,6 +34,7 @@ import { type AugmentOptions, augmentHook, DEFAULT_AUGMENT } from '../datasets/a
 import { generateDigitForms } from '../datasets/digits/generate';
 import { replay } from '../datasets/handwriting/replay';
 import { classOf, loadUnipen, type Task } from '../datasets/handwriting/unipen';
+import { writeDirAtomic } from '../datasets/io/atomic';
 import { loadAllFaces } from '../datasets/letters/fonts';
 import { DIGIT_CLASSES, generateSet } from '../datasets/letters/generate';
 import { generateLetterForms } from '../datasets/letters/pen-forms';
@@ -300,7 +300,7 @@ async function trainOne(d: Default, outDir: string, dataDir: string): Promise<vo
     weights: result.model.weights,
   };
   const dir = path.join(outDir, d.folder);
-  await replaceDirAtomic(dir, {
+  await writeDirAtomic(dir, {
     'model.json': `${JSON.stringify(json)}\n`,
     'weights.bin': result.model.weights,
     'README.md': `${modelCard(payload)}${trainingNote(d, n, synthetic, zeros, bowls, unipen)}`,

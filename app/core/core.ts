@@ -4,6 +4,7 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { sweepJournal } from '../../datasets/io/atomic';
 import type { EventName, Events, PathHandlers } from '../shared/api';
 import type { SpawnTrainer, TrainJob } from '../shared/trainer-protocol';
 import type { TrainingSpec } from '../shared/types';
@@ -13,6 +14,7 @@ import { DatasetRegistry } from './dataset-registry';
 import { buildModel } from './engine-model';
 import { CoreError, messageOf } from './errors';
 import { datasetImages, evaluateModel } from './evaluate';
+import { pendingExportsDir } from './export-target';
 import { FINE_TUNE_RECIPE } from './fine-tune';
 import { exportDataset, importImages } from './image-io';
 import { engineVersion, exportModel, modelChecks } from './model-codec';
@@ -73,6 +75,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const version = await readVersion(resourcesDir);
   await custom.sweep().catch((error) => log(`datasets: sweep failed: ${messageOf(error)}`));
   await models.sweep().catch((error) => log(`models: sweep failed: ${messageOf(error)}`));
+  const journal = pendingExportsDir(userDataDir);
+  await sweepJournal(journal).catch((error) => log(`exports: sweep failed: ${messageOf(error)}`));
 
   const listeners = new Set<CoreListener>();
   const emit: CoreListener = (event, payload) => {
@@ -204,7 +208,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return info;
     },
     'datasets:images': ({ id, split, indices }) => datasetImages(datasets, id, split, indices),
-    'datasets:export': async ({ id, path: target }) => exportDataset(datasets, id, target),
+    'datasets:export': async ({ id, path: target }) => exportDataset(datasets, id, target, journal),
 
     'samples:list': ({ datasetId, label }) => samples.list({ datasetId, label }),
     'samples:add': async (input) => {
@@ -265,7 +269,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return [...models.skipped];
     },
     'models:evaluate': async ({ id, datasetId }) => evaluateModel(datasets, await models.get(id), datasetId),
-    'models:export': async ({ id, format, path: target }) => exportModel(models, id, format, target, version),
+    'models:export': async ({ id, format, path: target }) =>
+      exportModel(models, id, format, target, version, journal),
     'models:import': async ({ path: source }) => {
       const summary = await models.importFrom(source);
       void modelsChanged();

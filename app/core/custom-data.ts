@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toBytes } from '../../datasets/idx';
-import { isTempName } from './fs-atomic';
+import { isTempName } from '../../datasets/io/atomic';
 import { readSample, SIDE } from './sample-store';
 
 export interface FolderData {

@@ -6,10 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isTempName, removeDirAtomic, sweepTemps, writeFileAtomic } from '../../datasets/io/atomic';
 import { labelToFolder } from '../../datasets/io/label-folder';
 import { parseJson } from '../../datasets/json-text';
 import { CoreError, messageOf } from './errors';
-import { isTempName, KeyedQueue, removeDirAtomic, sweepTemps, writeFileAtomic } from './fs-atomic';
+import { KeyedQueue } from './keyed-queue';
 
 export const DATASET_FORMAT = 'glyph-lab-dataset';
 export const DATASET_VERSION = 1;

@@ -55,7 +55,7 @@ describe('image import and export', () => {
     const registry = new DatasetRegistry(path.join(tmp.dir, 'no-data'), custom);
     const out = path.join(tmp.dir, 'exported');
     await exportDataset(registry, set.id, out);
-    expect((await fs.readdir(out)).sort()).toEqual(['_2605_', 'bar', 'x']);
+    expect((await fs.readdir(out)).sort()).toEqual(['.glyph-lab-export.json', '_2605_', 'bar', 'x']);
   });
 
   it('exports a set as <label>/<n>.png atomically, round-trips through import, and never replaces an unrelated folder', async () => {
@@ -89,5 +89,36 @@ describe('image import and export', () => {
     await expect(exportDataset(registry, set.id, path.join(documents, 'letter.txt'))).rejects.toThrow(
       /is a file/,
     );
+  });
+
+  it("never replaces a folder of the user's images: Pictures/2023 and Pictures/2024 are kept", async () => {
+    const set = await custom.create('Holiday');
+    await drawBar(path.join(tmp.dir, 'tree', 'h', 'a.png'), 20);
+    await importImages(samples, set.id, undefined, [path.join(tmp.dir, 'tree')]);
+    const registry = new DatasetRegistry(path.join(tmp.dir, 'no-data'), custom);
+
+    // The audit's case: a folder holding only sub-folders of images looked like an earlier export.
+    const pictures = path.join(tmp.dir, 'Pictures');
+    await drawBar(path.join(pictures, '2023', 'holiday.png'), 12);
+    await fs.mkdir(path.join(pictures, '2024'));
+    await fs.writeFile(path.join(pictures, '2024', 'scan.jpg'), 'a scan');
+    const holiday = await fs.readFile(path.join(pictures, '2023', 'holiday.png'));
+    const kept = async () => {
+      expect(await fs.readFile(path.join(pictures, '2023', 'holiday.png'))).toEqual(holiday);
+      expect(await fs.readFile(path.join(pictures, '2024', 'scan.jpg'), 'utf8')).toBe('a scan');
+    };
+
+    const first = await exportDataset(registry, set.id, pictures);
+    expect(first).toEqual({ path: path.join(pictures, 'Holiday'), images: 1, classes: 1 });
+    await kept();
+    expect((await fs.readdir(pictures)).sort()).toEqual(['2023', '2024', 'Holiday']);
+
+    // Our own earlier export is replaced, aimed at Pictures or at the export itself.
+    await samples.add({ datasetId: set.id, label: 'h', image: new Float32Array(784).fill(0.5), strokes: [] });
+    expect((await exportDataset(registry, set.id, pictures)).images).toBe(2);
+    expect((await exportDataset(registry, set.id, first.path)).path).toBe(first.path);
+    expect((await fs.readdir(path.join(first.path, 'h'))).filter((n) => n.endsWith('.png'))).toHaveLength(2);
+    await kept();
+    expect((await fs.readdir(pictures)).sort()).toEqual(['2023', '2024', 'Holiday']);
   });
 });

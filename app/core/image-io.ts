@@ -5,13 +5,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fromBytes } from '../../datasets/idx';
+import { writeExportDir } from '../../datasets/io/export-folder';
 import { isImageName, readImageInput } from '../../datasets/io/image-file';
-import { writeImageFolder } from '../../datasets/io/image-folder';
+import { fillImageFolder } from '../../datasets/io/image-folder';
 import { folderToLabel } from '../../datasets/io/label-folder';
 import type { ImportReport } from '../shared/types';
 import { loadFolderData } from './custom-data';
 import type { DatasetRegistry } from './dataset-registry';
 import { CoreError, messageOf } from './errors';
+import { exportFolder } from './export-target';
 import type { SampleStore } from './sample-store';
 
 export const isImageFile = isImageName;
@@ -96,45 +98,32 @@ export async function importImages(
   return report;
 }
 
-/** An existing folder holding only label folders of images: an earlier export, safe to replace. */
-async function isImageFolderExport(dir: string): Promise<boolean> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  for (const e of entries) {
-    if (!e.isDirectory()) return false;
-    const names = await fs.readdir(path.join(dir, e.name));
-    if (!names.every((n) => n === '.keep' || isImageName(n))) return false;
-  }
-  return true;
-}
-
 /**
  * Export a custom dataset as an image folder `<target>/<label>/<n>.png` (28×28 grey, ink white; label
  * folders encoded as in `datasets/io/label-folder.ts`, every class a folder even when empty), the
- * layout other tools read. Written whole into a temporary folder and renamed into place. A target
- * that exists and is not an earlier export (say ~/Documents) gets the set in a new folder inside it.
+ * layout other tools read, plus the export marker. Written whole and swapped in (old-or-new). Only an
+ * earlier export of a set is replaced; any other existing folder (say ~/Pictures) gets the set in a
+ * new sub-folder named after it. `journal`: see `pendingExportsDir`.
  */
 export async function exportDataset(
   datasets: DatasetRegistry,
   id: string,
   target: string,
+  journal?: string,
 ): Promise<{ path: string; images: number; classes: number }> {
   if (datasets.isBundled(id))
     throw new CoreError('unsupported', `exporting the bundled ${id} set is not supported`);
   const data = await datasets.trainerData(id);
   if (data.kind !== 'folder') throw new CoreError('unsupported', `cannot export ${id}`);
-  let dir = path.resolve(target);
-  const stat = await fs.stat(dir).catch(() => null);
-  if (stat && !stat.isDirectory())
-    throw new CoreError('invalid', `${target} is a file; give a folder for an image-folder export`);
-  if (stat && !(await isImageFolderExport(dir))) {
-    const title = (await datasets.get(id)).title;
-    dir = path.join(dir, title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '') || id);
-  }
+  const title = (await datasets.get(id)).title;
+  const name = title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '') || id;
+  const dir = await exportFolder(target, 'dataset', name, 'an image-folder export');
   const folder = await loadFolderData(data.dir, data.classes, data.folders);
-  await writeImageFolder(dir, {
-    images: fromBytes(folder.images),
-    labels: folder.labels,
-    classes: folder.classes,
-  });
+  const set = { images: fromBytes(folder.images), labels: folder.labels, classes: folder.classes };
+  try {
+    await writeExportDir(dir, 'dataset', (staged) => fillImageFolder(staged, set), { journal });
+  } catch (error) {
+    throw new CoreError('io', `image-folder export to ${dir} failed: ${messageOf(error)}`);
+  }
   return { path: dir, images: folder.labels.length, classes: folder.classes.length };
 }

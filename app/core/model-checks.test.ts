@@ -3,10 +3,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeDirAtomic } from '../../datasets/io/atomic';
 import { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
 import { writeModel } from './engine-model';
-import { writeDirAtomic } from './fs-atomic';
 import { modelChecks } from './model-codec';
 import { ModelStore } from './model-store';
 import { tempDir } from './test-helpers';

@@ -53,7 +53,12 @@ describe('native export', () => {
         at: '2026-02-03T04:05:06.000Z',
         appVersion: '0.1.0',
       });
-      expect((await fs.readdir(dir)).sort()).toEqual(['README.md', 'model.json', 'weights.bin']);
+      expect((await fs.readdir(dir)).sort()).toEqual([
+        '.glyph-lab-export.json',
+        'README.md',
+        'model.json',
+        'weights.bin',
+      ]);
       const card = await fs.readFile(path.join(dir, 'README.md'), 'utf8');
       expect(card).toContain('recognizing\n10 classes of the `c-stars` dataset: 0 1 2 3 4 5 6 7 8 9');
       expect(card).toContain('"box":20');
@@ -82,5 +87,54 @@ describe('native export', () => {
     const payload = await fineTunedPayload();
     expect(modelCard(payload)).toBe(modelCard(payload));
     expect(modelCard(payload)).not.toContain('Exported:');
+  });
+
+  it('never replaces a folder it did not write: a project with a TensorFlow.js model.json keeps every file', async () => {
+    const payload = await fineTunedPayload();
+    const tmp = tempDir();
+    try {
+      // The audit's case: a project folder holding a TensorFlow.js export and its sources.
+      const project = path.join(tmp.dir, 'project');
+      const theirs: Record<string, string> = {
+        'model.json': '{"format":"layers-model","modelTopology":{}}',
+        'group1-shard1of1.bin': 'tfjs weights',
+        'src/main.ts': 'console.log("mine")',
+      };
+      for (const [name, text] of Object.entries(theirs)) {
+        await fs.mkdir(path.dirname(path.join(project, name)), { recursive: true });
+        await fs.writeFile(path.join(project, name), text);
+      }
+      const kept = async () => {
+        for (const [name, text] of Object.entries(theirs))
+          expect(await fs.readFile(path.join(project, name), 'utf8')).toBe(text);
+      };
+      const first = await exportModelFiles(payload, 'native', project, { at: 'first' });
+      expect(first.path).toBe(path.join(project, 'digits'));
+      await kept();
+      expect((await fs.readdir(project)).sort()).toEqual([
+        'digits',
+        'group1-shard1of1.bin',
+        'model.json',
+        'src',
+      ]);
+
+      // Re-exporting over our own export replaces it, whether aimed at the project or at the export.
+      expect((await exportModelFiles(payload, 'native', project, { at: 'second' })).path).toBe(first.path);
+      expect(await fs.readFile(path.join(first.path, 'README.md'), 'utf8')).toContain('- Exported: second');
+      expect((await exportModelFiles(payload, 'native', first.path, { at: 'third' })).path).toBe(first.path);
+      expect(await fs.readFile(path.join(first.path, 'README.md'), 'utf8')).toContain('- Exported: third');
+      await kept();
+
+      // Once the user puts a file of their own into it, it is theirs: the next export goes beside it.
+      await fs.writeFile(path.join(first.path, 'notes.txt'), 'mine too');
+      const again = await exportModelFiles(payload, 'native', project, { at: 'fourth' });
+      expect(again.path).toBe(path.join(project, 'digits (2)'));
+      expect(await fs.readFile(path.join(first.path, 'notes.txt'), 'utf8')).toBe('mine too');
+      expect(await fs.readFile(path.join(first.path, 'README.md'), 'utf8')).toContain('- Exported: third');
+      await kept();
+      expect((await fs.readdir(project)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+    } finally {
+      tmp.remove();
+    }
   });
 });

@@ -1,13 +1,13 @@
 // The model files seen through the engine: validation (format, version, layer registry, weight
 // count), the engine version, and export (native folder with a model card; ONNX through the engine).
 
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomic } from '../../datasets/io/atomic';
+import { writeExportDir } from '../../datasets/io/export-folder';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import type { ModelPayload } from '../shared/types';
 import { checkModel, ENGINE_VERSION, inspectModelFile, toOnnx } from './engine-model';
-import { CoreError } from './errors';
-import { exists, replaceDirAtomic, writeFileAtomic } from './fs-atomic';
+import { CoreError, messageOf } from './errors';
+import { exportFolder } from './export-target';
 import { type AppModelMeta, readAppMeta } from './model-meta';
 import { MODEL_JSON, type ModelChecks, type ModelStore, WEIGHTS_BIN } from './model-store';
 
@@ -140,12 +140,18 @@ ${layers}
 `;
 }
 
-/** Export a model: `native` writes a folder (model.json, weights.bin, README.md); `onnx` one .onnx file. */
+/**
+ * Export a model: `native` writes a folder (model.json, weights.bin, README.md and the export marker);
+ * `onnx` one .onnx file. A native export replaces only an earlier native export; an existing folder
+ * that is anything else (say ~/Documents, or a project holding its own model.json) gets the export
+ * in a new sub-folder named after the model. `journal`: see `pendingExportsDir`.
+ */
 export async function exportModelFiles(
   payload: ModelPayload,
   format: 'native' | 'onnx',
   target: string,
   stamp: ExportStamp = { at: new Date().toISOString() },
+  options: { journal?: string } = {},
 ): Promise<{ path: string }> {
   if (format === 'onnx') {
     const file = target.toLowerCase().endsWith('.onnx') ? target : `${target}.onnx`;
@@ -161,21 +167,19 @@ export async function exportModelFiles(
     await writeFileAtomic(file, bytes);
     return { path: file };
   }
-  let dir = path.resolve(target);
-  const stat = await fs.stat(dir).catch(() => null);
-  if (stat && !stat.isDirectory())
-    throw new CoreError('invalid', `${target} is a file; give a folder for a native export`);
-  if (stat && !(await exists(path.join(dir, MODEL_JSON)))) {
-    // An existing folder that is not a model (say ~/Documents): export into a new folder inside it.
-    const name =
-      payload.summary.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || payload.summary.id;
-    dir = path.join(dir, name);
-  }
-  await replaceDirAtomic(dir, {
+  const name =
+    payload.summary.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || payload.summary.id;
+  const dir = await exportFolder(target, 'model', name, 'a native export');
+  const files = {
     [MODEL_JSON]: `${JSON.stringify(payload.json)}\n`,
     [WEIGHTS_BIN]: payload.weights,
     'README.md': modelCard(payload, stamp),
-  });
+  };
+  try {
+    await writeExportDir(dir, 'model', files, options);
+  } catch (error) {
+    throw new CoreError('io', `native export to ${dir} failed: ${messageOf(error)}`);
+  }
   return { path: dir };
 }
 
@@ -185,6 +189,13 @@ export async function exportModel(
   format: 'native' | 'onnx',
   target: string,
   appVersion?: string,
+  journal?: string,
 ): Promise<{ path: string }> {
-  return exportModelFiles(await models.get(id), format, target, { at: new Date().toISOString(), appVersion });
+  return exportModelFiles(
+    await models.get(id),
+    format,
+    target,
+    { at: new Date().toISOString(), appVersion },
+    { journal },
+  );
 }

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEMP_PREFIX, writeDirAtomic } from '../../datasets/io/atomic';
 import type { ModelFiles } from '../shared/trainer-protocol';
-import { TEMP_PREFIX, writeDirAtomic } from './fs-atomic';
 import type { AppModelMeta } from './model-meta';
 import { type InspectModel, type ModelChecks, ModelStore } from './model-store';
 import { tempDir } from './test-helpers';

@@ -7,19 +7,19 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import {
+  isTempName,
+  removeDirAtomic,
+  sweepTemps,
+  writeDirAtomic,
+  writeFileAtomic,
+} from '../../datasets/io/atomic';
 import { parseJson } from '../../datasets/json-text';
 import { checkModelCard } from '../shared/model-card-schema';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import type { ModelPayload, ModelSummary, SkippedModel } from '../shared/types';
 import { CoreError, messageOf } from './errors';
-import {
-  isTempName,
-  KeyedQueue,
-  removeDirAtomic,
-  sweepTemps,
-  writeDirAtomic,
-  writeFileAtomic,
-} from './fs-atomic';
+import { KeyedQueue } from './keyed-queue';
 import { type AppModelMeta, readAppMeta, summaryOf, withAppMeta } from './model-meta';
 
 export const MODEL_JSON = 'model.json';

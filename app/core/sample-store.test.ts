@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEMP_PREFIX } from '../../datasets/io/atomic';
 import { CustomDatasets } from './custom-datasets';
-import { TEMP_PREFIX } from './fs-atomic';
 import { SampleStore } from './sample-store';
 import { barImage, tempDir } from './test-helpers';
 

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeIdxLabels } from '../idx';
-import { writeDirAtomic, writeFileAtomic } from './atomic';
 import { readIdxFile, readMaybeGzip, writeIdxFile } from './idx-file';
 
 let dir: string;
@@ -47,30 +46,5 @@ describe('readMaybeGzip', () => {
     expect((await readMaybeGzip(join(dir, 'bomb.gz'), 4 * 1024 * 1024)).byteLength).toBe(4 * 1024 * 1024);
     await writeFile(join(dir, 'plain'), new Uint8Array(2000));
     await expect(readMaybeGzip(join(dir, 'plain'), 1000)).rejects.toThrow(/^plain: 2,000 bytes, more than/);
-  });
-});
-
-describe('atomic writes', () => {
-  it('replaces a file whole', async () => {
-    const p = join(dir, 'f.txt');
-    await writeFileAtomic(p, 'one');
-    await writeFileAtomic(p, 'two');
-    expect(await readFile(p, 'utf8')).toBe('two');
-    expect(await readdir(dir)).toEqual(['f.txt']);
-  });
-
-  it('replaces a folder whole, and leaves it untouched when filling fails', async () => {
-    const d = join(dir, 'set');
-    await writeDirAtomic(d, async (tmp) => writeFile(join(tmp, 'a'), '1'));
-    await writeDirAtomic(d, async (tmp) => writeFile(join(tmp, 'b'), '2'));
-    expect(await readdir(d)).toEqual(['b']);
-    await expect(
-      writeDirAtomic(d, async (tmp) => {
-        await writeFile(join(tmp, 'c'), '3');
-        throw new Error('boom');
-      }),
-    ).rejects.toThrow('boom');
-    expect(await readdir(d)).toEqual(['b']);
-    expect(await readdir(dir)).toEqual(['set']);
   });
 });

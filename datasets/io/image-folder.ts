@@ -4,7 +4,7 @@
 
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeDirAtomic, writeFileAtomic } from './atomic';
+import { fillDir, writeDirAtomic } from './atomic';
 import { decodeImage, encodePng, imageToInput, isImageName } from './image-file';
 import { folderToLabel, labelToFolder } from './label-folder';
 import { checkSet, type ImportOptions, indexLabels, type LabelledSet } from './labelled-set';
@@ -53,25 +53,28 @@ export async function readImageFolder(dir: string, options: ImportOptions = {}):
 }
 
 /**
- * Write a set as `<dir>/<label>/<index>.png` (28×28 grey, ink white), replacing `dir` atomically.
- * Every class gets a folder, even an empty one, so the class list survives the round trip.
+ * Write a set into the existing, empty folder `dir` as `<label>/<index>.png` (28×28 grey, ink
+ * white). Every class gets a folder, even an empty one, so the class list survives the round trip.
  */
-export async function writeImageFolder(dir: string, set: LabelledSet): Promise<void> {
+export async function fillImageFolder(dir: string, set: LabelledSet): Promise<void> {
   const count = checkSet(set);
   const folders = set.classes.map(labelToFolder);
   const width = String(Math.max(count - 1, 0)).length;
-  await writeDirAtomic(dir, async (tmp) => {
-    await Promise.all(folders.map((f) => writeFileAtomic(join(tmp, f, '.keep'), '')));
-    await mapLimit(
-      Array.from({ length: count }, (_, i) => i),
-      8,
-      async (i) => {
-        const png = await encodePng(set.images.subarray(i * 784, (i + 1) * 784));
-        await writeFileAtomic(
-          join(tmp, folders[set.labels[i]], `${String(i).padStart(width, '0')}.png`),
-          png,
-        );
-      },
-    );
-  });
+  // NOTE: plain fsynced writes, not one temp + rename each: `dir` is itself a temp folder that is
+  // renamed into place whole, so no reader ever sees a half-written file.
+  await Promise.all(folders.map((f) => fillDir(dir, { [`${f}/.keep`]: '' })));
+  await mapLimit(
+    Array.from({ length: count }, (_, i) => i),
+    8,
+    async (i) => {
+      const png = await encodePng(set.images.subarray(i * 784, (i + 1) * 784));
+      await fillDir(dir, { [`${folders[set.labels[i]]}/${String(i).padStart(width, '0')}.png`]: png });
+    },
+  );
+}
+
+/** Write a set as `<dir>/<label>/<index>.png` (see `fillImageFolder`), replacing `dir` atomically. */
+export async function writeImageFolder(dir: string, set: LabelledSet): Promise<void> {
+  checkSet(set);
+  await writeDirAtomic(dir, (tmp) => fillImageFolder(tmp, set));
 }

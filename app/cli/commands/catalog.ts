@@ -1,6 +1,7 @@
 // `datasets list`, `models list`, `export`, `import`.
 
 import path from 'node:path';
+import { pendingExportsDir } from '../../core/export-target';
 import { exportModelFiles } from '../../core/model-codec';
 import { type GlobalOptions, openCore, resolveModel } from '../context';
 import type { Values } from '../main';
@@ -68,7 +69,9 @@ export async function runExport(global: GlobalOptions, values: Values, rest: str
   const core = await openCore(global);
   try {
     const model = await resolveModel(core, ref);
-    const out = await exportModelFiles(model, format, path.resolve(values.out));
+    const out = await exportModelFiles(model, format, path.resolve(values.out), undefined, {
+      journal: pendingExportsDir(global.dataDir),
+    });
     if (global.json) printJson({ model: model.summary.id, format, path: out.path });
     else process.stdout.write(`exported ${model.summary.name} (${format}) to ${out.path}\n`);
     return 0;

@@ -6,6 +6,7 @@ import { parseJson } from '../../../datasets/json-text';
 import { PRESET_IDS } from '../../../engine/presets';
 import { presetTraining } from '../../core/engine-model';
 import { messageOf } from '../../core/errors';
+import { pendingExportsDir } from '../../core/export-target';
 import { FINE_TUNE_TRAINING } from '../../core/fine-tune';
 import { exportModelFiles } from '../../core/model-codec';
 import type {
@@ -130,6 +131,8 @@ export async function runTrain(global: GlobalOptions, values: Values): Promise<n
           await core.handlers['models:get']({ id: last.model.id }),
           'native',
           path.resolve(values.out),
+          undefined,
+          { journal: pendingExportsDir(global.dataDir) },
         )
       ).path;
     }
