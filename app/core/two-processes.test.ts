@@ -2,7 +2,8 @@
 // the dataset lock no update of dataset.json is lost, and no class or sample. Prints the figures.
 // Opening the set would also re-list a folder of samples that dataset.json lost (custom-datasets.ts
 // repairs), so the raw file is checked first, and empty classes, which no repair can find again, are
-// tested too: that test fails without the lock alone.
+// tested too: that test fails without the lock alone. So does the one on the model store's shared
+// file, active-models.json.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -66,4 +67,12 @@ it(`2 processes × ${PER_PROCESS} new empty classes: every class listed`, async 
   const labels = (await datasets.read(set.id)).classes.map((c) => c.label);
   console.log(`two processes: ${labels.length} of ${2 * PER_PROCESS} empty classes listed`);
   expect([...labels].sort()).toEqual(EXPECTED);
+});
+
+it(`2 processes × ${PER_PROCESS} models made active: active-models.json keeps all of them`, async () => {
+  const userDir = path.join(tmp.dir, 'user');
+  await runBoth('activate-models', userDir, '-');
+  const active = JSON.parse(await fs.readFile(path.join(userDir, 'active-models.json'), 'utf8'));
+  console.log(`two processes: ${Object.keys(active).length} of ${2 * PER_PROCESS} active models kept`);
+  expect(Object.keys(active).sort()).toEqual(EXPECTED);
 });
