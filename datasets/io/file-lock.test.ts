@@ -104,8 +104,9 @@ describe('file lock', () => {
     expect(JSON.parse(await fs.readFile(lock, 'utf8')).token).toBe('theirs');
   });
 
-  it('lets one of many waiters in at a time, also in one process', async () => {
+  it('lets one of many waiters in at a time, also in one process and when they all find a dead holder', async () => {
     const lock = path.join(dir, 'e.lock');
+    await writeLock(lock, { pid: deadPid() });
     let inside = 0;
     let most = 0;
     await Promise.all(

@@ -114,18 +114,23 @@ function sameLock(a: Seen, b: Seen): boolean {
   return a.holder && b.holder ? a.holder.token === b.holder.token : a.mtimeMs === b.mtimeMs;
 }
 
-/** Remove the lock `seen` described if it is still there and still stale; at most one waiter does. */
-async function takeOver(file: string, seen: Seen, staleMs: number): Promise<void> {
+/**
+ * Remove the lock `seen` described if it is still there and still stale; at most one waiter does.
+ * True when the lock is gone (worth retrying at once), false when another waiter is taking over.
+ */
+async function takeOver(file: string, seen: Seen, staleMs: number): Promise<boolean> {
   const guard = `${file}.takeover`;
   if (!(await createExclusive(guard, newHolder()))) {
     // Someone else is taking over. A guard left by a dead waiter is cleared the same way locks are.
     const other = await inspect(guard);
     if (other && isStale(other, staleMs)) await fs.rm(guard, { force: true });
-    return;
+    return false;
   }
   try {
     const again = await inspect(file);
-    if (again && sameLock(again, seen) && isStale(again, staleMs)) await fs.rm(file, { force: true });
+    if (again && !(sameLock(again, seen) && isStale(again, staleMs))) return false;
+    await fs.rm(file, { force: true });
+    return true;
   } finally {
     await fs.rm(guard, { force: true });
   }
@@ -167,10 +172,7 @@ export async function acquireFileLock(file: string, options: FileLockOptions = {
     if (await createExclusive(file, holder)) return new FileLock(file, holder, staleMs);
     const seen = await inspect(file);
     if (seen === null) continue; // released between the two calls
-    if (isStale(seen, staleMs)) {
-      await takeOver(file, seen, staleMs);
-      continue;
-    }
+    if (isStale(seen, staleMs) && (await takeOver(file, seen, staleMs))) continue;
     const waited = Date.now() - started;
     if (waited >= timeoutMs) throw new LockTimeoutError(file, seen.holder, waited);
     // Jittered exponential backoff, so waiters do not retry in step.
