@@ -8,7 +8,7 @@ import { sweepJournal } from '../../datasets/io/atomic';
 import type { EventName, Events, PathHandlers } from '../shared/api';
 import type { SpawnTrainer, TrainJob } from '../shared/trainer-protocol';
 import type { TrainingSpec } from '../shared/types';
-import { CUSTOM_TEST_FRACTION } from './custom-data';
+import { CUSTOM_TEST_FRACTION, heldOutOf, testEvery } from './custom-data';
 import { CustomDatasets } from './custom-datasets';
 import { DatasetRegistry } from './dataset-registry';
 import { buildModel } from './engine-model';
@@ -106,6 +106,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             ? `${info.title} has no samples yet`
             : `${info.title} needs samples in at least 2 classes to train (or fine-tune a model on it)`,
         );
+      // The test figures come from held-out samples; a job with none would report a test on 0 images.
+      if (!Object.values(info.counts ?? {}).some((n) => heldOutOf(n) > 0))
+        throw new CoreError(
+          'invalid',
+          `${info.title} has no samples to hold out for testing: every ${testEvery()}th sample of a class is held out, so one class needs at least ${testEvery()}`,
+        );
     }
     if (spec.architecture === 'custom' && !spec.layers?.length && !spec.baseModelId) {
       throw new CoreError('invalid', 'a custom architecture needs a layer list');
@@ -163,6 +169,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
+  /**
+   * A set a training job (running or paused) uses keeps its classes while the job lasts: deleting the
+   * set, or renaming or deleting one of its classes, is refused. Samples may still be added, relabelled
+   * or deleted: the trainer read the set when the job started.
+   */
+  const refuseWhileTraining = async (id: string, what: string) => {
+    const { state, jobId, spec } = jobs.status();
+    if (state === 'idle' || spec?.datasetId !== id) return;
+    const title = (await custom.read(id).catch(() => null))?.title ?? id;
+    throw new CoreError(
+      'busy',
+      `cannot ${what}: training job ${jobId} (${state}) uses the set ${JSON.stringify(title)}; cancel it first`,
+    );
+  };
+
   const handlers: CoreHandlers = {
     'app:info': () => ({
       name: 'Glyph Lab',
@@ -186,6 +207,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'datasets:delete': async ({ id }) => {
       datasets.assertCustom(id);
+      await refuseWhileTraining(id, 'delete this set');
       await custom.delete(id);
       void datasetsChanged();
     },
@@ -197,12 +219,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'datasets:renameClass': async ({ id, from, to }) => {
       datasets.assertCustom(id);
+      await refuseWhileTraining(id, `rename the class ${JSON.stringify(from)}`);
       const info = await datasets.customInfo(await custom.renameClass(id, from, to));
       void datasetsChanged();
       return info;
     },
     'datasets:deleteClass': async ({ id, label }) => {
       datasets.assertCustom(id);
+      await refuseWhileTraining(id, `delete the class ${JSON.stringify(label)}`);
       const info = await datasets.customInfo(await custom.deleteClass(id, label));
       void datasetsChanged();
       return info;

@@ -50,6 +50,16 @@ export async function loadFolderData(dir: string, classes: string[], folders: st
   return { images: flat, labels: Int32Array.from(labels), classes, ids };
 }
 
+/** Every k-th sample of a class is held out for `fraction`. */
+export function testEvery(fraction = CUSTOM_TEST_FRACTION): number {
+  return Math.max(2, Math.round(1 / fraction));
+}
+
+/** How many of a class's `n` samples the fixed split holds out. */
+export function heldOutOf(n: number, fraction = CUSTOM_TEST_FRACTION): number {
+  return fraction <= 0 ? 0 : Math.floor(n / testEvery(fraction));
+}
+
 /**
  * Fixed split: within each class, every k-th sample (k = round(1 / fraction)) goes to test, so each
  * class with at least k samples is tested and the split does not move when samples are added at the end.
@@ -59,7 +69,7 @@ export function splitCustom(
   fraction = CUSTOM_TEST_FRACTION,
 ): { train: Int32Array; test: Int32Array } {
   if (fraction <= 0) return { train: Int32Array.from(labels.keys()), test: new Int32Array(0) };
-  const k = Math.max(2, Math.round(1 / fraction));
+  const k = testEvery(fraction);
   const seen = new Map<number, number>();
   const train: number[] = [];
   const test: number[] = [];

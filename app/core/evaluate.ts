@@ -50,6 +50,12 @@ export async function evaluateModel(
 ): Promise<Evaluation> {
   const id = datasetId ?? model.summary.datasetId;
   const test = await splitBytes(datasets, id, 'test');
+  if (test.labels.length === 0) {
+    throw new CoreError(
+      'invalid',
+      `the ${id} test split has no images to evaluate on (a custom set holds out every 5th sample of a class)`,
+    );
+  }
   const classes = model.summary.classes;
   // Dataset labels → the model's output indices; samples of classes the model does not know are left out.
   const toModel = test.classes.map((c) => classes.indexOf(c));

@@ -2,7 +2,9 @@
 // (temp folder + rename) so a crash never leaves half a model under a real id. The built-in models
 // (`<resourcesDir>/models/<name>/`) are listed read-only as `builtin-<name>`. A folder that is corrupt
 // or has an unknown format version is logged, listed in `skipped`, and otherwise ignored.
-// The active model per dataset is kept in `<userDataDir>/active-models.json`.
+// The active model per dataset is kept in `<userDataDir>/active-models.json`. Read-modify-writes (a
+// model's rename and delete, the active file) run under a per-key queue and, because the app and the
+// CLI share the folder, a lock file in `models/.locks/` (datasets/io/file-lock.ts).
 
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -14,6 +16,7 @@ import {
   writeDirAtomic,
   writeFileAtomic,
 } from '../../datasets/io/atomic';
+import { LockTimeoutError, withFileLock } from '../../datasets/io/file-lock';
 import { parseJson } from '../../datasets/json-text';
 import { checkModelCard } from '../shared/model-card-schema';
 import type { ModelFiles } from '../shared/trainer-protocol';
@@ -25,6 +28,8 @@ import { type AppModelMeta, readAppMeta, summaryOf, withAppMeta } from './model-
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
 const BUILTIN_PREFIX = 'builtin-';
+/** Lock key of active-models.json; a model id cannot contain a dot, so it names no model. */
+const ACTIVE = 'active-models.json';
 
 /** Checks a model pair with the engine (format, version, layers, weight count, values); returns its parameter count. */
 export type ValidateModel = (files: ModelFiles) => { parameters: number };
@@ -137,6 +142,18 @@ export class ModelStore {
     return path.join(this.userDir, 'active-models.json');
   }
 
+  /** Run `task` alone for `key` (a model id, or ACTIVE), in this process and across processes. */
+  private exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(key, async () => {
+      try {
+        return await withFileLock(path.join(this.modelsDir, '.locks', `${key}.lock`), task);
+      } catch (error) {
+        if (!(error instanceof LockTimeoutError)) throw error;
+        throw new CoreError('busy', `the model store is being changed by another program: ${error.message}`);
+      }
+    });
+  }
+
   private dirOf(id: string): string {
     if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(id))
       throw new CoreError('not-found', `no model ${JSON.stringify(id)}`);
@@ -222,7 +239,7 @@ export class ModelStore {
 
   async rename(id: string, name: string): Promise<ModelSummary> {
     const dir = this.mutable(id);
-    return this.queue.run(id, async () => {
+    return this.exclusive(id, async () => {
       const payload = await this.get(id);
       const meta = { ...readAppMeta(payload.json), name } as AppModelMeta;
       await writeFileAtomic(
@@ -235,11 +252,11 @@ export class ModelStore {
 
   async delete(id: string): Promise<void> {
     const dir = this.mutable(id);
-    return this.queue.run(id, async () => {
+    return this.exclusive(id, async () => {
       if (!(await fs.stat(dir).catch(() => null)))
         throw new CoreError('not-found', `no model ${JSON.stringify(id)}`);
       await removeDirAtomic(dir);
-      await this.queue.run('active', async () => {
+      await this.exclusive(ACTIVE, async () => {
         const active = await this.readActive();
         for (const [datasetId, modelId] of Object.entries(active))
           if (modelId === id) delete active[datasetId];
@@ -259,7 +276,7 @@ export class ModelStore {
 
   async activate(id: string): Promise<ModelSummary> {
     const { summary } = await this.get(id);
-    await this.queue.run('active', async () => {
+    await this.exclusive(ACTIVE, async () => {
       const active = await this.readActive();
       active[summary.datasetId] = id;
       await writeFileAtomic(this.activeFile, JSON.stringify(active, null, 2));

@@ -64,7 +64,7 @@ export class SampleStore {
   /** Find the class folder holding sample `id`. */
   private async locate(datasetId: string, id: string): Promise<{ label: string; folder: string }> {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new CoreError('not-found', `no sample ${JSON.stringify(id)}`);
-    const file = await this.datasets.read(datasetId);
+    const file = await this.datasets.readUnlocked(datasetId); // callers hold the dataset's lock
     for (const c of file.classes) {
       try {
         await fs.access(path.join(this.classDir(datasetId, c.folder), `${id}.png`));

@@ -1,8 +1,11 @@
-// Helpers shared by the core's tests: throwaway folders and tiny images.
+// Helpers shared by the core's tests: throwaway folders, tiny images, and a second process on the store.
 
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export function tempDir(prefix = 'glyph-core-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
@@ -14,4 +17,25 @@ export function barImage(x: number): Float32Array<ArrayBuffer> {
   const image = new Float32Array(784);
   for (let y = 4; y < 24; y++) image[y * 28 + x] = 1;
   return image;
+}
+
+/** A forked store-child.ts (through tsx): `ready` once it waits for 'go', `exit` with its exit code. */
+export function forkStoreChild(args: string[]): {
+  child: ChildProcess;
+  ready: Promise<void>;
+  go(): void;
+  exit: Promise<number | null>;
+} {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'store-child.ts');
+  const child = fork(entry, args, {
+    execArgv: ['--import', tsx],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return {
+    child,
+    ready: new Promise((resolve) => child.once('message', () => resolve())),
+    go: () => child.send('go'),
+    exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+  };
 }

@@ -28,11 +28,18 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 /** Every file under the user-data folder with its size and modification time, and what the channels list. */
 async function snapshot(): Promise<unknown> {
   const root = path.join(h.dir, 'user');
-  const files = (await fs.readdir(root, { recursive: true })).sort();
+  // Files only, and not the lock files: a refused request may still have taken (and released) a
+  // store's cross-process lock, which creates its `.locks/` folder; that is bookkeeping, not data.
+  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .filter((f) => !f.split(path.sep).includes('.locks'))
+    .sort();
   const stats = await Promise.all(
     files.map(async (f) => {
       const s = await fs.stat(path.join(root, f));
-      return `${f} ${s.isDirectory() ? 'dir' : s.size} ${s.mtimeMs}`;
+      return `${f} ${s.size} ${s.mtimeMs}`;
     }),
   );
   const sets = (await h.invoke('datasets:list')) as DatasetInfo[];

@@ -60,6 +60,23 @@ export class JobRunner {
     const { jobId, spec } = job;
     const started = performance.now();
     const data = await loadJobData(job.data, job.testFraction, spec.limit);
+    // A set deleted or emptied since the job was prepared (by another program, or files that no longer
+    // decode) must neither train on nothing nor report a test on 0 images as a result.
+    const missing =
+      data.train.labels.length === 0
+        ? 'no readable training images'
+        : data.test.labels.length === 0
+          ? 'no readable test images'
+          : '';
+    if (missing) {
+      send({
+        type: 'error',
+        jobId,
+        kind: 'io',
+        message: `${job.data.datasetId} has ${missing} (deleted or unreadable since the job was started); nothing was trained or saved`,
+      });
+      return;
+    }
     let model = job.base ? readModel(job.base) : buildModel(spec, data.classes.length);
     let classes = data.classes;
     let trainSet: Dataset = data.train;
@@ -177,6 +194,7 @@ export class JobRunner {
       return;
     }
     const evaluation = evaluateOn(model, testSet, classes, job.data.datasetId, data.testSplit);
+    if (evaluation.count === 0) throw new Error('the evaluation ran on 0 images; nothing was saved');
     const fineTuneReport =
       fineTuning && job.base
         ? await this.report(readModel(job.base), model, classes, testSet, {
