@@ -64,8 +64,9 @@ async function run(
   return sent;
 }
 
+/** The last message of a type (ES2022 has no findLast). */
 const last = <T extends TrainerOut['type']>(sent: TrainerOut[], type: T) =>
-  sent.findLast((m): m is Extract<TrainerOut, { type: T }> => m.type === type);
+  sent.filter((m): m is Extract<TrainerOut, { type: T }> => m.type === type).at(-1);
 
 /** A 28×28 grey PNG with a vertical bar at column `x` (255 = ink, as the sample store writes). */
 async function barPng(x: number): Promise<Buffer> {
