@@ -12,6 +12,7 @@ import { drawSymbol, type SymbolDrawing, type SymbolName } from '../bench/symbol
 import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
 import { readOnnxHeader } from '../engine/onnx';
 import { expect, test } from './fixtures';
+import { screenshotPath } from './screenshots';
 
 async function draw(page: Page, strokes: SymbolDrawing): Promise<void> {
   const box = (await page.getByLabel('Drawing area').boundingBox())!;
@@ -80,7 +81,7 @@ test('★ journey: draw 10 stars, fine-tune the digits model, recognise ★ and 
   await expect(figures).toContainText('Base classes');
   await expect(figures).toContainText('Your held-out samples');
   await figures.scrollIntoViewIfNeeded();
-  await app.screenshot({ animations: 'disabled', path: 'docs/screenshots/train-finetune.png' });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('train-finetune.png') });
 
   // The first model of the set became its active one; try it on Draw.
   await app.getByRole('button', { name: 'Try it on Draw' }).click();
@@ -160,7 +161,7 @@ test('a heart saved as ★ is flagged after training, relabelled from Samples, a
   const review = app.getByRole('list', { name: 'Samples to review' });
   await expect(review.getByRole('listitem')).toHaveCount(1);
   await expect(review).toContainText('Labelled ★, looks like ♥');
-  await app.screenshot({ animations: 'disabled', path: 'docs/screenshots/samples-review.png' });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('samples-review.png') });
   await review.getByRole('button', { name: 'Relabel as ♥' }).click();
   await expect(app.getByRole('list', { name: 'Samples to review' })).toHaveCount(0);
   const hearts = await h['samples:list']({ datasetId: set.id, label: '♥' });

@@ -3,10 +3,8 @@
 // event since the last result to the updated bars committed to the page, in the same frame.
 // The figures are printed for docs/benchmarks.md; nothing here asserts a time.
 
-import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
-
-const SHOTS = resolve(import.meta.dirname, '../docs/screenshots');
+import { screenshotPath } from './screenshots';
 
 /** A loop of a "0" then a tail, as one stroke: enough moves for a few hundred latency samples. */
 function glyph(n: number): [number, number][] {
@@ -42,6 +40,6 @@ test('pen to bars: the built-in model answers while drawing, latency recorded', 
   await app.mouse.up();
   await app.getByRole('switch', { name: 'Where it looked' }).check();
   await expect(app.getByLabel('Top prediction')).toHaveText('0');
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'draw-builtin.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('draw-builtin.png') });
   console.log(`pen to bars (built-in digits model, ${count} updates): median ${median} ms, p95 ${p95} ms`);
 });

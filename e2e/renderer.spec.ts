@@ -1,15 +1,13 @@
 // The renderer against the real core: train through the Train screen, watch progress and curves,
 // find the model in Models, then draw with the mouse and read the prediction. Saves a screenshot of
-// each screen to docs/screenshots/.
+// each screen to test-results/screenshots/ (`npm run screenshots` copies them into docs/screenshots/).
 
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
-
-const SHOTS = resolve(import.meta.dirname, '../docs/screenshots');
-mkdirSync(SHOTS, { recursive: true });
+import { screenshotPath } from './screenshots';
 
 /** A polyline in canvas fractions (0–1), drawn as one stroke with many pointer moves. */
 type Path = [number, number][];
@@ -98,15 +96,15 @@ test('training from the Train screen: progress and curves move, the model lands 
       timeout: 60_000,
     })
     .toBeGreaterThan(0);
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'train-running.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('train-running.png') });
   await waitForModel(app);
   await expect(progress).toHaveAttribute('aria-valuenow', '100');
   await expect(app.getByRole('table', { name: /Confusion matrix/ })).toBeVisible();
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'train.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('train.png') });
 
   await app.getByRole('button', { name: 'See it in Models' }).click();
   await expect(app.getByRole('table', { name: 'Saved models' }).getByText('e2e digits')).toBeVisible();
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'models.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('models.png') });
 });
 
 test('draw a 3: the top prediction is 3 and every class has a bar', async ({ app }) => {
@@ -122,7 +120,7 @@ test('draw a 3: the top prediction is 3 and every class has a bar', async ({ app
   const latency = await app.locator('.latency').getAttribute('data-latency-ms');
   console.log(`pointer event → bars: ${latency} ms`);
   await app.getByRole('switch', { name: 'Where it looked' }).check();
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'draw.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('draw.png') });
 
   // Undo / redo / clear from the keyboard.
   await app.keyboard.press('Control+z');
@@ -133,7 +131,7 @@ test('draw a 3: the top prediction is 3 and every class has a bar', async ({ app
   await expect(app.getByLabel('Top prediction')).toHaveText('–');
   await app.keyboard.press('?');
   await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'help.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('help.png') });
 });
 
 test('letters: draw an A and the network reads A', async ({ app }) => {
@@ -145,7 +143,7 @@ test('letters: draw an A and the network reads A', async ({ app }) => {
   await draw(app, LETTER_A);
   await expect(app.getByLabel('Top prediction')).toHaveText('A');
   await expect(app.getByRole('list', { name: 'Confidence per class' }).getByRole('meter')).toHaveCount(26);
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'draw-letters.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('draw-letters.png') });
 });
 
 test('samples: create a set and a class, save a drawing with Enter', async ({ app }) => {
@@ -160,7 +158,7 @@ test('samples: create a set and a class, save a drawing with Enter', async ({ ap
   await app.keyboard.press('Enter');
   await expect(app.getByRole('list', { name: 'Samples of ★' }).getByRole('img')).toHaveCount(1);
   await expect(app.getByRole('radio', { name: /★/ })).toContainText('too few');
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'samples.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('samples.png') });
 });
 
 test('layouts from 1024×768 to 4K: every screen fits without horizontal scrolling', async ({ app }) => {
@@ -184,13 +182,13 @@ test('layouts from 1024×768 to 4K: every screen fits without horizontal scrolli
     }
     await app.getByRole('tab', { name: 'Draw' }).click();
     if (size.name !== '1080p')
-      await app.screenshot({ animations: 'disabled', path: join(SHOTS, `draw-empty-${size.name}.png`) });
+      await app.screenshot({ animations: 'disabled', path: screenshotPath(`draw-empty-${size.name}.png`) });
   }
   // Dark theme follows the OS.
   await app.setViewportSize({ width: 1280, height: 800 });
   await app.emulateMedia({ colorScheme: 'dark' });
   await draw(app, THREE);
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'draw-dark.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('draw-dark.png') });
   const background = await app.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).not.toBe('rgb(244, 243, 239)');
 });
@@ -246,7 +244,11 @@ test('models: compare two, export as ONNX through the save dialog, rename and de
     app.getByRole('table', { name: 'Comparison' }),
     'no stale comparison after a delete',
   ).toHaveCount(0);
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'models-compare.png'), fullPage: true });
+  await app.screenshot({
+    animations: 'disabled',
+    path: screenshotPath('models-compare.png'),
+    fullPage: true,
+  });
 });
 
 test('samples: import an image file through the dialog', async ({ app, host }) => {
@@ -286,7 +288,7 @@ test('the drawing is re-predicted on every training checkpoint', async ({ app })
   const first = await live.textContent();
   await expect(live).not.toHaveText(first!, { timeout: 60_000 });
   await expect(app.getByLabel('Top prediction')).not.toHaveText('–');
-  await app.screenshot({ animations: 'disabled', path: join(SHOTS, 'draw-learning.png') });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('draw-learning.png') });
   await app.getByRole('tab', { name: 'Train' }).click();
   await app.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.getByText('Training was cancelled. Nothing was saved.')).toBeVisible();

@@ -18,9 +18,6 @@ const SCREENS: { id: Screen; title: string }[] = [
   { id: 'models', title: 'Models' },
 ];
 
-/** Asks the Samples screen to save the drawing (Enter). */
-export const SAVE_SAMPLE_EVENT = 'glyph:save-sample';
-
 export function App() {
   return (
     <AppProvider>
@@ -31,20 +28,19 @@ export function App() {
 
 function Shell() {
   const app = useApp();
-  const { screen, setScreen, strokes, brushSize, setBrushSize, training } = app;
+  const { screen, setScreen, setCommand, strokes, brushSize, setBrushSize, training } = app;
   const [help, setHelp] = useState(false);
   const [showSaliency, setShowSaliency] = useState(false);
   const toggleSaliency = useCallback(() => setShowSaliency((s) => !s), []);
 
-  // The native menu (File ▸ Import images…, Help ▸ Shortcuts…): route to the screen that acts on it.
+  // The native menu (File ▸ Import images…, Help ▸ Shortcuts…): the command shows the screen that acts on it.
   useEffect(
     () =>
       api().on('menu:command', (command) => {
         if (command === 'show-help') return setHelp(true);
-        setScreen(command === 'import-images' ? 'samples' : 'models');
-        app.setCommand(command);
+        setCommand(command);
       }),
-    [setScreen, app.setCommand],
+    [setCommand],
   );
 
   useEffect(() => {
@@ -63,7 +59,7 @@ function Shell() {
         case 'toggleSaliency':
           return toggleSaliency();
         case 'saveSample':
-          return window.dispatchEvent(new Event(SAVE_SAMPLE_EVENT));
+          return setCommand('save-sample');
         case 'help':
           return setHelp((h) => !h);
         case 'screenDraw':
@@ -95,7 +91,7 @@ function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [strokes, brushSize, setBrushSize, toggleSaliency, setScreen, screen, help]);
+  }, [strokes, brushSize, setBrushSize, toggleSaliency, setScreen, setCommand, screen, help]);
 
   const onTabKey = (e: React.KeyboardEvent, index: number) => {
     const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;

@@ -1,5 +1,6 @@
-// What every screen shares: the dataset lists, the chosen task, the drawing, training progress and
-// notices. The drawing lives here so Draw and Samples work on the same strokes.
+// What every screen shares: the dataset lists, where the person is (navigation.ts), the chosen task,
+// the drawing, training progress and notices. The drawing lives here so Draw and Samples work on the
+// same strokes.
 
 import {
   createContext,
@@ -8,10 +9,11 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useReducer,
   useRef,
   useState,
 } from 'react';
-import type { DatasetInfo, MenuCommand, ModelSummary, TrainingEvent } from '../../app/shared/types';
+import type { DatasetInfo, ModelSummary, TrainingEvent } from '../../app/shared/types';
 import { api } from '../api';
 import { StrokeMachine } from '../canvas/stroke-machine';
 import {
@@ -20,6 +22,7 @@ import {
   reduceTraining,
   type TrainingSnapshot,
 } from '../training/training-store';
+import { type Command, type Intent, initialNavigation, reduceNavigation, type Screen } from './navigation';
 import { type ListState, useDatasetList, useModelList } from './use-api';
 
 export interface Notice {
@@ -28,10 +31,14 @@ export interface Notice {
   text: string;
 }
 
-export type Screen = 'draw' | 'train' | 'samples' | 'models';
+export type { Command, Intent, Screen } from './navigation';
 
 export interface AppState {
   screen: Screen;
+  /** What the screen shown was opened for (read by the screen when it opens). */
+  visit: Intent;
+  /** Show a screen, for something (`{screen: 'train', datasetId}`). */
+  navigate: (intent: Intent) => void;
   setScreen: (screen: Screen) => void;
   datasets: ListState<DatasetInfo>;
   models: ListState<ModelSummary>;
@@ -43,9 +50,12 @@ export interface AppState {
   setBrushSize: (size: number) => void;
   training: TrainingSnapshot;
   notices: Notice[];
-  /** A menu command waiting for its screen to act on it (import images, import/export a model). */
-  command: MenuCommand | null;
-  setCommand: (command: MenuCommand | null) => void;
+  /**
+   * A command waiting for its screen to act on it (import images, import/export a model, save the
+   * drawing as a sample). Setting one shows that screen; the screen sets `null` once it has acted.
+   */
+  command: Command | null;
+  setCommand: (command: Command | null) => void;
   notify: (kind: Notice['kind'], text: string) => void;
   dismiss: (id: number) => void;
 }
@@ -56,16 +66,22 @@ export const BRUSH_MIN = 4;
 export const BRUSH_MAX = 48;
 
 export function AppProvider({ children }: { children: ReactNode }) {
-  const [screen, setScreen] = useState<Screen>('draw');
+  const [navigation, dispatch] = useReducer(reduceNavigation, initialNavigation);
+  const navigate = useCallback((intent: Intent) => dispatch({ type: 'navigate', intent }), []);
+  const setScreen = useCallback((screen: Screen) => dispatch({ type: 'navigate', intent: { screen } }), []);
+  const setDatasetId = useCallback(
+    (datasetId: string) => dispatch({ type: 'choose-dataset', datasetId }),
+    [],
+  );
+  const setCommand = useCallback((command: Command | null) => dispatch({ type: 'command', command }), []);
   const datasets = useDatasetList();
   const models = useModelList();
-  const [chosen, setDatasetId] = useState('');
+  const chosen = navigation.chosenDatasetId;
   const strokes = useMemo(() => new StrokeMachine(), []);
   const [brushSize, setBrush] = useState(18);
   const setBrushSize = useCallback((s: number) => setBrush(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, s))), []);
   const [training, setTraining] = useState<TrainingSnapshot>(initialTraining);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [command, setCommand] = useState<MenuCommand | null>(null);
   const nextNotice = useRef(1);
 
   // The chosen task, or the first bundled one until the person picks.
@@ -101,7 +117,9 @@ export function AppProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value: AppState = {
-    screen,
+    screen: navigation.visit.screen,
+    visit: navigation.visit,
+    navigate,
     setScreen,
     datasets,
     models,
@@ -113,7 +131,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     setBrushSize,
     training,
     notices,
-    command,
+    command: navigation.command,
     setCommand,
     notify,
     dismiss,

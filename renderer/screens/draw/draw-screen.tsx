@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { hasInk } from '../../canvas/stroke-machine';
+import { DrawingCanvas } from '../../components/drawing-canvas';
 import { GlyphImage } from '../../components/glyph-image';
 import { TaskSwitcher } from '../../components/task-switcher';
 import { glyphInput } from '../../inference/glyph-input';
@@ -11,9 +12,7 @@ import { formatPercent, type Prediction, rankPrediction } from '../../inference/
 import { createPredictionLoop } from '../../inference/prediction-loop';
 import { useRecognizer } from '../../inference/use-recognizer';
 import { BRUSH_MAX, BRUSH_MIN, useApp } from '../../state/app-context';
-import { trainFor } from '../train/train-screen';
 import { ConfidenceBars } from './confidence-bars';
-import { DrawingCanvas } from './drawing-canvas';
 import { CHECKPOINT, ModelPicker } from './model-picker';
 
 interface LiveResult {
@@ -30,7 +29,7 @@ export function DrawScreen({
   showSaliency: boolean;
   onToggleSaliency: () => void;
 }) {
-  const { strokes, brushSize, datasets, datasetId, setDatasetId, dataset, setScreen } = useApp();
+  const { strokes, brushSize, datasets, datasetId, setDatasetId, dataset, navigate } = useApp();
   const model = useRecognizer(datasetId);
   const [announcement, setAnnouncement] = useState('');
   const [live, setLive] = useState<LiveResult>({
@@ -154,13 +153,7 @@ export function DrawScreen({
               </span>
             </div>
           </div>
-          <ModelStatus
-            model={model}
-            onTrain={() => {
-              trainFor(datasetId);
-              setScreen('train');
-            }}
-          />
+          <ModelStatus model={model} onTrain={() => navigate({ screen: 'train', datasetId })} />
           <ConfidenceBars prediction={p} classes={classes} />
           <span className="latency" ref={latencyRef} />
           <p className="sr-only" aria-live="polite">

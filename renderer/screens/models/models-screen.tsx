@@ -12,7 +12,7 @@ import { errorMessage } from '../../state/use-api';
 import { CompareModels } from './compare-models';
 
 export function ModelsScreen() {
-  const { models, datasets, notify, setScreen, setDatasetId, datasetId, command, setCommand } = useApp();
+  const { models, datasets, notify, setScreen, navigate, datasetId, command, setCommand } = useApp();
   const [skipped, setSkipped] = useState<SkippedModel[]>([]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-ask whenever the list changes.
   useEffect(() => {
@@ -209,10 +209,9 @@ export function ModelsScreen() {
                         <button
                           type="button"
                           className="btn btn-ghost btn-small"
-                          onClick={() => {
-                            setDatasetId(m.datasetId);
-                            activate(m).then(() => setScreen('draw'));
-                          }}
+                          onClick={() =>
+                            activate(m).then(() => navigate({ screen: 'draw', datasetId: m.datasetId }))
+                          }
                           aria-label={`Try ${m.name}`}
                         >
                           Try

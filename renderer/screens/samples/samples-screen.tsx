@@ -4,34 +4,22 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { FileGrant } from '../../../app/shared/api';
 import { api } from '../../api';
-import { SAVE_SAMPLE_EVENT } from '../../app';
 import { hasInk, toStrokeData } from '../../canvas/stroke-machine';
+import { DrawingCanvas } from '../../components/drawing-canvas';
 import { glyphInput } from '../../inference/glyph-input';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
-import { DrawingCanvas } from '../draw/drawing-canvas';
 import { ClassPanel } from './class-panel';
 import { ReviewPanel } from './review-panel';
 import { SampleGallery } from './sample-gallery';
 
 const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'webp', 'gif'];
 
-/** The set to show next time the screen opens (Train's "Review in Samples"). */
-let requestedSet = '';
-
-/** Open the Samples screen on a set. */
-export function samplesFor(datasetId: string): void {
-  requestedSet = datasetId;
-}
-
 export function SamplesScreen() {
-  const { datasets, strokes, brushSize, notify, command, setCommand } = useApp();
+  const { datasets, strokes, brushSize, notify, command, setCommand, visit } = useApp();
   const custom = datasets.items.filter((d) => d.custom);
-  const [setId, setSetId] = useState(() => {
-    const id = requestedSet;
-    requestedSet = '';
-    return id;
-  });
+  // The set this visit was opened for (Train's "Review in Samples"), else the first.
+  const [setId, setSetId] = useState(() => (visit.screen === 'samples' ? (visit.setId ?? '') : ''));
   const dataset = custom.find((d) => d.id === setId) ?? custom[0] ?? null;
   const [label, setLabel] = useState('');
   const current = dataset?.classes.includes(label) ? label : (dataset?.classes[0] ?? '');
@@ -55,10 +43,12 @@ export function SamplesScreen() {
       })
       .catch((e: unknown) => notify('error', errorMessage(e)));
   }, [dataset, current, strokes, notify]);
+  // Enter, through the shell.
   useEffect(() => {
-    window.addEventListener(SAVE_SAMPLE_EVENT, save);
-    return () => window.removeEventListener(SAVE_SAMPLE_EVENT, save);
-  }, [save]);
+    if (command !== 'save-sample') return;
+    setCommand(null);
+    save();
+  }, [command, setCommand, save]);
 
   // Files reach main only as grants: from its open dialog, or from a drop through the preload.
   const importFiles = (files: FileGrant[]) => {

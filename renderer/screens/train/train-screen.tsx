@@ -9,22 +9,21 @@ import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 import { defaultForm, formToSpec, PRESETS, type TrainingForm } from '../../training/spec-form';
 import { formatDuration, type TrainingSnapshot } from '../../training/training-store';
-import { samplesFor } from '../samples/samples-screen';
 import { Curves } from './curves';
 import { EvaluationView } from './evaluation-view';
 import { TrainFormView } from './train-form';
 
-/** The form outlives the screen (tab switches), for the session. */
+/** The form outlives the screen (tab switches), for the session. Only this screen reads or writes it. */
 let remembered: TrainingForm | null = null;
 
-/** Open the Train screen on a dataset (Draw's "Train one"). */
-export function trainFor(datasetId: string): void {
-  remembered = { ...(remembered ?? defaultForm(datasetId)), datasetId, baseModelId: '' };
-}
-
 export function TrainScreen() {
-  const { datasets, models, datasetId, training, notify, setScreen } = useApp();
-  const [form, setForm] = useState<TrainingForm>(() => remembered ?? defaultForm(datasetId));
+  const { datasets, models, datasetId, training, notify, setScreen, navigate, visit } = useApp();
+  const [form, setForm] = useState<TrainingForm>(() => {
+    // Opened for a task (Draw's "Train one"): the remembered form, set to train that task from scratch.
+    const task = visit.screen === 'train' ? visit.datasetId : undefined;
+    if (!task) return remembered ?? defaultForm(datasetId);
+    return { ...(remembered ?? defaultForm(task)), datasetId: task, baseModelId: '' };
+  });
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -164,10 +163,7 @@ export function TrainScreen() {
                     <button
                       type="button"
                       className="btn btn-small"
-                      onClick={() => {
-                        samplesFor(outcome.model.datasetId);
-                        setScreen('samples');
-                      }}
+                      onClick={() => navigate({ screen: 'samples', setId: outcome.model.datasetId })}
                     >
                       Review in Samples
                     </button>

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { StrokeMachine } from '../../canvas/stroke-machine';
+import { StrokeMachine } from '../canvas/stroke-machine';
 import { DrawingCanvas } from './drawing-canvas';
 
 beforeAll(() => {

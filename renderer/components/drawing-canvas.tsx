@@ -2,9 +2,9 @@
 // the StrokeMachine owns the strokes and renderStrokes paints them, at most once per frame.
 
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { createFrameScheduler } from '../../canvas/frame-scheduler';
-import { renderStrokes } from '../../canvas/render-strokes';
-import { hasInk, type PenPoint, type StrokeMachine } from '../../canvas/stroke-machine';
+import { createFrameScheduler } from '../canvas/frame-scheduler';
+import { renderStrokes } from '../canvas/render-strokes';
+import { hasInk, type PenPoint, type StrokeMachine } from '../canvas/stroke-machine';
 
 export interface DrawingCanvasProps {
   machine: StrokeMachine;
