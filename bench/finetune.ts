@@ -284,7 +284,7 @@ else {
         `${m.mnistDropPoints.toFixed(2)} / ${w.mnistDropPoints.toFixed(2)} point | ${job.seconds.toFixed(2)} s start to saved model ` +
         `(fine-tuning ${job.fineTuneSeconds.toFixed(2)} s), held-out ${pct(job.heldOut)} |`,
       '',
-      `MNIST before: ${(before * 100).toFixed(2)} %; ${runs.length} runs.`,
+      `MNIST before: ${(before * 100).toFixed(2)} %; ${runs.length} run${runs.length === 1 ? '' : 's'}.`,
     ].join('\n'),
   );
 }
