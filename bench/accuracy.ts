@@ -8,6 +8,7 @@
 //   npx tsx bench/accuracy.ts [--dataset mnist|letters] [--only mlp,cnn,recurrent] [--epochs N]
 //       [--seed 1] [--limit N] [--save DIR]
 // (--limit trains on the first N training images only: a smoke test, not a figure to report)
+// Each preset's row refreshes its section `accuracy-<dataset>-<preset>` of docs/benchmarks.md.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { train } from '../engine/train';
 import { buildModel, classificationLoss } from './engine-adapter';
 import { trainingSet } from './handwriting-models';
 import { loadMnist } from './mnist';
+import { keepSection, runStart, writeSection } from './report';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,7 +52,13 @@ async function load(dataset: DatasetId, split: 'train' | 'test'): Promise<Datase
   return { ...(await trainingSet('letters', split)), source: 'datasets/data/letters' };
 }
 
+const HEADER = [
+  '| preset | name | seed | epochs | augmentation | test accuracy | test loss | time | status |',
+  '|---|---|---|---|---|---|---|---|---|',
+];
+
 async function main(): Promise<void> {
+  const start = runStart('bench/accuracy.ts');
   const dataset = (option('dataset') ?? 'mnist') as DatasetId;
   if (!(dataset in TARGETS)) throw new Error(`--dataset must be mnist or letters, got ${dataset}`);
   const classes = CLASSES[dataset];
@@ -136,13 +144,13 @@ async function main(): Promise<void> {
     console.log(
       `${id}: ${result.status}, test accuracy ${(100 * test.accuracy).toFixed(2)} %${verdict}, ${seconds.toFixed(0)} s\n`,
     );
-    rows.push(
-      `| ${id} | ${p.name} | ${seed} | ${result.record.epochs.length} | ${p.training.augment ? 'affine' : 'no'} | ${(100 * test.accuracy).toFixed(2)} % | ${test.loss?.toFixed(4)} | ${seconds.toFixed(0)} s | ${result.status} |`,
-    );
+    const row = `| ${id} | ${p.name} | ${seed} | ${result.record.epochs.length} | ${p.training.augment ? 'affine' : 'no'} | ${(100 * test.accuracy).toFixed(2)} % | ${test.loss?.toFixed(4)} | ${seconds.toFixed(0)} s | ${result.status} |`;
+    rows.push(row);
+    const section = `accuracy-${dataset}-${id}`;
+    if (limit < full.labels.length) keepSection(section, `--limit ${limit} (a smoke test)`);
+    else await writeSection(section, start, [...HEADER, row].join('\n'));
   }
-  console.log('| preset | name | seed | epochs | augmentation | test accuracy | test loss | time | status |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const row of rows) console.log(row);
+  for (const line of [...HEADER, ...rows]) console.log(line);
 }
 
 await main();

@@ -11,7 +11,8 @@
 //       [--tf-cpu-conv-samples 1000] [--runs 1000] [--trials 30]
 //
 // The tfjs cpu backend (plain JS) is slow (~12 samples/s on M2), so it gets fewer samples; samples/s
-// is a rate and the report says how many samples each figure was measured on.
+// is a rate and the report says how many samples each figure was measured on. A full run (60,000
+// samples) refreshes the `engine` and `kernels` sections of docs/benchmarks.md (bench/report.ts).
 
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
@@ -24,6 +25,7 @@ import { buildModel, classificationLoss } from './engine-adapter';
 import { nodeGradientWorkers } from './gradient-worker-node';
 import { kernelTable } from './kernel-bench';
 import { loadMnist } from './mnist';
+import { keepSection, runStart, writeSection } from './report';
 import { percentiles, type ReferenceModel, runReference } from './tfjs-reference';
 
 function flag(name: string, fallback: number): number {
@@ -134,6 +136,7 @@ const load = () =>
     .join(', ');
 
 async function main(): Promise<void> {
+  const start = runStart('bench/engine-bench.ts');
   const samples = flag('samples', 60000);
   const cpuSamples: Record<ReferenceModel, number> = {
     M1: flag('tf-cpu-samples', 6000),
@@ -184,10 +187,10 @@ async function main(): Promise<void> {
     return found === undefined || found.error !== undefined ? undefined : found;
   };
   const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '—');
-  console.log(
-    '\n| model | implementation | train samples/s (samples) | ours 1 thread ÷ this | ours 2 threads ÷ this | batch-1 inference median µs | p95 µs | inference: this ÷ ours |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|');
+  const lines = [
+    '| model | implementation | train samples/s (samples) | ours 1 thread ÷ this | ours 2 threads ÷ this | batch-1 inference median µs | p95 µs | inference: this ÷ ours |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const { model, name, r } of table) {
     const one = row(model, 'ours (WebAssembly SIMD, 1 thread)')!;
     const two = row(model, 'ours (WebAssembly SIMD, 2 threads)')!;
@@ -199,11 +202,11 @@ async function main(): Promise<void> {
       self || !trained ? '—' : ratio(two.samplesPerSecond, r.samplesPerSecond),
     ];
     const inference = self ? '—' : ratio(r.inferenceMicros.median, one.inferenceMicros.median);
-    console.log(
+    lines.push(
       `| ${model} | ${name} | ${rate} | ${cells.join(' | ')} | ${fmt(r.inferenceMicros.median)} | ${fmt(r.inferenceMicros.p95)} | ${inference} |`,
     );
   }
-  console.log(`\n${torch.line}`);
+  lines.push('', torch.line);
   // the issue's targets, from this run
   const fastest = (model: ReferenceModel) =>
     Math.max(
@@ -214,23 +217,32 @@ async function main(): Promise<void> {
   const m2 = row('M2', 'ours (WebAssembly SIMD, 1 thread)')!;
   const tfWasm = best['M1 tfjs wasm'];
   const tfCpu = best['M2 tfjs cpu'];
-  console.log('\ntargets (this run):');
-  console.log(`- M1 training ≥ 10× tfjs-wasm: ${ratio(fastest('M1'), tfWasm)}× (fastest of our two modes)`);
-  console.log(`- M2 training ≥ 10× tfjs-cpu: ${ratio(fastest('M2'), tfCpu)}×`);
-  console.log(
+  lines.push(
+    '',
+    'Targets (this run):',
+    `- M1 training ≥ 10× tfjs-wasm: ${ratio(fastest('M1'), tfWasm)}× (fastest of our two modes)`,
+    `- M2 training ≥ 10× tfjs-cpu: ${ratio(fastest('M2'), tfCpu)}×`,
     `- batch-1 p95: M1 ${fmt(m1.inferenceMicros.p95)} µs (≤ 60), M2 ${fmt(m2.inferenceMicros.p95)} µs (≤ 250)`,
   );
   if (torch.ran) {
     for (const t of torch.results) {
       const mine = row(t.model, 'ours (WebAssembly SIMD, 1 thread)')!;
-      console.log(
+      lines.push(
         `- ${t.model} vs PyTorch 1 thread: training ${ratio(fastest(t.model), t.samplesPerSecond)}× (goal 1.0), batch-1 median ${ratio(t.inferenceMicros.median, mine.inferenceMicros.median)}× (PyTorch µs ÷ ours)`,
       );
     }
   }
-  console.log('');
-  for (const line of kernelTable(flag('trials', 30))) console.log(line);
+  console.log(`\n${lines.join('\n')}\n`);
+  const kernels = kernelTable(flag('trials', 30));
+  console.log(kernels.join('\n'));
   console.log(`\nload average at end (1, 5, 15 min): ${load()}`);
+  if (samples === 60000) {
+    await writeSection('engine', start, lines.join('\n'));
+    await writeSection('kernels', start, kernels.join('\n'));
+  } else {
+    for (const id of ['engine', 'kernels'])
+      keepSection(id, `--samples ${samples} (the sections are full epochs of 60,000)`);
+  }
 }
 
 await main();

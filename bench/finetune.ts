@@ -5,6 +5,8 @@
 //
 // Flags: --runs N (default 3) · --samples N per symbol (10) · --copies N · --replay N · --epochs N ·
 // --lr X · --layers head|all · --symbols star-heart-arrow|digit-like · --no-job · --json
+// With the app's recipe (none of --samples, --copies, --replay, --epochs, --lr, --layers) and the job
+// timed, a run refreshes its section `finetune-<symbols>` of docs/benchmarks.md (bench/report.ts).
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +20,7 @@ import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
 import type { Dataset } from '../engine/batch';
 import { evaluate } from '../engine/metrics';
 import type { Sequential } from '../engine/model';
+import { keepSection, runStart, writeSection } from './report';
 import {
   DEFAULT_VARIATION,
   DIGIT_LIKE_SYMBOLS,
@@ -49,9 +52,12 @@ const { values } = parseArgs({
     symbols: { type: 'string', default: 'star-heart-arrow' },
     /** Skip the timing of a whole job through the core and a trainer process. */
     'no-job': { type: 'boolean' },
+    /** Leave docs/benchmarks.md alone (bench/report.ts). */
+    'no-docs': { type: 'boolean' },
   },
 });
 const SYMBOLS = values.symbols === 'digit-like' ? DIGIT_LIKE_SYMBOLS : STAR_HEART_ARROW;
+const start = runStart('bench/finetune.ts');
 
 const recipe: FineTuneRecipe = {
   ...FINE_TUNE_RECIPE,
@@ -254,5 +260,31 @@ else {
     `\nmean over ${runs.length} runs: ${m.seconds.toFixed(2)} s · new drawings ${(m.symbols * 100).toFixed(1)} % · MNIST drop ${m.mnistDropPoints.toFixed(2)} points` +
       `\nworst: ${w.seconds.toFixed(2)} s · ${(w.symbols * 100).toFixed(1)} % · drop ${w.mnistDropPoints.toFixed(2)} points` +
       `\ntargets: ≤ 10 s, ≥ 90 %, drop ≤ 1 point → ${w.seconds <= 10 && w.symbols >= 0.9 && w.mnistDropPoints <= 1 ? 'met' : 'NOT met'}`,
+  );
+}
+
+const section = `finetune-${values.symbols === 'digit-like' ? 'digit-like' : 'star-heart-arrow'}`;
+const changed = [
+  ...(['copies', 'replay', 'epochs', 'lr', 'layers'] as const).filter((k) => values[k] !== undefined),
+  ...(perSymbol !== 10 ? ['samples'] : []),
+];
+const job = (summary as { job?: Awaited<ReturnType<typeof timeJob>> }).job;
+if (changed.length > 0) keepSection(section, `not the app's recipe (--${changed.join(', --')})`);
+else if (job === undefined) keepSection(section, '--no-job');
+else {
+  const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, '')} %`;
+  const { mean: m, worst: w } = summary;
+  await writeSection(
+    section,
+    start,
+    [
+      "| symbols | fine-tune time (mean / worst) | new drawings (mean / worst) | MNIST drop (mean / worst) | through the app's job |",
+      '|---|---|---|---|---|',
+      `| ${SYMBOLS.join(' ')} | ${m.seconds.toFixed(2)} s / ${w.seconds.toFixed(2)} s | ${pct(m.symbols)} / ${pct(w.symbols)} | ` +
+        `${m.mnistDropPoints.toFixed(2)} / ${w.mnistDropPoints.toFixed(2)} point | ${job.seconds.toFixed(2)} s start to saved model ` +
+        `(fine-tuning ${job.fineTuneSeconds.toFixed(2)} s), held-out ${pct(job.heldOut)} |`,
+      '',
+      `MNIST before: ${(before * 100).toFixed(2)} %; ${runs.length} run${runs.length === 1 ? '' : 's'}.`,
+    ].join('\n'),
   );
 }

@@ -10,6 +10,8 @@
 //       [--only digits|letters] [--paths strokes|image]
 
 import os from 'node:os';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { REPLAY_PATHS, type ReplayPath, replay } from '../datasets/handwriting/replay';
 import {
   classOf,
@@ -34,8 +36,10 @@ import {
   topConfusions,
 } from './handwriting-eval';
 import { type BenchModel, loadModelFile, quickModel } from './handwriting-models';
+import { keepSection, runStart, writeSection } from './report';
 
 const TARGETS: Record<Task, number> = { digits: 0.97, letters: 0.9 };
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -68,13 +72,20 @@ function accuracy(truth: Int32Array, pred: Int32Array): number {
   return c / truth.length;
 }
 
-function reportTask(task: Task, all: readonly UnipenSample[], m: BenchModel): void {
+/** Prints the task's figures; returns the markdown of its docs/benchmarks.md section. */
+function reportTask(task: Task, all: readonly UnipenSample[], m: BenchModel): string[] {
   let samples = all.filter((s) => classOf(s.label, task) >= 0);
   const limit = Number(option('limit') ?? 0);
   if (limit > 0 && samples.length > limit) samples = new Rng(7).shuffle([...samples]).slice(0, limit);
   const truth = Int32Array.from(samples, (s) => classOf(s.label, task));
   const written = samples.map((s) => s.label);
   console.log(`\n## UNIPEN ${task}: ${samples.length} samples, model ${m.origin}\n`);
+  const doc = [
+    `Model \`${relative(ROOT, m.origin)}\`, ${samples.length.toLocaleString('en')} glyphs.`,
+    '',
+    '| path | top-1 | target | shown as an answer (not "Not sure") | right when shown |',
+    '|---|---|---|---|---|',
+  ];
   const preds = new Map<ReplayPath, Int32Array>();
   const paths = (option('paths')?.split(',') ?? REPLAY_PATHS) as ReplayPath[];
   for (const path of paths) {
@@ -89,34 +100,51 @@ function reportTask(task: Task, all: readonly UnipenSample[], m: BenchModel): vo
       `- ${path} path: top-1 **${(100 * acc).toFixed(2)} %** (${verdict} the ${100 * TARGETS[task]} % target; ${((performance.now() - t0) / 1000).toFixed(1)} s); ` +
         `shown as an answer (not "Not sure") ${(100 * shown.shown).toFixed(1)} %, right when shown ${(100 * shown.right).toFixed(2)} %`,
     );
+    doc.push(
+      `| ${path} | **${(100 * acc).toFixed(2)} %** | ≥ ${100 * TARGETS[task]} % (${acc >= TARGETS[task] ? 'met' : 'not met'}) | ` +
+        `${(100 * shown.shown).toFixed(1)} % | ${(100 * shown.right).toFixed(2)} % |`,
+    );
   }
   const s = preds.get(paths[0])!;
   const im = preds.get(paths[paths.length - 1])!;
   const table = (title: string, keys: string[]) => {
     const a = groupBy(keys, truth, s);
     const b = groupBy(keys, truth, im);
-    console.log(`\n| ${title} | n | strokes path | image path |\n|---|---|---|---|`);
-    for (const [k, t] of a) console.log(`| ${k} | ${t.total} | ${rate(t)} | ${rate(b.get(k))} |`);
+    const lines = [`| ${title} | n | strokes path | image path |`, '|---|---|---|---|'];
+    for (const [k, t] of a) lines.push(`| ${k} | ${t.total} | ${rate(t)} | ${rate(b.get(k))} |`);
+    console.log(`\n${lines.join('\n')}`);
+    // For the docs, one line: `apa 97.8 / 97.7 % (692), …`
+    return [...a].map(
+      ([k, t]) => `${k} ${rate(t).replace(' %', '')} / ${rate(b.get(k))} (${t.total.toLocaleString('en')})`,
+    );
   };
-  table(
+  const donors = table(
     'donor',
     samples.map((x) => x.donor),
   );
-  if (task === 'letters')
-    table(
+  doc.push('', `Per donor, strokes / image path (glyphs): ${donors.join(', ')}.`);
+  if (task === 'letters') {
+    const categories = table(
       'category',
-      samples.map((x) => (x.category === '1b' ? '1b capitals' : '1c small')),
+      samples.map((x) => (x.category === '1b' ? 'capitals' : 'small letters')),
     );
+    doc.push(`By category: ${categories.join(', ')}.`);
+  }
   table(
     'class',
     samples.map((_, i) => m.classes[truth[i]]),
   );
   for (const path of paths) {
-    console.log(
-      `\nMost frequent confusions (${path} path, written → predicted): ${topConfusions(written, truth, preds.get(path)!, m.classes, 20).join(', ')}`,
-    );
+    const top = topConfusions(written, truth, preds.get(path)!, m.classes, 20);
+    console.log(`\nMost frequent confusions (${path} path, written → predicted): ${top.join(', ')}`);
+    if (path === paths[0])
+      doc.push(
+        '',
+        `Most frequent confusions (${path} path, written → predicted): ${top.slice(0, 10).join(', ')}.`,
+      );
   }
   if (flag('diagnose')) diagnose(samples, truth, s, m);
+  return doc;
 }
 
 /** Is the normalization the cause? Accuracy by slant and aspect, and under other pen widths. */
@@ -160,8 +188,8 @@ function diagnose(
   );
 }
 
-/** The digits model on digits rendered from the fonts the letters build holds out. */
-function heldOutFontDigits(m: BenchModel): void {
+/** The digits model on digits rendered from the fonts the letters build holds out; returns a line. */
+function heldOutFontDigits(m: BenchModel): string {
   const faces = loadAllFaces().filter((f) => f.split === 'test');
   const set = generateSet(DIGIT_CLASSES, faces, { perClass: 300, seed: 99 });
   const x = new Float32Array(set.images.length);
@@ -176,7 +204,8 @@ function heldOutFontDigits(m: BenchModel): void {
   console.log(
     `\n## Digits rendered from the held-out fonts (${faces.map((f) => f.name).join(', ')}): ${set.count} images\n`,
   );
-  console.log(`- top-1 **${(100 * accuracy(truth, pred)).toFixed(2)} %**`);
+  const top1 = `${(100 * accuracy(truth, pred)).toFixed(2)} %`;
+  console.log(`- top-1 **${top1}**`);
   console.log(`- per digit: ${[...g].map(([k, t]) => `${k}: ${rate(t)}`).join(', ')}`);
   console.log(
     `- confusions: ${topConfusions(
@@ -187,9 +216,22 @@ function heldOutFontDigits(m: BenchModel): void {
       10,
     ).join(', ')}`,
   );
+  return `Digits rendered from the ${faces.length} held-out fonts of the letters build (${set.count.toLocaleString('en')} images): **${top1}**.`;
+}
+
+/** Why this run's figures are not the section's (the section holds the built-in model, both paths). */
+function notTheSection(task: Task): string | undefined {
+  if (option('limit')) return 'a --limit run';
+  if (option('paths')) return 'one path only';
+  const given = option(`${task}-model`);
+  const builtIn = resolve(ROOT, 'models', task);
+  if (given === undefined || ![builtIn, resolve(builtIn, 'model.json')].includes(resolve(given)))
+    return `not the built-in model (the section is for --${task}-model models/${task})`;
+  return undefined;
 }
 
 async function main(): Promise<void> {
+  const start = runStart('bench/handwriting.ts');
   const started = performance.now();
   console.log(`# handwriting  ${new Date().toISOString()}`);
   console.log(
@@ -201,14 +243,20 @@ async function main(): Promise<void> {
   for (const t of tasks) models.set(t, await getModel(t));
   const file = option('file') ?? UNIPEN_PATH;
   const unipen = loadUnipen(file);
+  const sections = new Map<Task, string[]>();
   if (unipen === null) {
     console.log(`\nUNIPEN: skipped: file absent (${file})`);
   } else {
-    for (const [t, m] of models) reportTask(t, unipen, m);
+    for (const [t, m] of models) sections.set(t, reportTask(t, unipen, m));
   }
   const digits = models.get('digits');
-  if (digits) heldOutFontDigits(digits);
+  if (digits) sections.get('digits')?.push('', heldOutFontDigits(digits));
   console.log(`\n(total ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  for (const [task, body] of sections) {
+    const why = notTheSection(task);
+    if (why === undefined) await writeSection(`handwriting-${task}`, start, body.join('\n'));
+    else keepSection(`handwriting-${task}`, why);
+  }
 }
 
 await main();

@@ -4,6 +4,8 @@
 // paths differ only in float32 vs float64 arithmetic; two threads sum each batch's gradient as two halves.
 //
 //   npx tsx bench/kernel-accuracy.ts [--preset mlp] [--epochs 2]
+//
+// Refreshes the section `kernel-accuracy-<preset>` of docs/benchmarks.md (bench/report.ts).
 
 import os from 'node:os';
 import { argmaxRow } from '../engine/metrics';
@@ -13,11 +15,13 @@ import { setWasmKernels } from '../engine/wasm/runtime';
 import { buildModel, classificationLoss } from './engine-adapter';
 import { nodeGradientWorkers } from './gradient-worker-node';
 import { loadMnist } from './mnist';
+import { runStart, writeSection } from './report';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
+const start = runStart('bench/kernel-accuracy.ts');
 const id = arg('preset', 'mlp') as PresetId;
 const epochs = Number(arg('epochs', '2'));
 const trainSet = await loadMnist('train');
@@ -28,6 +32,7 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(', ')}`,
 );
+const rows = ['| kernels | test accuracy | final train loss | samples/s |', '|---|---|---|---|'];
 const modes = [
   { wasm: true, threads: 1 },
   { wasm: true, threads: 2 },
@@ -61,6 +66,10 @@ for (const { wasm, threads } of modes) {
       if (argmaxRow(out.data, r, out.shape[1]) === testSet.labels[start + r]) correct++;
   }
   const last = result.record.epochs.at(-1);
+  const accuracy = `${((100 * correct) / testSet.labels.length).toFixed(2)} %`;
+  rows.push(
+    `| ${wasm ? 'WebAssembly SIMD' : 'TypeScript'}, ${threads} thread${threads > 1 ? 's' : ''} | ${accuracy} | ${last?.trainLoss.toFixed(4)} | ${Math.round(result.record.samplesPerSecond)} |`,
+  );
   console.log(
     `${id} ${epochs} epochs, ${wasm ? 'WebAssembly SIMD' : 'TypeScript'} kernels, ${threads} thread${threads > 1 ? 's' : ''}: test accuracy ${((100 * correct) / testSet.labels.length).toFixed(2)} %, final train loss ${last?.trainLoss.toFixed(4)}, ${Math.round(result.record.samplesPerSecond)} samples/s`,
   );
@@ -71,3 +80,4 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(', ')}`,
 );
+await writeSection(`kernel-accuracy-${id}`, start, rows.join('\n'));

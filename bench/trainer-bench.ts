@@ -5,6 +5,8 @@
 // process's. Prints samples/s for both and their ratio.
 //
 //   npx tsx bench/trainer-bench.ts [--preset mlp,lenet] [--epochs 1] [--repeats 2]
+//
+// Refreshes the section `trainer` of docs/benchmarks.md (bench/report.ts).
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,13 +19,17 @@ import { spawnNodeTrainer } from '../app/core/spawn-node';
 import type { SpawnTrainer, TrainerOut } from '../app/shared/trainer-protocol';
 import type { TrainingEvent, TrainingSpec } from '../app/shared/types';
 import { JobRunner } from '../app/trainer/run-job';
+import { runStart, writeSection } from './report';
 
+const start = runStart('bench/trainer-bench.ts');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
     preset: { type: 'string', default: 'mlp,lenet' },
     epochs: { type: 'string', default: '1' },
     repeats: { type: 'string', default: '2' },
+    /** Leave docs/benchmarks.md alone (bench/report.ts). */
+    'no-docs': { type: 'boolean' },
   },
 });
 const epochs = Number(values.epochs);
@@ -167,9 +173,15 @@ for (const preset of values.preset.split(',')) {
   rows.push(row);
   console.log(row);
 }
-console.log(
-  '\n| preset | epochs | trainer process samples/s | in-process samples/s | ratio | trainer job s | in-process job s | ' +
+const table = [
+  `| preset | epochs | trainer process samples/s | in-process samples/s | ratio | trainer job s | in-process job s | ` +
     'test acc (trainer) | test acc (in-process) | trainer peak RSS MiB | bench process peak RSS MiB |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows,
+];
+console.log(`\n${table.join('\n')}`);
+await writeSection(
+  'trainer',
+  start,
+  [...table, '', `Best of ${repeats} alternated repeats each.`].join('\n'),
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-for (const row of rows) console.log(row);

@@ -34,8 +34,8 @@ export const NORMALIZATION = {
    * Last step, both paths: a 3×3 blur [a, 1, a] ⊗ [a, 1, a] / (1 + 2a)². The images networks train on
    * are soft (MNIST's anti-aliasing, the resampling of every augmentation); a glyph rendered from
    * vectors is crisper than any of them, and real handwriting was recognized better once softened
-   * (docs/benchmarks.md, "Real handwriting"). Synthetic training data is rendered with `soften: 0`
-   * and gets its softness from its augmentation instead.
+   * (docs/experiments/2026-11-24-input-normalization.md). Synthetic training data is rendered with
+   * `soften: 0` and gets its softness from its augmentation instead.
    */
   soften: 0.2,
 } as const;

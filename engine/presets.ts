@@ -110,7 +110,8 @@ const builders: Record<PresetId, Builder> = {
     model: {
       inputShape,
       // NOTE: sized for 2 CPU cores. 16/32 filters with batch norm trained several times slower
-      // (docs/benchmarks.md) for little to gain on 28×28 glyphs; dropout and augmentation regularise.
+      // (docs/experiments/2026-11-24-preset-accuracy.md) for little to gain on 28×28 glyphs; dropout
+      // and augmentation regularise.
       layers: [
         layer('conv2d', { filters: 12, kernelSize: 5 }),
         relu(),

@@ -183,7 +183,7 @@ export const LETTER_FORMS: readonly LetterForm[] = [
  * deformation (loops grow and shrink, bowls open), slant up to 0.6 to the right as cursive writers
  * lean, 40 % recorded on a coarse tablet grid — at a pen width near the live path's 2.5 px, and no
  * raster augmentation after rendering (the crisp rendering is softened by the batch augmentation).
- * Chosen by the runs in docs/benchmarks.md ("pen-form variation").
+ * Chosen by the runs in docs/experiments/2026-11-24-pen-form-variation.md.
  */
 export const PEN_FORMS_SYNTH: SynthOptions = {
   ...DEFAULT_SYNTH,
