@@ -179,10 +179,59 @@ describe('training jobs with a real trainer', () => {
     const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
     expect(end.type, brief(end)).toBe('error');
     if (end.type === 'error') {
-      expect(end.kind).toBe('nan');
+      expect(['nan', 'diverged']).toContain(end.kind);
       expect(end.message).toMatch(/diverged/);
     }
     expect((await core.handlers['models:list'](undefined)).length).toBe(before.length);
+  });
+
+  it('stops the MLP at learning rate 10 on an MNIST slice as diverged, saying to lower the rate', async () => {
+    // Before the divergence check this ran to "done" at 9–11 % (the loss went up to 1e17 and back).
+    const before = await core.handlers['models:list'](undefined);
+    const from = events.length;
+    const { jobId } = await core.handlers['training:start'](
+      tinySpec({
+        architecture: 'mlp',
+        layers: undefined,
+        optimizer: { type: 'momentum', config: { momentum: 0.9 } },
+        learningRate: 10,
+        epochs: 3,
+        limit: 2048,
+      }),
+    );
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    expect(end.type, brief(end)).toBe('error');
+    if (end.type === 'error') {
+      expect(end.kind).toBe('diverged');
+      expect(end.message).toMatch(/^training diverged at epoch 1, batch \d+: the running loss reached/);
+      expect(end.message).toMatch(/learning rate 10 is too high .* lower it \(try 1\)/);
+      expect(end.message).toMatch(/nothing was saved/);
+    }
+    expect((await core.handlers['models:list'](undefined)).length).toBe(before.length);
+  });
+
+  it('keeps the last healthy epoch when a run diverges later (the rate ×200 from epoch 2)', async () => {
+    const from = events.length;
+    const { jobId } = await core.handlers['training:start'](
+      tinySpec({
+        optimizer: { type: 'momentum', config: { momentum: 0.9 } },
+        learningRate: 0.05,
+        schedule: { type: 'step', config: { stepSize: 1, gamma: 200 } },
+        epochs: 3,
+        limit: 2048,
+        name: 'late blow-up',
+      }),
+    );
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    expect(end.type, brief(end)).toBe('error');
+    if (end.type !== 'error') return;
+    expect(end.kind).toBe('diverged');
+    expect(end.message).toMatch(/^training diverged at epoch 2, batch \d+/);
+    const kept = (await core.handlers['models:list'](undefined)).find((m) =>
+      m.name.startsWith('late blow-up'),
+    );
+    expect(kept?.name).toBe('late blow-up (epoch 1, before divergence)');
+    expect(end.message).toContain(`kept as model ${kept?.id}`);
   });
 
   it('trains on a custom dataset, holding out a test fraction', async () => {
