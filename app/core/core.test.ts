@@ -124,6 +124,34 @@ describe('training jobs with a real trainer', () => {
     expect(core.handlers['training:status'](undefined)).toEqual({ state: 'idle' });
   });
 
+  it('refuses a network too big to train by arithmetic on shapes, allocating nothing in main', async () => {
+    const dense = (units: number) => ({ type: 'dense', config: { units } });
+    const flat = { type: 'flatten', config: {} };
+    const heapBefore = process.memoryUsage().arrayBuffers;
+    const started = performance.now();
+    // 784 × 65,536 + 65,536: each field within its bound, 52.1 M parameters in all (the most is 50 M).
+    // Before: built in main (208 MB, 6 s here) and trained.
+    await expect(
+      core.handlers['training:start'](tinySpec({ layers: [flat, dense(65_536), dense(10)] })),
+    ).rejects.toThrow(/too big to train: 52\.1 M parameters; the most is 50 M/);
+    // 65,536 × 65,536: 4.3 G parameters (17 GB), refused the same way.
+    await expect(
+      core.handlers['training:start'](tinySpec({ layers: [flat, dense(65_536), dense(65_536), dense(10)] })),
+    ).rejects.toThrow(/too big to train: 4,347\.1 M parameters/);
+    // Activations: two 1024-filter convolutions hold 59 M values per image (im2col columns).
+    const conv = { type: 'conv2d', config: { filters: 1024, kernelSize: 3, padding: 'same' } };
+    await expect(
+      core.handlers['training:start'](tinySpec({ layers: [conv, conv, flat, dense(10)] })),
+    ).rejects.toThrow(/too big to train: .* values per image/);
+    const ms = performance.now() - started;
+    const grew = (process.memoryUsage().arrayBuffers - heapBefore) / 2 ** 20;
+    console.log(
+      `oversized specs refused in ${ms.toFixed(1)} ms in all; array buffers grew ${grew.toFixed(1)} MB`,
+    );
+    expect(grew).toBeLessThan(50); // a built 51 M-parameter network alone is 205 MB
+    expect(core.handlers['training:status'](undefined)).toEqual({ state: 'idle' });
+  });
+
   it('pauses, resumes and cancels', async () => {
     const from = events.length;
     const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 1000, limit: 2000 }));

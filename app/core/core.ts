@@ -10,7 +10,7 @@ import type { TrainingSpec } from '../shared/types';
 import { CUSTOM_TEST_FRACTION } from './custom-data';
 import { CustomDatasets } from './custom-datasets';
 import { DatasetRegistry } from './dataset-registry';
-import { buildModel } from './engine-model';
+import { checkSpecSize } from './engine-model';
 import { CoreError, messageOf } from './errors';
 import { datasetImages, evaluateModel } from './evaluate';
 import { FINE_TUNE_RECIPE } from './fine-tune';
@@ -107,14 +107,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       throw new CoreError('invalid', 'a custom architecture needs a layer list');
     }
     if (!spec.baseModelId) {
-      // Build the network once here so a bad layer list is refused now, not as a later event.
+      // Sized by arithmetic, never built here: a bad or oversized layer list is refused now, in
+      // microseconds, and main never allocates a network (the trainer builds it).
       const classes = (await datasets.get(spec.datasetId)).classes.length;
-      let outputs: number;
-      try {
-        outputs = buildModel(spec, classes).outputShape.reduce((a, b) => a * b, 1);
-      } catch (error) {
-        throw new CoreError('invalid', `the network cannot be built: ${messageOf(error)}`);
-      }
+      const outputs = checkSpecSize(spec, classes).outputShape.reduce((a, b) => a * b, 1);
       if (outputs !== classes) {
         throw new CoreError(
           'invalid',
