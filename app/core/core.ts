@@ -12,7 +12,6 @@ import { CustomDatasets } from './custom-datasets';
 import { DatasetRegistry } from './dataset-registry';
 import { checkSpecSize } from './engine-model';
 import { CoreError, messageOf } from './errors';
-import { datasetImages, evaluateModel } from './evaluate';
 import { FINE_TUNE_RECIPE } from './fine-tune';
 import { exportDataset, importImages } from './image-io';
 import { engineVersion, exportModel, validateModel } from './model-codec';
@@ -20,12 +19,20 @@ import { readAppMeta } from './model-meta';
 import { ModelStore } from './model-store';
 import { SampleStore } from './sample-store';
 import { TrainingJobs } from './training-jobs';
+import { inlineWork, type Work } from './work';
+import { type SpawnWorker, WorkerThreadWork } from './work-thread';
 
 export interface CoreOptions {
   userDataDir: string;
   /** Bundled datasets (`<resourcesDir>/datasets/data`) and default models (`<resourcesDir>/models`). */
   resourcesDir: string;
   spawnTrainer: SpawnTrainer;
+  /**
+   * Starts the worker thread that decodes images and evaluates models off main's event loop (main,
+   * the e2e host). Absent: those jobs run in the calling thread (the CLI, which has no window to keep
+   * responsive).
+   */
+  spawnWorker?: SpawnWorker;
   log?: (message: string) => void;
 }
 
@@ -73,6 +80,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const version = await readVersion(resourcesDir);
   await custom.sweep().catch((error) => log(`datasets: sweep failed: ${messageOf(error)}`));
   await models.sweep().catch((error) => log(`models: sweep failed: ${messageOf(error)}`));
+
+  const work: Work = options.spawnWorker ? new WorkerThreadWork(options.spawnWorker) : inlineWork;
 
   const listeners = new Set<CoreListener>();
   const emit: CoreListener = (event, payload) => {
@@ -199,7 +208,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       void datasetsChanged();
       return info;
     },
-    'datasets:images': ({ id, split, indices }) => datasetImages(datasets, id, split, indices),
+    'datasets:images': async ({ id, split, indices }) =>
+      work.run('images', { data: await datasets.trainerData(id), split, indices }),
     'datasets:export': async ({ id, path: target }) => exportDataset(datasets, id, target),
 
     'samples:list': ({ datasetId, label }) => samples.list({ datasetId, label }),
@@ -234,7 +244,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'samples:import': async ({ datasetId, label, paths }) => {
       datasets.assertCustom(datasetId);
-      const report = await importImages(samples, datasetId, label, paths);
+      const report = await importImages(samples, datasetId, label, paths, (file) =>
+        work.run('decode', { file }),
+      );
       void datasetsChanged();
       return report;
     },
@@ -260,7 +272,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await models.list();
       return [...models.skipped];
     },
-    'models:evaluate': async ({ id, datasetId }) => evaluateModel(datasets, await models.get(id), datasetId),
+    'models:evaluate': async ({ id, datasetId }) => {
+      const model = await models.get(id);
+      return work.run('evaluate', {
+        data: await datasets.trainerData(datasetId ?? model.summary.datasetId),
+        model,
+      });
+    },
     'models:export': async ({ id, format, path: target }) => exportModel(models, id, format, target, version),
     'models:import': async ({ path: source }) => {
       const summary = await models.importFrom(source);
@@ -285,6 +303,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async dispose() {
       await jobs.dispose();
+      await work.close();
       listeners.clear();
     },
     services: { datasets, custom, samples, models, jobs },

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { createCore } from '../core';
+import { createCore, spawnThreadWorker } from '../core';
 import type { Handlers } from '../shared/api';
 import { dialogHandlers } from './dialogs';
 import { ownWindowsOnly, registerIpc } from './ipc';
@@ -25,6 +25,8 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     resourcesDir: RESOURCES,
     spawnTrainer: spawnUtilityTrainer(join(ROOT, 'dist/trainer/trainer.js')),
+    // Image decoding and evaluation in a worker thread, so main answers the renderer meanwhile.
+    spawnWorker: spawnThreadWorker(join(ROOT, 'dist/worker/worker.js')),
     log: (message) => console.log(`[glyph-lab] ${message}`),
   });
   const appUrl = process.env.GLYPH_LAB_DEV_URL ?? pathToFileURL(join(ROOT, 'dist/renderer/index.html')).href;
