@@ -175,6 +175,15 @@ describe('glyph-lab CLI', () => {
     const smoothing = await cli('train', '--dataset', 'mnist', '--label-smoothing', '0.9');
     expect(smoothing.code).toBe(2);
     expect(smoothing.stderr).toMatch(/--label-smoothing/);
+    const huge = await cli(
+      'train',
+      '--dataset',
+      'mnist',
+      '--layers',
+      '[{"type":"flatten"},{"type":"dense","config":{"units":1000000}}]',
+    );
+    expect(huge.code).toBe(2);
+    expect(huge.stderr.trim()).toMatch(/layers\.1\.config\.units: dense units: Too big/);
     const missing = await cli('evaluate', 'no-such-model');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
