@@ -1,6 +1,8 @@
 // Divergence that stays finite: a learning rate far too high can throw the loss up to 1e21 and back,
 // leaving a network that answers one class for everything (chance accuracy) without a single NaN.
-// Two signs, both measured on runs at learning rates 1–10 on MNIST (commit message of this file):
+// Measured on the MNIST MLP (4,000 images): at learning rate 10, SGD, momentum and Adam all ran to
+// "done" at 9–12 % with batch losses of 1e7–1e30; Adam at 0.1 spikes to 190 and recovers to 77 %.
+// Two signs tell them apart:
 // - the running loss (an exponential average over ~20 batches) above `lossFactor` × the start loss;
 //   the start is the first batch's loss, and never less than ln(classes), the loss of a uniform guess,
 //   so a fine-tuned model that starts near 0 is not stopped by ordinary noise;
