@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
-import { type Core, createCore } from '../app/core';
+import { type Core, createCore, spawnThreadWorker } from '../app/core';
 import { spawnNodeTrainer } from '../app/core/spawn-node';
 import { grantedHandlers } from '../app/main/granted-handlers';
 import { GrantTable } from '../app/main/grants';
@@ -57,7 +57,12 @@ export const test = base.extend<{ host: Host; app: Page }, { server: StaticServe
   // biome-ignore lint/correctness/noEmptyPattern: as above.
   host: async ({}, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'glyph-lab-e2e-'));
-    const core = await createCore({ userDataDir, resourcesDir: ROOT, spawnTrainer: spawnNodeTrainer() });
+    const core = await createCore({
+      userDataDir,
+      resourcesDir: ROOT,
+      spawnTrainer: spawnNodeTrainer(),
+      spawnWorker: spawnThreadWorker(),
+    });
     const host: Host = {
       core,
       userDataDir,

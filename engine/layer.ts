@@ -44,6 +44,11 @@ export interface LayerShapes {
   readonly params: readonly TensorShape[];
   /** The saved non-trainable tensors, in `state()` order. */
   readonly state: readonly (readonly number[])[];
+  /**
+   * Floats per sample the forward pass keeps besides its output (im2col columns, a recurrent layer's
+   * saved drive and slope); 0 when absent. Sizes a network's memory before it is built.
+   */
+  readonly workspace?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The training loop's vocabulary: what it needs of a model, its options, and what it reports.
 
 import type { Dataset } from './batch';
+import type { DivergenceOptions } from './divergence';
 import type { LayerSpec, Loss, Optimizer } from './layer';
 import type { Predictor } from './metrics';
 import type { ParallelOptions } from './parallel/data-parallel';
@@ -51,6 +52,11 @@ export interface TrainOptions {
   /** Changes a batch of images in place (or returns a new tensor); called with the batch [n, ...shape]. */
   readonly augment?: (images: Tensor, rng: Rng) => Tensor | undefined;
   readonly earlyStopping?: EarlyStoppingOptions;
+  /**
+   * When a finite loss counts as divergence (divergence.ts): a running loss far above its start, or
+   * chance accuracy after a blow-up. Default on with DIVERGENCE_DEFAULTS; `false` stops on NaN/Inf only.
+   */
+  readonly divergence?: DivergenceOptions | false;
   readonly signal?: AbortSignalLike;
   readonly pause?: PauseGate;
   readonly onBatchEnd?: (report: BatchReport) => void;
@@ -99,10 +105,17 @@ export interface Divergence {
   readonly epoch: number;
   readonly batch: number;
   readonly step: number;
-  readonly quantity: 'loss' | 'gradient';
+  /** A non-finite loss or gradient, the running loss past its bound, or accuracy at chance at an epoch end. */
+  readonly quantity: 'loss' | 'gradient' | 'runningLoss' | 'accuracy';
   /** The parameter whose gradient was not finite, for quantity 'gradient'. */
   readonly param?: string;
+  /** The batch loss, gradient or accuracy that tripped the check. */
   readonly value: number;
+  /** The model now holds the weights after this many epochs (0: the initial weights). */
+  readonly restoredEpochs: number;
+  /** What went wrong, without where ("the running loss reached 1.4e+4, more than 10× its start (2.34)"). */
+  readonly reason: string;
+  /** Where, what, and which weights were put back. */
   readonly message: string;
 }
 
@@ -124,6 +137,6 @@ export interface TrainingRecord {
 export interface TrainResult {
   readonly status: TrainStatus;
   readonly record: TrainingRecord;
-  /** Set when status is 'diverged': which batch, which value. The last good weights are restored. */
+  /** Set when status is 'diverged': which batch, which value. The last healthy epoch's weights are restored. */
   readonly divergence?: Divergence;
 }

@@ -267,6 +267,35 @@ describe('train', () => {
     for (const p of model.params()) for (const v of p.value.data) expect(Number.isFinite(v)).toBe(true);
   });
 
+  it('stops a finite blow-up (learning rate ×1e5 after two epochs) and puts back the last healthy epoch', async () => {
+    const model = new Mlp([2, 8, 2]);
+    const atEpoch: Float32Array[][] = [];
+    const result = await train(
+      model,
+      spiral(64),
+      base({
+        epochs: 6,
+        schedule: { type: 'step', config: { stepSize: 2, gamma: 1e5 } },
+        onEpochEnd: () => void atEpoch.push(model.params().map((p) => Float32Array.from(p.value.data))),
+      }),
+    );
+    expect(result.status).toBe('diverged');
+    expect(result.divergence?.epoch).toBe(2);
+    expect(result.divergence?.restoredEpochs).toBe(2);
+    expect(result.divergence?.message).toMatch(
+      /^at epoch 3, batch \d+ .*restored the weights after epoch 2$/,
+    );
+    expect(model.params().map((p) => p.value.data)).toEqual(atEpoch[1]);
+
+    // `divergence: false` stops on NaN/Inf only.
+    const unguarded = await train(
+      new Mlp([2, 8, 2]),
+      spiral(64),
+      base({ epochs: 6, divergence: false, schedule: { type: 'step', config: { stepSize: 2, gamma: 1e5 } } }),
+    );
+    expect(unguarded.divergence?.quantity ?? 'none').not.toBe('runningLoss');
+  });
+
   it('stops on a plateau after `patience` epochs and on reaching a target', async () => {
     const still = await train(
       new Mlp([2, 4, 2]),

@@ -1,8 +1,10 @@
 // The training loop: seeded mini-batches through the model as matrices, a loss, an optimizer and a
-// schedule; validation, callbacks, cancellation, pause, early stopping, and a guard against NaN/Inf
-// that stops, says where, and puts back the last weights that gave a finite loss.
+// schedule; validation, callbacks, cancellation, pause, early stopping, and a guard against divergence
+// (a NaN/Inf loss or gradient, a running loss far above its start, chance accuracy after a blow-up,
+// see divergence.ts) that stops, says where, and puts back the weights of the last healthy epoch end.
 
 import { BatchGatherer, checkDataset, type Dataset, datasetSize, range } from './batch';
+import { DivergenceWatch, majorityShare } from './divergence';
 import type { LayerSpec, Loss, Optimizer } from './layer';
 import { createLoss } from './losses/index';
 import { argmaxRow } from './metrics';
@@ -23,6 +25,7 @@ import type {
 } from './train-types';
 import { WeightSnapshot } from './weight-snapshot';
 
+export { DIVERGENCE_DEFAULTS, type DivergenceOptions } from './divergence';
 export { PauseGate } from './train-control';
 export type {
   BatchReport,
@@ -75,6 +78,15 @@ function firstNonFiniteGrad(params: readonly Param[]): { name: string; value: nu
   return undefined;
 }
 
+/** The number of classes: the logits' width for a model with layers' output shape, else the largest label + 1. */
+function numClasses(model: TrainableModel, dataset: Dataset): number {
+  const width = (model as { outputShape?: readonly number[] }).outputShape?.[0];
+  if (width !== undefined && width > 0) return width;
+  let max = 0;
+  for (const l of dataset.labels) if (l > max) max = l;
+  return max + 1;
+}
+
 /** Trains `model` in place on `dataset`; resolves with how it ended and the per-epoch record. */
 export async function train(
   model: TrainableModel,
@@ -123,7 +135,18 @@ async function trainWith(
 
   const params = model.params();
   const state = model.state?.() ?? [];
-  const lastGood = WeightSnapshot.of(params, state);
+  // The weights at the last healthy epoch end (the initial weights until one ends), put back on divergence.
+  const healthy = WeightSnapshot.of(params, state);
+  healthy.capture();
+  let healthyEpochs = 0;
+  const watch =
+    options.divergence === false
+      ? undefined
+      : new DivergenceWatch(
+          numClasses(model, dataset),
+          majorityShare(dataset.labels, trainIndices),
+          options.divergence,
+        );
   const best = WeightSnapshot.of(params, state);
   const optimizer = isOptimizer(options.optimizer) ? options.optimizer : createOptimizer(options.optimizer);
   const schedule = createSchedule(options.schedule ?? { type: 'constant', config: {} }, options.learningRate);
@@ -142,6 +165,19 @@ async function trainWith(
   let bestLoss = Infinity;
   let bestEpoch = -1;
   let lastYield = clock();
+
+  /** Stops on divergence: puts back the last healthy weights and says which. */
+  const diverged = (divergence: Omit<Divergence, 'restoredEpochs' | 'message'>) => {
+    healthy.restore();
+    const { reason: why, ...where } = divergence;
+    const restored =
+      healthyEpochs > 0
+        ? `restored the weights after epoch ${healthyEpochs}`
+        : 'restored the initial weights';
+    const at = `at epoch ${where.epoch + 1}, batch ${where.batch + 1} (step ${where.step + 1})`;
+    const message = `${at}: ${why}; ${restored}`;
+    return finish('diverged', { ...divergence, restoredEpochs: healthyEpochs, message });
+  };
 
   const finish = (status: TrainStatus, divergence?: Divergence): TrainResult => ({
     status,
@@ -216,27 +252,26 @@ async function trainWith(
           if (argmaxRow(out.data, r, out.shape[1]) === batch.y[r]) epochCorrect++;
       }
       if (!Number.isFinite(batchLoss)) {
-        lastGood.restore();
-        const message = `loss became ${batchLoss} at epoch ${epoch + 1}, batch ${b + 1} (step ${step + 1}); restored the last weights that gave a finite loss`;
-        return finish('diverged', { epoch, batch: b, step, quantity: 'loss', value: batchLoss, message });
+        const reason = `loss became ${batchLoss}`;
+        return diverged({ epoch, batch: b, step, quantity: 'loss', value: batchLoss, reason });
       }
-      // NOTE: a copy of every weight per batch (a memcpy, small next to the batch's GEMMs) so that a
-      // divergence can always be undone to weights that just gave a finite loss.
-      lastGood.capture();
+      const rising = watch?.batch(batchLoss);
+      if (rising !== undefined) {
+        return diverged({ epoch, batch: b, step, quantity: 'runningLoss', value: batchLoss, reason: rising });
+      }
       if (parallel === undefined) model.backward(loss.backward());
       const gradNorm =
         options.clipNorm !== undefined ? clipGradNorm(params, options.clipNorm) : globalGradNorm(params);
       if (!Number.isFinite(gradNorm)) {
         const bad = firstNonFiniteGrad(params) ?? { name: '(global norm overflow)', value: gradNorm };
-        const message = `gradient of ${bad.name} became ${bad.value} at epoch ${epoch + 1}, batch ${b + 1} (step ${step + 1}); weights left at the last finite step`;
-        return finish('diverged', {
+        return diverged({
           epoch,
           batch: b,
           step,
           quantity: 'gradient',
           param: bad.name,
           value: bad.value,
-          message,
+          reason: `gradient of ${bad.name} became ${bad.value}`,
         });
       }
       learningRate = schedule({ step, epoch, stepsPerEpoch, totalSteps });
@@ -278,6 +313,16 @@ async function trainWith(
       warnings,
     };
     epochs.push(report);
+    const accuracy = report.valAccuracy ?? report.trainAccuracy;
+    const dead = watch?.epoch(epoch, accuracy);
+    if (dead !== undefined) {
+      const last = { epoch, batch: stepsPerEpoch - 1, step: step - 1 };
+      return diverged({ ...last, quantity: 'accuracy', value: accuracy, reason: dead });
+    }
+    if (watch === undefined || watch.healthy(accuracy)) {
+      healthy.capture();
+      healthyEpochs = epoch + 1;
+    }
     await options.onEpochEnd?.(report);
 
     const watched = monitor === 'valLoss' ? (report.valLoss ?? report.trainLoss) : report.trainLoss;
@@ -287,7 +332,6 @@ async function trainWith(
       if (stopping !== undefined) best.capture();
     }
     if (stopping === undefined) continue;
-    const accuracy = report.valAccuracy ?? report.trainAccuracy;
     const converged =
       (stopping.targetLoss !== undefined && watched <= stopping.targetLoss) ||
       (stopping.targetAccuracy !== undefined && accuracy >= stopping.targetAccuracy);

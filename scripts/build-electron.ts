@@ -1,6 +1,6 @@
 // Bundles the Electron entries with esbuild: main (ESM), the sandboxed preload (CommonJS: a
-// sandboxed preload cannot load ES modules) and the trainer utility process (ESM).
-// Why esbuild: one fast tool for three small Node-side bundles; Vite (Rolldown) stays for the
+// sandboxed preload cannot load ES modules), the trainer utility process and the core's worker
+// thread (ESM). Why esbuild: one fast tool for four small Node-side bundles; Vite (Rolldown) stays for the
 // renderer, where its dev server and React transform matter.
 
 import { type BuildOptions, build } from 'esbuild';
@@ -32,6 +32,13 @@ await Promise.all([
     entryPoints: ['app/preload/preload.ts'],
     outfile: 'dist/preload/preload.cjs',
     format: 'cjs',
+  }),
+  build({
+    ...shared,
+    entryPoints: ['app/core/work-entry.ts'],
+    outfile: 'dist/worker/worker.js',
+    format: 'esm',
+    banner: esmRequireShim,
   }),
   build({
     ...shared,

@@ -199,6 +199,15 @@ describe('glyph-lab CLI', () => {
     );
     expect(deep.code).toBe(2);
     expect(deep.stderr).toMatch(/--layers must be a JSON array .*nested deeper than 64 levels/);
+    const huge = await cli(
+      'train',
+      '--dataset',
+      'mnist',
+      '--layers',
+      '[{"type":"flatten"},{"type":"dense","config":{"units":1000000}}]',
+    );
+    expect(huge.code).toBe(2);
+    expect(huge.stderr.trim()).toMatch(/layers\.1\.config\.units: dense units: Too big/);
     const missing = await cli('evaluate', 'no-such-model');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);

@@ -124,6 +124,34 @@ describe('training jobs with a real trainer', () => {
     expect(core.handlers['training:status'](undefined)).toEqual({ state: 'idle' });
   });
 
+  it('refuses a network too big to train by arithmetic on shapes, allocating nothing in main', async () => {
+    const dense = (units: number) => ({ type: 'dense', config: { units } });
+    const flat = { type: 'flatten', config: {} };
+    const heapBefore = process.memoryUsage().arrayBuffers;
+    const started = performance.now();
+    // 784 × 65,536 + 65,536: each field within its bound, 52.1 M parameters in all (the most is 50 M).
+    // Before: built in main (208 MB, 6 s here) and trained.
+    await expect(
+      core.handlers['training:start'](tinySpec({ layers: [flat, dense(65_536), dense(10)] })),
+    ).rejects.toThrow(/too big to train: 52\.1 M parameters; the most is 50 M/);
+    // 65,536 × 65,536: 4.3 G parameters (17 GB), refused the same way.
+    await expect(
+      core.handlers['training:start'](tinySpec({ layers: [flat, dense(65_536), dense(65_536), dense(10)] })),
+    ).rejects.toThrow(/too big to train: 4,347\.1 M parameters/);
+    // Activations: two 1024-filter convolutions hold 59 M values per image (im2col columns).
+    const conv = { type: 'conv2d', config: { filters: 1024, kernelSize: 3, padding: 'same' } };
+    await expect(
+      core.handlers['training:start'](tinySpec({ layers: [conv, conv, flat, dense(10)] })),
+    ).rejects.toThrow(/too big to train: .* values per image/);
+    const ms = performance.now() - started;
+    const grew = (process.memoryUsage().arrayBuffers - heapBefore) / 2 ** 20;
+    console.log(
+      `oversized specs refused in ${ms.toFixed(1)} ms in all; array buffers grew ${grew.toFixed(1)} MB`,
+    );
+    expect(grew).toBeLessThan(50); // a built 51 M-parameter network alone is 205 MB
+    expect(core.handlers['training:status'](undefined)).toEqual({ state: 'idle' });
+  });
+
   it('pauses, resumes and cancels', async () => {
     const from = events.length;
     const { jobId } = await core.handlers['training:start'](tinySpec({ epochs: 1000, limit: 2000 }));
@@ -179,10 +207,59 @@ describe('training jobs with a real trainer', () => {
     const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
     expect(end.type, brief(end)).toBe('error');
     if (end.type === 'error') {
-      expect(end.kind).toBe('nan');
+      expect(['nan', 'diverged']).toContain(end.kind);
       expect(end.message).toMatch(/diverged/);
     }
     expect((await core.handlers['models:list'](undefined)).length).toBe(before.length);
+  });
+
+  it('stops the MLP at learning rate 10 on an MNIST slice as diverged, saying to lower the rate', async () => {
+    // Before the divergence check this ran to "done" at 9–11 % (the loss went up to 1e17 and back).
+    const before = await core.handlers['models:list'](undefined);
+    const from = events.length;
+    const { jobId } = await core.handlers['training:start'](
+      tinySpec({
+        architecture: 'mlp',
+        layers: undefined,
+        optimizer: { type: 'momentum', config: { momentum: 0.9 } },
+        learningRate: 10,
+        epochs: 3,
+        limit: 2048,
+      }),
+    );
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    expect(end.type, brief(end)).toBe('error');
+    if (end.type === 'error') {
+      expect(end.kind).toBe('diverged');
+      expect(end.message).toMatch(/^training diverged at epoch 1, batch \d+: the running loss reached/);
+      expect(end.message).toMatch(/learning rate 10 is too high .* lower it \(try 1\)/);
+      expect(end.message).toMatch(/nothing was saved/);
+    }
+    expect((await core.handlers['models:list'](undefined)).length).toBe(before.length);
+  });
+
+  it('keeps the last healthy epoch when a run diverges later (the rate ×200 from epoch 2)', async () => {
+    const from = events.length;
+    const { jobId } = await core.handlers['training:start'](
+      tinySpec({
+        optimizer: { type: 'momentum', config: { momentum: 0.9 } },
+        learningRate: 0.05,
+        schedule: { type: 'step', config: { stepSize: 1, gamma: 200 } },
+        epochs: 3,
+        limit: 2048,
+        name: 'late blow-up',
+      }),
+    );
+    const end = await next((e) => isEnd(e) && e.jobId === jobId, from);
+    expect(end.type, brief(end)).toBe('error');
+    if (end.type !== 'error') return;
+    expect(end.kind).toBe('diverged');
+    expect(end.message).toMatch(/^training diverged at epoch 2, batch \d+/);
+    const kept = (await core.handlers['models:list'](undefined)).find((m) =>
+      m.name.startsWith('late blow-up'),
+    );
+    expect(kept?.name).toBe('late blow-up (epoch 1, before divergence)');
+    expect(end.message).toContain(`kept as model ${kept?.id}`);
   });
 
   it('trains on a custom dataset, holding out a test fraction', async () => {

@@ -11,9 +11,8 @@ import type { TrainingSpec } from '../shared/types';
 import { CUSTOM_TEST_FRACTION, heldOutOf, testEvery } from './custom-data';
 import { CustomDatasets } from './custom-datasets';
 import { DatasetRegistry } from './dataset-registry';
-import { buildModel } from './engine-model';
+import { checkSpecSize } from './engine-model';
 import { CoreError, messageOf } from './errors';
-import { datasetImages, evaluateModel } from './evaluate';
 import { pendingExportsDir } from './export-target';
 import { FINE_TUNE_RECIPE } from './fine-tune';
 import { exportDataset, importImages } from './image-io';
@@ -22,12 +21,20 @@ import { readAppMeta } from './model-meta';
 import { ModelStore } from './model-store';
 import { SampleStore } from './sample-store';
 import { TrainingJobs } from './training-jobs';
+import { inlineWork, type Work } from './work';
+import { type SpawnWorker, WorkerThreadWork } from './work-thread';
 
 export interface CoreOptions {
   userDataDir: string;
   /** Bundled datasets (`<resourcesDir>/datasets/data`) and default models (`<resourcesDir>/models`). */
   resourcesDir: string;
   spawnTrainer: SpawnTrainer;
+  /**
+   * Starts the worker thread that decodes images and evaluates models off main's event loop (main,
+   * the e2e host). Absent: those jobs run in the calling thread (the CLI, which has no window to keep
+   * responsive).
+   */
+  spawnWorker?: SpawnWorker;
   log?: (message: string) => void;
 }
 
@@ -78,6 +85,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const journal = pendingExportsDir(userDataDir);
   await sweepJournal(journal).catch((error) => log(`exports: sweep failed: ${messageOf(error)}`));
 
+  const work: Work = options.spawnWorker ? new WorkerThreadWork(options.spawnWorker) : inlineWork;
+
   const listeners = new Set<CoreListener>();
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) {
@@ -117,14 +126,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       throw new CoreError('invalid', 'a custom architecture needs a layer list');
     }
     if (!spec.baseModelId) {
-      // Build the network once here so a bad layer list is refused now, not as a later event.
+      // Sized by arithmetic, never built here: a bad or oversized layer list is refused now, in
+      // microseconds, and main never allocates a network (the trainer builds it).
       const classes = (await datasets.get(spec.datasetId)).classes.length;
-      let outputs: number;
-      try {
-        outputs = buildModel(spec, classes).outputShape.reduce((a, b) => a * b, 1);
-      } catch (error) {
-        throw new CoreError('invalid', `the network cannot be built: ${messageOf(error)}`);
-      }
+      const outputs = checkSpecSize(spec, classes).outputShape.reduce((a, b) => a * b, 1);
       if (outputs !== classes) {
         throw new CoreError(
           'invalid',
@@ -231,7 +236,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       void datasetsChanged();
       return info;
     },
-    'datasets:images': ({ id, split, indices }) => datasetImages(datasets, id, split, indices),
+    'datasets:images': async ({ id, split, indices }) =>
+      work.run('images', { data: await datasets.trainerData(id), split, indices }),
     'datasets:export': async ({ id, path: target }) => exportDataset(datasets, id, target, journal),
 
     'samples:list': ({ datasetId, label }) => samples.list({ datasetId, label }),
@@ -266,7 +272,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'samples:import': async ({ datasetId, label, paths }) => {
       datasets.assertCustom(datasetId);
-      const report = await importImages(samples, datasetId, label, paths);
+      const report = await importImages(samples, datasetId, label, paths, (file) =>
+        work.run('decode', { file }),
+      );
       void datasetsChanged();
       return report;
     },
@@ -292,7 +300,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await models.list();
       return [...models.skipped];
     },
-    'models:evaluate': async ({ id, datasetId }) => evaluateModel(datasets, await models.get(id), datasetId),
+    'models:evaluate': async ({ id, datasetId }) => {
+      const model = await models.get(id);
+      return work.run('evaluate', {
+        data: await datasets.trainerData(datasetId ?? model.summary.datasetId),
+        model,
+      });
+    },
     'models:export': async ({ id, format, path: target }) =>
       exportModel(models, id, format, target, version, journal),
     'models:import': async ({ path: source }) => {
@@ -318,6 +332,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async dispose() {
       await jobs.dispose();
+      await work.close();
       listeners.clear();
     },
     services: { datasets, custom, samples, models, jobs },

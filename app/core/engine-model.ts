@@ -4,7 +4,7 @@
 
 import { NORMALIZATION } from '../../datasets/normalize';
 import type { Dataset } from '../../engine/batch';
-import type { Loss } from '../../engine/layer';
+import type { LayerSpec, Loss } from '../../engine/layer';
 import { SoftmaxCrossEntropy } from '../../engine/losses/index';
 import { evaluate } from '../../engine/metrics';
 import { Sequential } from '../../engine/model';
@@ -19,6 +19,7 @@ import {
   parseModelFile,
   serializeModel,
 } from '../../engine/serialize';
+import { type ModelPlan, planModel, tooBig } from '../../engine/shape-check';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import type { Evaluation, TrainingSpec } from '../shared/types';
 import { CoreError } from './errors';
@@ -45,6 +46,36 @@ export function buildModel(spec: TrainingSpec, classes: number): Sequential {
     );
   }
   return new Sequential(preset(spec.architecture, { classes, inputShape: SAMPLE_SHAPE }).model, rng);
+}
+
+/** The layer list a spec trains: its own, or its preset's for `classes` outputs. */
+function layersOf(spec: TrainingSpec, classes: number): readonly LayerSpec[] {
+  if (spec.layers?.length) return spec.layers;
+  if (!isPresetId(spec.architecture)) {
+    throw new CoreError(
+      'invalid',
+      `unknown architecture ${JSON.stringify(spec.architecture)} (presets: ${PRESET_IDS.join(', ')})`,
+    );
+  }
+  return preset(spec.architecture, { classes, inputShape: SAMPLE_SHAPE }).model.layers;
+}
+
+/**
+ * The network a spec would build, sized by arithmetic (nothing allocated): refuses a layer list that
+ * does not fit together, or that is too big to train (over 50 M parameters, or too many values held
+ * per image or per batch), with the reason; returns the plan otherwise.
+ */
+export function checkSpecSize(spec: TrainingSpec, classes: number): ModelPlan {
+  let plan: ModelPlan;
+  try {
+    plan = planModel(SAMPLE_SHAPE, layersOf(spec, classes));
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
+    throw new CoreError('invalid', `the network cannot be built: ${(error as Error).message}`);
+  }
+  const why = tooBig(plan, spec.batchSize);
+  if (why) throw new CoreError('invalid', `the network is too big to train: ${why}`);
+  return plan;
 }
 
 /** A preset's default training settings (optimizer, rate, schedule, batch, epochs, clip), if `architecture` is one. */

@@ -66,6 +66,8 @@ export async function importImages(
   datasetId: string,
   label: string | undefined,
   paths: string[],
+  /** Decodes one file; the core passes its worker thread's, so big images never block main. */
+  decode: (file: string) => Promise<Float32Array> = readImageInput,
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: 0, rejected: [] };
   for (const { file, folderLabel } of await collect(paths)) {
@@ -83,7 +85,7 @@ export async function importImages(
     }
     let image: Float32Array;
     try {
-      image = await readImageInput(file);
+      image = await decode(file);
     } catch (error) {
       report.rejected.push({ file, reason: messageOf(error) });
       continue;

@@ -193,8 +193,12 @@ export class TrainingJobs {
   }
 
   /** Keep the last checkpoint of an interrupted job as a model; returns a note for the message. */
-  private async saveInterrupted(job: Running, why: string, lastGood?: ModelFiles): Promise<string> {
-    const checkpoint = lastGood ? { epoch: job.epochs.length, model: lastGood } : job.lastCheckpoint;
+  private async saveInterrupted(
+    job: Running,
+    why: string,
+    lastGood?: { epoch: number; model: ModelFiles },
+  ): Promise<string> {
+    const checkpoint = lastGood ?? job.lastCheckpoint;
     if (!checkpoint || checkpoint.epoch < 1) return '; no epoch had completed, nothing was saved';
     try {
       const summary = await this.ctx.save(checkpoint.model, {
@@ -281,7 +285,17 @@ export class TrainingJobs {
         this.end(job);
         return;
       case 'error': {
-        const kept = m.kind === 'nan' ? await this.saveInterrupted(job, 'before divergence', m.lastGood) : '';
+        // A diverged run keeps only the weights the trainer vouches for (its last healthy epoch), never
+        // the latest checkpoint, which may already hold the blow-up.
+        const diverged = m.kind === 'nan' || m.kind === 'diverged';
+        const kept = !diverged
+          ? ''
+          : m.lastGood && m.lastGoodEpoch
+            ? await this.saveInterrupted(job, 'before divergence', {
+                epoch: m.lastGoodEpoch,
+                model: m.lastGood,
+              })
+            : '; no epoch had ended before the divergence, nothing was saved';
         this.ctx.emit({ type: 'error', jobId, kind: m.kind, message: `${m.message}${kept}` });
         this.end(job);
         return;

@@ -5,7 +5,7 @@
 
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { createCore } from '../core';
+import { createCore, spawnThreadWorker } from '../core';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrl, serveRenderer } from './app-protocol';
 import { nativePickers } from './dialogs';
 import { dropHandlers, grantedHandlers } from './granted-handlers';
@@ -28,6 +28,8 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     resourcesDir: RESOURCES,
     spawnTrainer: spawnUtilityTrainer(join(ROOT, 'dist/trainer/trainer.js')),
+    // Image decoding and evaluation in a worker thread, so main answers the renderer meanwhile.
+    spawnWorker: spawnThreadWorker(join(ROOT, 'dist/worker/worker.js')),
     log: (message) => console.log(`[glyph-lab] ${message}`),
   });
   // The dev server only in development: a packaged app ignores GLYPH_LAB_DEV_URL.

@@ -80,10 +80,12 @@ export type TrainerOut =
   | {
       type: 'error';
       jobId: string;
-      kind: 'nan' | 'invalid' | 'io';
+      /** `nan`: a loss or gradient became NaN/Infinity; `diverged`: a finite blow-up (divergence.ts). */
+      kind: 'nan' | 'diverged' | 'invalid' | 'io';
       message: string;
-      /** The last weights that were finite (NaN/divergence), if any epoch completed. */
+      /** After a divergence: the weights of the last healthy epoch end, if one ended, and which epoch. */
       lastGood?: ModelFiles;
+      lastGoodEpoch?: number;
     };
 
 /** A running trainer process, whatever spawned it (utilityProcess.fork, child_process.fork). */

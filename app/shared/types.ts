@@ -226,7 +226,13 @@ export type TrainingEvent =
       suspicious?: SuspiciousSample[];
     }
   | { type: 'cancelled'; jobId: string }
-  | { type: 'error'; jobId: string; kind: 'nan' | 'crash' | 'invalid' | 'io'; message: string };
+  | {
+      type: 'error';
+      jobId: string;
+      /** `nan` / `diverged`: the learning rate is too high (the message says what was kept and what to change). */
+      kind: 'nan' | 'diverged' | 'crash' | 'invalid' | 'io';
+      message: string;
+    };
 
 export interface SampleInfo {
   id: string;

@@ -7,7 +7,7 @@ import { getDataset, hasDataset } from '../../datasets/registry';
 import { concatDatasets, type Dataset } from '../../engine/batch';
 import type { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
-import { type TrainOptions, train } from '../../engine/train';
+import { type Divergence, type TrainOptions, train } from '../../engine/train';
 import { PauseGate } from '../../engine/train-control';
 import {
   buildModel,
@@ -180,17 +180,8 @@ export class JobRunner {
       send({ type: 'cancelled', jobId });
       return;
     }
-    if (result.status === 'diverged') {
-      const d = result.divergence;
-      send({
-        type: 'error',
-        jobId,
-        kind: 'nan',
-        message:
-          `training diverged: ${d?.message ?? 'the loss became NaN or infinite'}` +
-          ` (learning rate ${spec.learningRate} is probably too high)`,
-        lastGood: history.length > 0 ? files() : undefined,
-      });
+    if (result.status === 'diverged' && result.divergence) {
+      send(divergedMessage(jobId, spec.learningRate, result.divergence, files));
       return;
     }
     const evaluation = evaluateOn(model, testSet, classes, job.data.datasetId, data.testSplit);
@@ -307,6 +298,28 @@ export class JobRunner {
     }
     return report;
   }
+}
+
+/**
+ * The error a diverged run ends with: what happened, what to change, and the weights of the last healthy
+ * epoch (the engine has put them back) when one ended.
+ */
+export function divergedMessage(
+  jobId: string,
+  learningRate: number,
+  d: Divergence,
+  files: () => ModelFiles,
+): TrainerOut {
+  const lower = Number((learningRate / 10).toPrecision(2));
+  return {
+    type: 'error',
+    jobId,
+    kind: d.quantity === 'loss' || d.quantity === 'gradient' ? 'nan' : 'diverged',
+    message:
+      `training diverged at epoch ${d.epoch + 1}, batch ${d.batch + 1}: ${d.reason}. The learning rate ` +
+      `${learningRate} is too high for this network: lower it (try ${lower}) and train again`,
+    ...(d.restoredEpochs > 0 ? { lastGood: files(), lastGoodEpoch: d.restoredEpochs } : {}),
+  };
 }
 
 /** Original training images per class (the custom samples and any replay). */

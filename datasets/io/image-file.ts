@@ -2,7 +2,7 @@
 // grey, auto-inverted, cleaned and normalized out. 28×28 grey PNGs out (ink white on black, as MNIST).
 
 import { basename } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { toInk, toLuminance } from '../gray';
 import { normalizeImage } from '../normalize';
 import { writeFileAtomic } from './atomic';
@@ -23,15 +23,35 @@ export interface DecodedImage {
 }
 
 /**
+ * The largest image read, in pixels (4096×4096, 64 MB of RGBA): a glyph needs far less, and sharp's own
+ * default (16383×16383) let an 857 KB PNG decode to 1 GB and take 49 s of normalization.
+ */
+export const MAX_IMAGE_PIXELS = 4096 * 4096;
+
+/**
  * Decode an image file or its bytes to 8-bit pixels; a file that is not a readable image (not an image
  * at all, truncated, an unsupported format) is an error naming it. Grey files stay 1 channel; anything
- * else comes out as sRGB with 3 channels, or 4 with alpha.
+ * else comes out as sRGB with 3 channels, or 4 with alpha. The size is read from the header first, and
+ * an image over MAX_IMAGE_PIXELS is refused before any pixel is decoded.
  */
 export async function decodeImage(input: string | Uint8Array, name?: string): Promise<DecodedImage> {
   const label = name ?? (typeof input === 'string' ? basename(input) : 'image');
+  const options = { limitInputPixels: MAX_IMAGE_PIXELS };
+  let meta: Metadata;
   try {
-    const meta = await sharp(input).metadata();
-    const pipeline = meta.channels === 1 ? sharp(input).toColourspace('b-w') : sharp(input);
+    meta = await sharp(input, { limitInputPixels: false }).metadata(); // the header only: sized below
+  } catch (err) {
+    throw new Error(`${label}: not a readable image (${(err as Error).message})`);
+  }
+  const { width = 0, height = 0 } = meta;
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new Error(
+      `${label}: ${width}×${height} is too large (at most ${MAX_IMAGE_PIXELS.toLocaleString('en')} pixels, ` +
+        'e.g. 4096×4096); scale it down first',
+    );
+  }
+  try {
+    const pipeline = meta.channels === 1 ? sharp(input, options).toColourspace('b-w') : sharp(input, options);
     const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     return {
       pixels: new Uint8Array(data.buffer, data.byteOffset, data.length),

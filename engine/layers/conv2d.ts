@@ -131,6 +131,7 @@ export class Conv2D implements Layer {
       output: [filters, g.outH, g.outW],
       params: useBias ? [kernel, { name: 'bias', shape: [filters] }] : [kernel],
       state: [],
+      workspace: g.channels * g.kernelH * g.kernelW * g.outH * g.outW, // the im2col columns [C·KH·KW, OH·OW]
     };
   }
 

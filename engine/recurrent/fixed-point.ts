@@ -105,6 +105,7 @@ export class FixedPoint implements Layer, WarningSource {
         { name: 'b', shape: [n] },
       ],
       state: [],
+      workspace: 3 * n, // drive, state and slope per sample, kept for recurrent backpropagation
     };
   }
 

@@ -9,6 +9,7 @@ import { messageOf } from '../../core/errors';
 import { pendingExportsDir } from '../../core/export-target';
 import { FINE_TUNE_TRAINING } from '../../core/fine-tune';
 import { exportModelFiles } from '../../core/model-codec';
+import { trainingSpecSchema } from '../../shared/api';
 import type {
   BeforeAfter,
   FineTuneReport,
@@ -103,6 +104,12 @@ function formatSuspicious(list: SuspiciousSample[]): string {
 
 export async function runTrain(global: GlobalOptions, values: Values): Promise<number> {
   const spec = specFromFlags(values);
+  // The same bounds the app's boundary applies (layer, optimizer and schedule fields).
+  const parsed = trainingSpecSchema.safeParse(spec);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${issue?.path.join('.') ?? 'spec'}: ${issue?.message ?? 'invalid'}`);
+  }
   const core = await openCore(global);
   const started = Date.now();
   const show = progressPrinter();

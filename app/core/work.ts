@@ -1,0 +1,44 @@
+// The core's heavy jobs, kept off main's event loop: decoding and normalizing an image file (imports),
+// evaluating a model on a dataset's test split, and reading a split's images (the confusion-matrix
+// drill-down, which may gunzip a whole bundled split). Main runs them in a worker thread
+// (work-thread.ts) so it answers the renderer within 100 ms meanwhile; the CLI, which has no window to
+// keep responsive, runs them inline. The same functions serve both.
+
+import { readImageInput } from '../../datasets/io/image-file';
+import type { TrainerData } from '../shared/trainer-protocol';
+import type { Evaluation, ModelPayload } from '../shared/types';
+import { evaluateOnData, imagesOf } from './evaluate';
+
+/** Each job's input and output (both cross threads by structured clone). */
+export interface WorkJobs {
+  /** An image file → the network's input ([784] floats, ink = 1), normalized like a drawing. */
+  decode: { input: { file: string }; output: Float32Array };
+  evaluate: { input: { data: TrainerData; model: ModelPayload }; output: Evaluation };
+  images: {
+    input: { data: TrainerData; split: 'train' | 'test'; indices: number[] };
+    output: { images: Uint8Array; labels: string[] };
+  };
+}
+
+export type JobName = keyof WorkJobs;
+export type JobInput<K extends JobName> = WorkJobs[K]['input'];
+export type JobOutput<K extends JobName> = WorkJobs[K]['output'];
+
+/** Runs the core's heavy jobs somewhere: a worker thread, or inline. */
+export interface Work {
+  run<K extends JobName>(job: K, input: JobInput<K>): Promise<JobOutput<K>>;
+  /** Stops the worker, if any; pending jobs fail. */
+  close(): Promise<void>;
+}
+
+export const jobs: { [K in JobName]: (input: JobInput<K>) => Promise<JobOutput<K>> } = {
+  decode: ({ file }) => readImageInput(file),
+  evaluate: ({ data, model }) => evaluateOnData(data, model),
+  images: ({ data, split, indices }) => imagesOf(data, split, indices),
+};
+
+/** The jobs in the calling thread (the CLI; tests of the jobs themselves). */
+export const inlineWork: Work = {
+  run: (job, input) => jobs[job](input),
+  close: async () => {},
+};
