@@ -5,12 +5,15 @@
 //   add-classes <root> <id> <prefix> <count>  add `count` empty classes prefix<i>
 //   activate-models <userDir> - <prefix> <count>  save `count` models, for datasets prefix<i>, and
 //                                                 make each the active one of its dataset
+//   save-loop <userDir> <id>                 save samples into set <id> (old and new labels) and
+//                                             models (real engine files), until killed
 
 import path from 'node:path';
 import { CustomDatasets } from './custom-datasets';
+import { modelChecks } from './model-codec';
 import { ModelStore } from './model-store';
 import { SampleStore } from './sample-store';
-import { barImage } from './test-helpers';
+import { barImage, tinyModelFiles } from './test-helpers';
 
 const [mode, root, id, ...rest] = process.argv.slice(2) as [string, string, string, ...string[]];
 const datasets = new CustomDatasets(root);
@@ -51,6 +54,34 @@ if (mode === 'rename-loop') {
     await models.activate(saved.id);
   }
   process.disconnect?.();
+} else if (mode === 'save-loop') {
+  const userDir = root;
+  const sets = new CustomDatasets(path.join(userDir, 'datasets'));
+  const store = new SampleStore(sets);
+  const models = new ModelStore(userDir, path.join(userDir, 'none'), modelChecks);
+  for (let i = 0; ; i++) {
+    const label = i % 3 === 0 ? `new${process.pid}-${i}` : 'keep';
+    await store.add({
+      datasetId: id,
+      label,
+      image: barImage(4 + (i % 20)),
+      strokes: [
+        [
+          [i, 1],
+          [i, 9],
+        ],
+      ],
+    });
+    if (i % 4 === 0) {
+      const meta = { architecture: 'mlp', classes: ['a', 'b'], metrics: {}, task: 'custom' as const };
+      await models.save(tinyModelFiles(i), {
+        ...meta,
+        name: `saved ${i}`,
+        datasetId: id,
+        createdAt: new Date().toISOString(),
+      });
+    }
+  }
 } else {
   throw new Error(`store-child: unknown mode ${mode}`);
 }

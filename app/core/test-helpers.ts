@@ -6,6 +6,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Sequential } from '../../engine/model';
+import { Rng } from '../../engine/rng';
+import type { ModelFiles } from '../shared/trainer-protocol';
+import { writeModel } from './engine-model';
 
 export function tempDir(prefix = 'glyph-core-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
@@ -38,4 +42,19 @@ export function forkStoreChild(args: string[]): {
     go: () => child.send('go'),
     exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
   };
+}
+
+/** A real, tiny model file pair (flatten → dense 2, classes a and b), seeded. */
+export function tinyModelFiles(seed = 1): ModelFiles {
+  const model = new Sequential(
+    {
+      inputShape: [1, 28, 28],
+      layers: [
+        { type: 'flatten', config: {} },
+        { type: 'dense', config: { units: 2 } },
+      ],
+    },
+    new Rng(seed),
+  );
+  return writeModel(model, ['a', 'b']);
 }
