@@ -196,7 +196,7 @@ describe('JobRunner on a bundled set', () => {
     expect(sent.filter((m) => m.type === 'checkpoint').length).toBeLessThan(50);
   });
 
-  it('stops a diverging job with kind nan, the learning rate in the message and no weights to keep', async () => {
+  it('stops a diverging job with kind diverged, the learning rate in the message and no weights to keep', async () => {
     const dense = (units: number) => ({ type: 'dense', config: { units } });
     const sent = await run(
       job({
@@ -211,8 +211,8 @@ describe('JobRunner on a bundled set', () => {
     const end = sent.at(-1)!;
     expect(end.type).toBe('error');
     if (end.type !== 'error') return;
-    expect(end.kind).toBe('nan');
-    expect(end.message).toMatch(/training diverged: .*\(learning rate 10 is probably too high\)/);
+    expect(end.kind).toBe('diverged');
+    expect(end.message).toMatch(/learning rate 10 is too high .*lower it/);
     // It diverged inside epoch 1: no finished epoch, so no last good weights.
     expect(sent.some((m) => m.type === 'epochEnd')).toBe(false);
     expect(end.lastGood).toBeUndefined();
