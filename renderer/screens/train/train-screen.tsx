@@ -215,7 +215,17 @@ export function TrainScreen() {
                   <button type="button" className="btn btn-small" onClick={() => setScreen('models')}>
                     See it in Models
                   </button>{' '}
-                  <button type="button" className="btn btn-small" onClick={() => setScreen('draw')}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() =>
+                      // Issue 18 item 1 (h10's; the minimal form here): Draw shows the model just trained.
+                      api()
+                        .models.activate({ id: outcome.model.id })
+                        .then(() => navigate({ screen: 'draw', datasetId: outcome.model.datasetId }))
+                        .catch((e: unknown) => notify('error', errorMessage(e)))
+                    }
+                  >
                     Try it on Draw
                   </button>
                 </p>
