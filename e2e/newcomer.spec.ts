@@ -30,6 +30,15 @@ async function scrollToBottom(page: Page): Promise<void> {
   });
 }
 
+/** Whether the scrolling panel under the tabs is wider than the window (a horizontal scroll bar). */
+async function overflowsSideways(page: Page): Promise<boolean> {
+  return page.locator('.train-screen').evaluate((el) => {
+    let box: HTMLElement | null = el.parentElement;
+    while (box && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+    return !!box && box.scrollWidth > box.clientWidth + 1;
+  });
+}
+
 const status = (page: Page): Locator => page.getByRole('region', { name: 'Training status' });
 
 test('Train at 1280×800: the action and the progress stay in view, problems are said beside their field, runs start fresh', async ({
@@ -69,6 +78,9 @@ test('Train at 1280×800: the action and the progress stay in view, problems are
     .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 })
     .toBeGreaterThan(0);
   await expect(bar).toContainText('samples/s');
+  // The default run's pace, for the record (how long "Start training" with the defaults takes).
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText (the text as shown, spaced), not the DOM's.
+  console.log(`default run: ${(await bar.innerText()).replace(/\s+/g, ' ')}`);
   await app.getByRole('button', { name: 'Pause' }).click();
   await expect(bar).toContainText(/^Paused/);
   await expect(bar).toContainText('paused');
@@ -108,7 +120,8 @@ test('the newcomer path: quick model → Try it on Draw → active → samples w
   await app.getByRole('button', { name: 'Quick try' }).click();
   await expect(app.getByRole('button', { name: 'See it in Models' })).toBeVisible({ timeout: 90_000 });
   const quickSeconds = (Date.now() - started) / 1000;
-  const summary = await status(app).textContent();
+  // biome-ignore lint/performance/useDomNodeTextContent: as above.
+  const summary = (await status(app).innerText()).replace(/\s+/g, ' ');
   test
     .info()
     .annotations.push({ type: 'quick try', description: `${quickSeconds.toFixed(1)} s · ${summary}` });
@@ -161,6 +174,8 @@ test('the newcomer path: quick model → Try it on Draw → active → samples w
   // Two held-out images get counts, not a confusion matrix (item 12).
   await expect(app.getByRole('table', { name: /Confusion matrix/ })).toHaveCount(0);
   await expect(app.getByRole('region', { name: 'Evaluation' })).toContainText(/\d of 2/);
+  // Nothing spills sideways (the small-count notes wrap inside the card).
+  expect(await overflowsSideways(app)).toBe(false);
   await figures.scrollIntoViewIfNeeded();
   await app.screenshot({ animations: 'disabled', path: screenshotPath('train-finetune-small.png') });
 
@@ -173,11 +188,15 @@ test('the newcomer path: quick model → Try it on Draw → active → samples w
   await expect(digitsRow).not.toContainText('1/1/2026');
   await expect(digitsRow).toContainText('11/24/2026');
   await expect(table.getByRole('button', { name: 'Rename my first model' })).toBeVisible();
+  // The fine-tuned model's figure stands on 2 held-out samples: counts, not "100.0%" (item 12).
+  const tunedRow = table.getByRole('row', { name: /digits \+ star/ });
+  await expect(tunedRow).toContainText(/\d of 2/);
+  await expect(tunedRow).not.toContainText('100.0%');
   await expect(table.getByRole('button', { name: 'Try on Draw: my first model' })).toBeVisible();
 
   // 6. Compare opens on two models of one task, ready to run; Δ says B − A and is coloured (18, 19).
-  await expect(app.getByLabel('Model A')).toHaveValue('builtin-digits');
-  await expect(app.getByLabel('Model B')).toHaveValue(mine.id);
+  await expect(app.getByLabel('Model A', { exact: true })).toHaveValue('builtin-digits');
+  await expect(app.getByLabel('Model B', { exact: true })).toHaveValue(mine.id);
   const compareButton = app.getByRole('button', { name: 'Compare on the test set' });
   await expect(compareButton).toBeEnabled();
   await compareButton.click();

@@ -12,7 +12,7 @@ function Row({ title, figures }: { title: string; figures: BeforeAfter }) {
       <th scope="row" title={figures.on}>
         {title}
         <span className="muted small"> · {figures.on}</span>
-        {t.note && <span className="small measured-note"> · {t.note}</span>}
+        {t.note && <span className="small measured-note">{t.note}</span>}
       </th>
       <td className="num">{t.before}</td>
       <td className="num">{t.after}</td>

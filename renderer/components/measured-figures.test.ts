@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { beforeAfterSentence, beforeAfterText, MIN_MEASURED, tooFewToMeasure } from './measured-figures';
+import {
+  beforeAfterSentence,
+  beforeAfterText,
+  evaluatedCount,
+  MIN_MEASURED,
+  testFigure,
+  tooFewToMeasure,
+} from './measured-figures';
 
 const figures = (count: number, before: number, after: number) => ({ on: 'held-out', count, before, after });
 
@@ -21,5 +28,17 @@ describe('before/after figures', () => {
       after: '95.0%',
       change: '+3.8 pt',
     });
+  });
+});
+
+describe("a model's test figure", () => {
+  it('is a percentage on a test split and counts on a few held-out samples', () => {
+    const big = { testAccuracy: 0.9886, evaluatedOn: 'mnist test split, 10,000 images' };
+    expect(evaluatedCount(big)).toBe(10_000);
+    expect(testFigure(big)).toEqual({ text: '98.9%' });
+    const tiny = { testAccuracy: 1, evaluatedOn: 'custom-stars test split, 2 images' };
+    expect(testFigure(tiny)).toEqual({ text: '2 of 2', note: '2 test images: too few to measure accuracy' });
+    expect(testFigure({})).toEqual({ text: '—' });
+    expect(testFigure({ testAccuracy: 0.5 })).toEqual({ text: '50.0%' });
   });
 });

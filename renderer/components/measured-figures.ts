@@ -2,7 +2,7 @@
 // percentage oversells (2 held-out samples are "0 % → 100 %"), so the counts are shown instead,
 // with a note that they are too few to measure accuracy.
 
-import type { BeforeAfter } from '../../app/shared/types';
+import type { BeforeAfter, ModelMetrics } from '../../app/shared/types';
 import { formatAccuracy } from '../inference/prediction';
 
 /** Fewer images than this give no accuracy figure, only counts. */
@@ -52,4 +52,25 @@ export function beforeAfterSentence(b: BeforeAfter): string {
   return t.note
     ? `${t.before} → ${t.after} right; too few to measure accuracy`
     : `${t.before} → ${t.after} (${t.change})`;
+}
+
+/**
+ * How many test images a model's figure stands on, read from `evaluatedOn` ("mnist test split,
+ * 10,000 images", as the core writes it); undefined when it does not say.
+ */
+export function evaluatedCount(metrics: ModelMetrics): number | undefined {
+  const m = /([\d,]+) images$/.exec(metrics.evaluatedOn ?? '');
+  return m ? Number(m[1]!.replaceAll(',', '')) : undefined;
+}
+
+/** A model's test figure for a table: "98.9%", or "2 of 2" when too few images stand behind it. */
+export function testFigure(metrics: ModelMetrics): { text: string; note?: string } {
+  if (metrics.testAccuracy === undefined) return { text: '—' };
+  const count = evaluatedCount(metrics);
+  if (count !== undefined && tooFewToMeasure(count))
+    return {
+      text: `${rightOf(metrics.testAccuracy, count)} of ${count}`,
+      note: `${count === 1 ? '1 test image' : `${count} test images`}: too few to measure accuracy`,
+    };
+  return { text: formatAccuracy(metrics.testAccuracy) };
 }

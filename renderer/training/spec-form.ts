@@ -129,7 +129,7 @@ export const FORM_EPOCHS = 3;
  * "Quick try": a small perceptron on the first few thousand images for a couple of epochs, about
  * ten seconds here (measured in e2e/newcomer.spec.ts), enough to see curves move and a model land.
  */
-export const QUICK_TRY = { architecture: 'mlp', epochs: 2, limit: 3000 } as const;
+export const QUICK_TRY = { architecture: 'mlp', epochs: 2, limit: 10_000 } as const;
 
 /** The form set up for a quick try on its dataset (from scratch; the name is kept). */
 export function quickTry(form: TrainingForm, classCount = 10): TrainingForm {

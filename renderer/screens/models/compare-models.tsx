@@ -53,24 +53,31 @@ export function CompareModels({
     }
   };
 
-  const pick = (value: string, set: (v: string) => void, label: string) => (
-    <label className="field field-inline">
-      <span className="field-label">{label}</span>
-      <select
-        value={value}
-        onChange={(e) => {
-          set(e.target.value);
-          setResult(null);
-        }}
-      >
-        {models.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name} ({taskOf(m.datasetId)})
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const pick = (value: string, set: (v: string) => void, label: string) => {
+    // A label of its own (not wrapping the select), so the name is "Model A", not its options too.
+    const id = `compare-${label.replace(/\W+/g, '-').toLowerCase()}`;
+    return (
+      <span className="field field-inline">
+        <label className="field-label" htmlFor={id}>
+          {label}
+        </label>
+        <select
+          id={id}
+          value={value}
+          onChange={(e) => {
+            set(e.target.value);
+            setResult(null);
+          }}
+        >
+          {models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} ({taskOf(m.datasetId)})
+            </option>
+          ))}
+        </select>
+      </span>
+    );
+  };
 
   return (
     <section className="card compare" aria-labelledby="compare-title">

@@ -6,8 +6,8 @@ import { useEffect, useState } from 'react';
 import type { ModelSummary, SkippedModel } from '../../../app/shared/types';
 import { api } from '../../api';
 import { FineTuneFigures } from '../../components/fine-tune-figures';
+import { testFigure } from '../../components/measured-figures';
 import { taskTitle } from '../../components/task-switcher';
-import { formatAccuracy } from '../../inference/prediction';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 import { CompareModels } from './compare-models';
@@ -219,9 +219,7 @@ export function ModelsScreen() {
                       <td title={title(m.datasetId)}>{task(m.datasetId)}</td>
                       <td>{m.architecture}</td>
                       <td className="num">{m.parameters.toLocaleString()}</td>
-                      <td className="num" title={m.metrics.evaluatedOn}>
-                        {m.metrics.testAccuracy === undefined ? '—' : formatAccuracy(m.metrics.testAccuracy)}
-                      </td>
+                      <TestFigureCell model={m} />
                       <td
                         title={
                           m.builtin
@@ -309,6 +307,17 @@ export function ModelsScreen() {
       )}
       {models.items.length >= 2 && <CompareModels models={models.items} taskOf={task} />}
     </div>
+  );
+}
+
+/** The test accuracy, or counts and a note when a handful of images stand behind it. */
+function TestFigureCell({ model }: { model: ModelSummary }) {
+  const f = testFigure(model.metrics);
+  return (
+    <td className="num" title={f.note ?? model.metrics.evaluatedOn}>
+      {f.text}
+      {f.note && <span className="sr-only"> ({f.note})</span>}
+    </td>
   );
 }
 
