@@ -5,7 +5,7 @@ import type { Evaluation, ModelSummary } from '../../../app/shared/types';
 import { api } from '../../api';
 import { formatAccuracy, formatPercent } from '../../inference/prediction';
 import { errorMessage } from '../../state/use-api';
-import { defaultPair, deltaCell } from './compare-rules';
+import { defaultPair, deltaCell, hasSameTaskPair } from './compare-rules';
 
 export function CompareModels({
   models,
@@ -79,6 +79,20 @@ export function CompareModels({
     );
   };
 
+  // No task has two models yet (only the built-ins): say what Compare needs instead of offering a
+  // pair it cannot compare.
+  if (!hasSameTaskPair(models))
+    return (
+      <section className="card compare" aria-labelledby="compare-title">
+        <header className="section-head">
+          <h2 id="compare-title">Compare two models</h2>
+        </header>
+        <p className="muted">
+          Compare tests two models of the same task on its test split. Train a model for Digits or Letters
+          (Quick try on the Train screen takes seconds) to compare it with the built-in one.
+        </p>
+      </section>
+    );
   return (
     <section className="card compare" aria-labelledby="compare-title">
       <header className="section-head">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSummary } from '../../../app/shared/types';
-import { defaultPair, deltaCell } from './compare-rules';
+import { defaultPair, deltaCell, hasSameTaskPair } from './compare-rules';
 
 const model = (id: string, datasetId: string) => ({ id, datasetId }) as ModelSummary;
 
@@ -19,6 +19,13 @@ describe('defaultPair', () => {
         model('l2', 'letters'),
       ]),
     ).toEqual(['builtin-letters', 'l2']);
+  });
+
+  it('knows when no task has two models (only the built-ins): Compare explains instead', () => {
+    expect(hasSameTaskPair([model('builtin-digits', 'mnist'), model('builtin-letters', 'letters')])).toBe(
+      false,
+    );
+    expect(hasSameTaskPair([model('a', 'mnist'), model('b', 'letters'), model('c', 'mnist')])).toBe(true);
   });
 
   it('falls back to the first two when no task has two models', () => {

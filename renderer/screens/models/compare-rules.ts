@@ -15,6 +15,11 @@ export function defaultPair(models: readonly ModelSummary[]): [string, string] {
   return [models[0]?.id ?? '', models[1]?.id ?? ''];
 }
 
+/** Whether any two models share a task (dataset): only then can Compare run. */
+export function hasSameTaskPair(models: readonly ModelSummary[]): boolean {
+  return new Set(models.map((m) => m.datasetId)).size < models.length;
+}
+
 export interface DeltaCell {
   /** "▲ +2.4 pts", "▼ −1.0 pts", "±0.0 pts": the arrow is the cue that does not rely on colour. */
   text: string;
