@@ -111,6 +111,8 @@ test('Train at 1280×800: the action and the progress stay in view, problems are
   expect(lo).toBeGreaterThan(0.3);
   expect(hi).toBeLessThanOrEqual(1);
   await expect(accuracyChart).toHaveAttribute('data-x-range', '0,2');
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('train-dark.png') });
 });
 
 test('the newcomer path: quick model → Try it on Draw → active → samples with Enter → fine-tune → compare → export', async ({
