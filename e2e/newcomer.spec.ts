@@ -92,8 +92,13 @@ test('Train at 1280×800: the action and the progress stay in view, problems are
   await expect(bar).toContainText('paused');
   await expect(bar).not.toContainText('samples/s');
   await expect(bar).not.toContainText('ETA');
-  await app.getByRole('button', { name: 'Cancel' }).click();
+  // The Cancel button is not turned into Start training in place (a hovered, reused element faded
+  // from white to the accent under white text: the blank white button after a cancel).
+  const cancel = await app.getByRole('button', { name: 'Cancel' }).elementHandle();
+  await cancel!.click();
   await expect(app.getByText('Training was cancelled. Nothing was saved.')).toBeVisible();
+  expect(await cancel!.evaluate((el) => el.isConnected)).toBe(false);
+  await expect(startButton).toHaveCSS('opacity', '1');
   // After a cancel the action buttons are labelled and visible (no blank button).
   await expect(startButton).toBeEnabled();
   await expect(app.getByRole('button', { name: 'Quick try' })).toBeEnabled();

@@ -110,10 +110,14 @@ export function TrainScreen() {
             <div className="progress-fill" style={{ transform: `scaleX(${p?.fraction ?? 0})` }} />
           </div>
         </div>
+        {/* Keys: each action is its own element. Reused, a hovered Cancel became Start training in
+            place and its background faded from white to the accent under white text (a blank
+            white button after a cancel). */}
         <div className="actions">
           {!running ? (
             <>
               <button
+                key="quick-try"
                 type="button"
                 className="btn"
                 onClick={startQuickTry}
@@ -123,6 +127,7 @@ export function TrainScreen() {
                 Quick try
               </button>
               <button
+                key="start"
                 type="button"
                 className="btn btn-primary"
                 onClick={() => start(form)}
@@ -134,11 +139,17 @@ export function TrainScreen() {
           ) : (
             <>
               {training.state === 'paused' ? (
-                <button type="button" className="btn btn-primary" onClick={() => control('resume')}>
+                <button
+                  key="resume"
+                  type="button"
+                  className="btn btn-primary"
+                  onClick={() => control('resume')}
+                >
                   Resume
                 </button>
               ) : (
                 <button
+                  key="pause"
                   type="button"
                   className="btn"
                   onClick={() => control('pause')}
@@ -148,6 +159,7 @@ export function TrainScreen() {
                 </button>
               )}
               <button
+                key="cancel"
                 type="button"
                 className="btn btn-danger"
                 onClick={() => control('cancel')}
