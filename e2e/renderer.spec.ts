@@ -78,7 +78,7 @@ async function waitForModel(page: Page): Promise<void> {
 
 async function useModel(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name: 'Models' }).click();
-  await page.getByRole('button', { name: `Try ${name}` }).click();
+  await page.getByRole('button', { name: `Try on Draw: ${name}` }).click();
   await expect(page.getByRole('tab', { name: 'Draw' })).toHaveAttribute('aria-selected', 'true');
 }
 

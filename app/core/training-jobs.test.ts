@@ -152,10 +152,10 @@ describe('TrainingJobs with a real trainer', () => {
       metrics: {
         testAccuracy: end.evaluation.accuracy,
         testLoss: end.evaluation.loss,
-        evaluatedOn: 'mnist test split, 2,000 images',
+        evaluatedOn: 'mnist test split, 10,000 images',
       },
       evaluation: end.evaluation,
-      data: { trainImages: 461, validationImages: 51, testImages: 2000 },
+      data: { trainImages: 461, validationImages: 51, testImages: 10000 },
     });
     expect(meta.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(meta.training?.history).toHaveLength(1);

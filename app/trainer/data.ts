@@ -1,6 +1,7 @@
 // The trainer reads its data itself, from the paths the core sends: a bundled dataset through the
 // datasets loader, or a custom image folder. Returns the training set, the held-out test set and
-// the class names. `limit` takes the first N training images (quick runs).
+// the class names. `limit` takes the first N training images (quick runs); the test split stays
+// whole, so a model's test figure means the same on Train, in Models and in Compare.
 
 import { fromBytes } from '../../datasets/idx';
 import { loadDataset } from '../../datasets/load';
@@ -20,8 +21,6 @@ export interface JobData {
 }
 
 const SAMPLE_SHAPE = [1, 28, 28] as const;
-/** With `limit`, the test split is cut to at least this many images (or the limit, if larger). */
-const LIMITED_TEST_MIN = 2000;
 
 function subset(images: Float32Array, labels: Int32Array, indices: ArrayLike<number>): Dataset {
   const out = new Float32Array(indices.length * 784);
@@ -49,11 +48,7 @@ export async function loadJobData(data: TrainerData, testFraction: number, limit
       loadDataset(data.datasetId, 'train', { dataDir: data.dataDir }),
       loadDataset(data.datasetId, 'test', { dataDir: data.dataDir }),
     ]);
-    const testCount = limit === undefined ? test.labels.length : Math.max(limit, LIMITED_TEST_MIN);
-    const testSet = firstN(
-      { images: test.images, labels: test.labels, sampleShape: SAMPLE_SHAPE },
-      testCount,
-    );
+    const testSet = { images: test.images, labels: test.labels, sampleShape: SAMPLE_SHAPE };
     return {
       train: firstN(
         { images: train.images, labels: train.labels, sampleShape: SAMPLE_SHAPE },

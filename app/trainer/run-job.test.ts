@@ -113,13 +113,13 @@ describe('JobRunner on a bundled set', () => {
       'checkpoint',
     ]);
 
-    // 512 images, a tenth for validation; with `limit` the test split is cut to its first 2,000.
+    // 512 images, a tenth for validation; `limit` cuts the training images only: the test split is whole.
     expect(sent[0]).toEqual({
       type: 'started',
       jobId: 'job-1',
       trainCount: 461,
       validationCount: 51,
-      testCount: 2000,
+      testCount: 10000,
     });
 
     // Epochs and batches count from 1; the last report of the job is the whole of it.
@@ -138,17 +138,17 @@ describe('JobRunner on a bundled set', () => {
     expect(done.history).toEqual(sent.flatMap((m) => (m.type === 'epochEnd' ? [m.metrics] : [])));
     expect(done.history[1]!.valAccuracy).toBeDefined();
     const e = done.evaluation;
-    expect(e).toMatchObject({ datasetId: 'mnist', split: 'test', count: 2000 });
+    expect(e).toMatchObject({ datasetId: 'mnist', split: 'test', count: 10000 });
     expect(e.confusion).toHaveLength(10);
     const diagonal = e.confusion.reduce((sum, row, i) => sum + row[i]!, 0);
-    expect(e.confusion.flat().reduce((a, b) => a + b, 0)).toBe(2000);
-    expect(e.accuracy).toBeCloseTo(diagonal / 2000, 6);
+    expect(e.confusion.flat().reduce((a, b) => a + b, 0)).toBe(10000);
+    expect(e.accuracy).toBeCloseTo(diagonal / 10000, 6);
     expect(e.accuracy).toBeGreaterThan(0.5); // 2 epochs on 461 digits: far above chance (0.1)
     // 784·16 + 16 + 16·10 + 10 parameters, each a float32 of the weights file.
     expect(done.parameters).toBe(12_730);
     expect(done.model.weights.byteLength).toBe(12_730 * 4);
     expect(done.model.json.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(done.data).toMatchObject({ trainImages: 461, validationImages: 51, testImages: 2000 });
+    expect(done.data).toMatchObject({ trainImages: 461, validationImages: 51, testImages: 10000 });
     expect(Object.values(done.data.perClass).reduce((a, b) => a + b, 0)).toBe(512);
     // Bundled sets have no sample ids: no suspicious-sample check, and no fine-tuning report.
     expect(done.suspicious).toBeUndefined();

@@ -2,22 +2,21 @@
 // and on the user's held-out samples (the new ones), with how the run was made.
 
 import type { BeforeAfter, FineTuneReport } from '../../app/shared/types';
-import { formatAccuracy } from '../inference/prediction';
+import { beforeAfterText } from './measured-figures';
 
 function Row({ title, figures }: { title: string; figures: BeforeAfter }) {
-  const delta = (figures.after - figures.before) * 100;
+  // A handful of held-out samples: counts right and a note, not "0.0 % → 100.0 %, +100 pt".
+  const t = beforeAfterText(figures);
   return (
     <tr>
       <th scope="row" title={figures.on}>
         {title}
         <span className="muted small"> · {figures.on}</span>
+        {t.note && <span className="small measured-note">{t.note}</span>}
       </th>
-      <td className="num">{formatAccuracy(figures.before)}</td>
-      <td className="num">{formatAccuracy(figures.after)}</td>
-      <td className="num">
-        {delta >= 0 ? '+' : '−'}
-        {Math.abs(delta).toFixed(1)} pt
-      </td>
+      <td className="num">{t.before}</td>
+      <td className="num">{t.after}</td>
+      <td className="num">{t.change}</td>
     </tr>
   );
 }
@@ -28,7 +27,7 @@ export function FineTuneFigures({ report }: { report: FineTuneReport }) {
       <table className="compare-table" aria-label="Before and after fine-tuning">
         <thead>
           <tr>
-            <th scope="col">Accuracy</th>
+            <th scope="col">Right on</th>
             <th scope="col" className="num">
               Before
             </th>

@@ -5,8 +5,12 @@ import {
   defaultForm,
   defaultLayers,
   FINE_TUNE_FORM,
+  FORM_EPOCHS,
+  fieldProblems,
   formToSpec,
   layerRow,
+  QUICK_TRY,
+  quickTry,
   withBase,
   withOptimizer,
 } from './spec-form';
@@ -25,9 +29,11 @@ describe('formToSpec', () => {
       optimizer: t.optimizer,
       learningRate: t.learningRate,
       schedule: t.schedule,
-      epochs: t.epochs,
       augmentation: t.augment,
     });
+    // A first press of Start is a short job: the preset's epochs, capped (10 epochs of 60,000 is not).
+    expect(result.spec.epochs).toBe(Math.min(t.epochs, FORM_EPOCHS));
+    expect(result.spec.epochs).toBeLessThan(t.epochs);
     expect(result.spec.layers).toBeUndefined();
     expect(result.spec.limit).toBeUndefined();
   });
@@ -54,13 +60,36 @@ describe('formToSpec', () => {
     expect(trainingSpecSchema.safeParse(result.spec).success).toBe(true);
   });
 
-  it('reports invalid fields by name', () => {
+  it('reports each invalid field in words, tied to the field, never as schema text', () => {
     const result = formToSpec({ ...defaultForm('mnist'), learningRate: 0, epochs: 0, validationSplit: 0.9 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.join('\n')).toMatch(/Learning rate/);
-    expect(result.errors.join('\n')).toMatch(/Epochs/);
-    expect(result.errors.join('\n')).toMatch(/Validation split/);
+    expect(result.errors).toEqual([
+      { field: 'learningRate', message: 'Learning rate must be a number above 0 and at most 10; 0 is not.' },
+      { field: 'epochs', message: 'Epochs must be a whole number from 1 to 1,000; 0 is not.' },
+      { field: 'validationSplit', message: 'Validation split must be between 0 and 0.5.' },
+    ]);
+    const text = result.errors.map((e) => e.message).join('\n');
+    expect(text).not.toMatch(/expected|Too small|>=|invalid_type/);
+  });
+
+  it('says which field is empty and what it takes', () => {
+    const result = formToSpec({ ...defaultForm('mnist'), batchSize: Number.NaN, epochs: 2.5, seed: -1 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      { field: 'batchSize', message: 'Batch size is empty: enter a whole number from 1 to 4,096.' },
+      { field: 'epochs', message: 'Epochs must be a whole number from 1 to 1,000; 2.5 is not.' },
+      { field: 'seed', message: 'Seed must be a whole number from 0 to 4,294,967,295; -1 is not.' },
+    ]);
+    expect(fieldProblems({ ...defaultForm('mnist'), datasetId: '' })).toEqual([
+      { field: 'datasetId', message: 'Choose a dataset.' },
+    ]);
+    // The step schedule's own numbers only count when it is picked.
+    expect(fieldProblems({ ...defaultForm('mnist'), stepSize: 0 })).toEqual([]);
+    expect(fieldProblems({ ...defaultForm('mnist'), schedule: 'step', stepSize: 0 })[0]?.field).toBe(
+      'stepSize',
+    );
   });
 
   it('refuses an empty custom layer list, and one that does not end in the output layer', () => {
@@ -69,7 +98,11 @@ describe('formToSpec', () => {
     expect(formToSpec(custom, 26).ok).toBe(true);
     const wrong = formToSpec(custom, 10);
     expect(wrong.ok).toBe(false);
-    if (!wrong.ok) expect(wrong.errors.join()).toMatch(/Dense with 10 units/);
+    if (!wrong.ok)
+      expect(wrong.errors[0]).toMatchObject({
+        field: 'layers',
+        message: expect.stringMatching(/Dense with 10 units/),
+      });
   });
 
   it('puts label smoothing in the spec only when it is set, and refuses more than 0.5', () => {
@@ -79,7 +112,10 @@ describe('formToSpec', () => {
     expect(smoothed.ok && smoothed.spec.labelSmoothing).toBe(0.2);
     const tooMuch = formToSpec({ ...defaultForm('letters'), labelSmoothing: 0.8 });
     expect(tooMuch.ok).toBe(false);
-    if (!tooMuch.ok) expect(tooMuch.errors.join()).toMatch(/Label smoothing/);
+    if (!tooMuch.ok)
+      expect(tooMuch.errors).toEqual([
+        { field: 'labelSmoothing', message: 'Label smoothing must be between 0 and 0.5.' },
+      ]);
   });
 
   it('picking an optimizer picks its usual learning rate', () => {
@@ -106,6 +142,29 @@ describe('withBase', () => {
     expect(result.spec.limit).toBeUndefined();
     const scratch = withBase(tuned, '');
     expect(scratch.baseModelId).toBe('');
-    expect(scratch.epochs).toBe(preset('mlp', { classes: 10 }).training.epochs);
+    expect(scratch.epochs).toBe(Math.min(FORM_EPOCHS, preset('mlp', { classes: 10 }).training.epochs));
+  });
+});
+
+describe('quickTry', () => {
+  it('sets up a small perceptron run on a few thousand images, from scratch, keeping the dataset and name', () => {
+    const form = withBase(
+      { ...defaultForm('letters'), architecture: 'cnn', name: 'mine' },
+      'builtin-letters',
+      26,
+    );
+    const quick = quickTry(form, 26);
+    const result = formToSpec(quick, 26);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.spec).toMatchObject({
+      datasetId: 'letters',
+      architecture: QUICK_TRY.architecture,
+      epochs: QUICK_TRY.epochs,
+      limit: QUICK_TRY.limit,
+      augmentation: false,
+      name: 'mine',
+    });
+    expect(result.spec.baseModelId).toBeUndefined();
   });
 });

@@ -121,6 +121,58 @@ export function fromStatus(status: TrainingStatus): TrainingSnapshot {
   };
 }
 
+/**
+ * A start the person asked for that has not reached the screen yet: `jobId` is null until
+ * `training.start` answers, and the snapshot keeps the previous run until the job's `started`
+ * event arrives (the trainer reads its data first).
+ */
+export interface PendingStart {
+  jobId: string | null;
+  spec: TrainingSpec;
+}
+
+/**
+ * What the Train screen shows: between pressing Start and the new job's `started` event, a fresh
+ * "Starting" snapshot, never the previous run's "Finished", its 100 % bar or its curves.
+ */
+export function shownTraining(s: TrainingSnapshot, pending: PendingStart | null): TrainingSnapshot {
+  if (!pending || (pending.jobId !== null && s.jobId === pending.jobId)) return s;
+  return { ...initialTraining, state: 'running', spec: pending.spec };
+}
+
+/** The heading of the progress panel. */
+export function statusTitle(t: TrainingSnapshot): string {
+  if (t.state === 'running') return t.jobId === null ? 'Starting' : 'Training';
+  if (t.state === 'paused') return 'Paused';
+  if (t.outcome.kind === 'error') return 'Failed';
+  if (t.outcome.kind === 'cancelled') return 'Cancelled';
+  return 'Finished';
+}
+
+/**
+ * The line beside the title: live figures while running, where it stopped while paused (no rate,
+ * no ETA: nothing is moving), a summary once finished.
+ */
+export function progressLine(t: TrainingSnapshot): string {
+  const p = t.progress;
+  if (t.state === 'idle' && t.outcome.kind === 'done') {
+    const seconds = t.epochs.reduce((sum, e) => sum + e.seconds, 0);
+    return `${t.epochs.length} epoch${t.epochs.length === 1 ? '' : 's'} in ${formatDuration(seconds)} · ${t.trainCount.toLocaleString()} training images`;
+  }
+  if (t.state === 'running' && t.jobId === null) return 'reading the data…';
+  if (p && t.state === 'paused')
+    return `epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · paused`;
+  if (p && t.state === 'running') {
+    const rate = `${Math.round(p.samplesPerSecond).toLocaleString()} samples/s`;
+    // The first batches have no rate yet: an ETA of 0 s would read as "done".
+    const eta = p.etaSeconds > 0 ? ` · ETA ${formatDuration(p.etaSeconds)}` : '';
+    return `epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · ${rate}${eta}`;
+  }
+  if (t.trainCount)
+    return `${t.trainCount.toLocaleString()} training, ${t.validationCount.toLocaleString()} validation images`;
+  return '';
+}
+
 /** "1 h 02 min", "3 min 05 s", "12 s". */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '—';

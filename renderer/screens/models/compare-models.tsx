@@ -5,6 +5,7 @@ import type { Evaluation, ModelSummary } from '../../../app/shared/types';
 import { api } from '../../api';
 import { formatAccuracy, formatPercent } from '../../inference/prediction';
 import { errorMessage } from '../../state/use-api';
+import { defaultPair, deltaCell, hasSameTaskPair } from './compare-rules';
 
 export function CompareModels({
   models,
@@ -16,12 +17,16 @@ export function CompareModels({
   const [pickA, setA] = useState('');
   const [pickB, setB] = useState('');
   // Picks that still exist (models can be deleted meanwhile); by default two models of one task.
-  const a = models.some((m) => m.id === pickA) ? pickA : (models[0]?.id ?? '');
+  const [pairA, pairB] = defaultPair(models);
+  const a = models.some((m) => m.id === pickA) ? pickA : pairA;
   const first = models.find((m) => m.id === a);
   const b = models.some((m) => m.id === pickB && m.id !== a)
     ? pickB
-    : ((models.find((m) => m.id !== a && m.datasetId === first?.datasetId) ?? models.find((m) => m.id !== a))
-        ?.id ?? '');
+    : a === pairA && pairB
+      ? pairB
+      : ((
+          models.find((m) => m.id !== a && m.datasetId === first?.datasetId) ?? models.find((m) => m.id !== a)
+        )?.id ?? '');
   const [compared, setResult] = useState<{ ids: string; evaluations: [Evaluation, Evaluation] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -48,25 +53,46 @@ export function CompareModels({
     }
   };
 
-  const pick = (value: string, set: (v: string) => void, label: string) => (
-    <label className="field field-inline">
-      <span className="field-label">{label}</span>
-      <select
-        value={value}
-        onChange={(e) => {
-          set(e.target.value);
-          setResult(null);
-        }}
-      >
-        {models.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name} ({taskOf(m.datasetId)})
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const pick = (value: string, set: (v: string) => void, label: string) => {
+    // A label of its own (not wrapping the select), so the name is "Model A", not its options too.
+    const id = `compare-${label.replace(/\W+/g, '-').toLowerCase()}`;
+    return (
+      <span className="field field-inline">
+        <label className="field-label" htmlFor={id}>
+          {label}
+        </label>
+        <select
+          id={id}
+          value={value}
+          onChange={(e) => {
+            set(e.target.value);
+            setResult(null);
+          }}
+        >
+          {models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name} ({taskOf(m.datasetId)})
+            </option>
+          ))}
+        </select>
+      </span>
+    );
+  };
 
+  // No task has two models yet (only the built-ins): say what Compare needs instead of offering a
+  // pair it cannot compare.
+  if (!hasSameTaskPair(models))
+    return (
+      <section className="card compare" aria-labelledby="compare-title">
+        <header className="section-head">
+          <h2 id="compare-title">Compare two models</h2>
+        </header>
+        <p className="muted">
+          Compare tests two models of the same task on its test split. Train a model for Digits or Letters
+          (Quick try on the Train screen takes seconds) to compare it with the built-in one.
+        </p>
+      </section>
+    );
   return (
     <section className="card compare" aria-labelledby="compare-title">
       <header className="section-head">
@@ -86,6 +112,10 @@ export function CompareModels({
         {!sameTask && <span className="muted small">Pick two models of the same task.</span>}
       </div>
       {error && <p className="notice notice-error">{error}</p>}
+      <p className="muted small">
+        Both are tested on the whole test split of {ma ? taskOf(ma.datasetId) : 'their task'}; Δ is B − A in
+        percentage points (▲ B is better, ▼ B is worse).
+      </p>
       {/* Only while the pair shown is still the pair picked (models can be deleted meanwhile). */}
       {result && ma && mb && (
         <div className="table-wrap">
@@ -94,13 +124,17 @@ export function CompareModels({
               <tr>
                 <th scope="col">Class</th>
                 <th scope="col" className="num">
-                  {ma.name} recall
+                  A: {ma.name} recall
                 </th>
                 <th scope="col" className="num">
-                  {mb.name} recall
+                  B: {mb.name} recall
                 </th>
-                <th scope="col" className="num">
-                  Δ
+                <th
+                  scope="col"
+                  className="num"
+                  title="B − A in percentage points: ▲ B is better, ▼ B is worse"
+                >
+                  Δ (B − A)
                 </th>
               </tr>
             </thead>
@@ -109,7 +143,7 @@ export function CompareModels({
                 <th scope="row">All ({result[0].count.toLocaleString()} images)</th>
                 <td className="num">{formatAccuracy(result[0].accuracy)}</td>
                 <td className="num">{formatAccuracy(result[1].accuracy)}</td>
-                <td className="num">{delta(result[1].accuracy - result[0].accuracy)}</td>
+                <Delta a={result[0].accuracy} b={result[1].accuracy} />
               </tr>
               {result[0].perClass.map((c, i) => {
                 const other = result[1].perClass[i];
@@ -118,7 +152,7 @@ export function CompareModels({
                     <th scope="row">{c.label}</th>
                     <td className="num">{formatPercent(c.recall)}</td>
                     <td className="num">{other ? formatPercent(other.recall) : '—'}</td>
-                    <td className="num">{other ? delta(other.recall - c.recall) : ''}</td>
+                    {other ? <Delta a={c.recall} b={other.recall} /> : <td />}
                   </tr>
                 );
               })}
@@ -130,7 +164,13 @@ export function CompareModels({
   );
 }
 
-function delta(d: number): string {
-  const pts = d * 100;
-  return `${pts >= 0 ? '+' : '−'}${Math.abs(pts).toFixed(1)} pts`;
+/** A Δ cell: coloured by direction, with an arrow and words for whoever cannot see the colour. */
+function Delta({ a, b }: { a: number; b: number }) {
+  const d = deltaCell(a, b);
+  return (
+    <td className={`num delta delta-${d.tone}`}>
+      <span aria-hidden="true">{d.text}</span>
+      <span className="sr-only">{d.label}</span>
+    </td>
+  );
 }

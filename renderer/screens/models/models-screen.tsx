@@ -1,12 +1,13 @@
-// Models: every saved network with its dataset, architecture, test accuracy and date; activate,
-// rename, delete, export (native or ONNX), import; and a comparison of two on the same test set.
+// Models: every saved network with its dataset, architecture, test accuracy and date; try one on
+// Draw (which makes it the task's active model), rename and delete your own, export (native or
+// ONNX), import; and a comparison of two on the same test set.
 
 import { useEffect, useState } from 'react';
 import type { ModelSummary, SkippedModel } from '../../../app/shared/types';
 import { api } from '../../api';
 import { FineTuneFigures } from '../../components/fine-tune-figures';
+import { testFigure } from '../../components/measured-figures';
 import { taskTitle } from '../../components/task-switcher';
-import { formatAccuracy } from '../../inference/prediction';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 import { CompareModels } from './compare-models';
@@ -24,6 +25,11 @@ export function ModelsScreen() {
   }, [models.loaded, models.items]);
   const [active, setActive] = useState<Record<string, string>>({});
   const [renaming, setRenaming] = useState<string | null>(null);
+  // One line for the last export (replaced by the next, never piled up): done, cancelled or failed.
+  const [exportStatus, setExportStatus] = useState<{
+    kind: 'success' | 'info' | 'error';
+    text: string;
+  } | null>(null);
   const [name, setName] = useState('');
   const fail = (e: unknown) => notify('error', errorMessage(e));
 
@@ -52,38 +58,46 @@ export function ModelsScreen() {
     const d = datasets.items.find((x) => x.id === id);
     return d ? taskTitle(d) : id;
   };
-  const activate = (m: ModelSummary) =>
+  /** Make `m` the model Draw uses for its task, and open Draw on that task. */
+  const tryOnDraw = (m: ModelSummary) =>
     api()
       .models.activate({ id: m.id })
       .then(() => {
         setActive((a) => ({ ...a, [m.datasetId]: m.id }));
-        notify('success', `${m.name} is now used for ${title(m.datasetId)}.`);
+        navigate({ screen: 'draw', datasetId: m.datasetId });
       })
       .catch(fail);
   const exportModel = async (m: ModelSummary, format: 'native' | 'onnx') => {
     const ext = format === 'onnx' ? 'onnx' : 'glyphmodel';
-    const target = await api()
-      .dialog.saveFile({
+    const exportFailed = (e: unknown) => setExportStatus({ kind: 'error', text: errorMessage(e) });
+    let target: Awaited<ReturnType<ReturnType<typeof api>['dialog']['saveFile']>>;
+    try {
+      target = await api().dialog.saveFile({
         title:
           format === 'onnx' && m.architecture === 'recurrent'
             ? `Export ${m.name} as ONNX — ${RECURRENT_ONNX_NOTE}`
             : `Export ${m.name}`,
         defaultName: `${slug(m.name)}.${ext}`,
         extensions: [ext],
-      })
-      .catch(fail);
-    if (!target) return;
+      });
+    } catch (e) {
+      return exportFailed(e);
+    }
+    // The person closed the save dialog: said quietly, in the same line, so it is not mistaken for an export.
+    if (!target) return setExportStatus({ kind: 'info', text: 'Export cancelled.' });
+    setExportStatus({ kind: 'info', text: `Exporting ${m.name}…` });
     api()
       .models.export({ id: m.id, format, grant: target.grant })
       .then((r) =>
-        notify(
-          'success',
-          format === 'onnx' && m.architecture === 'recurrent'
-            ? `Exported to ${r.path}. ${RECURRENT_ONNX_NOTE}`
-            : `Exported to ${r.path}`,
-        ),
+        setExportStatus({
+          kind: 'success',
+          text:
+            format === 'onnx' && m.architecture === 'recurrent'
+              ? `Exported to ${r.path}. ${RECURRENT_ONNX_NOTE}`
+              : `Exported to ${r.path}`,
+        }),
       )
-      .catch(fail);
+      .catch(exportFailed);
   };
   const importModel = async () => {
     const chosen = await api()
@@ -131,6 +145,19 @@ export function ModelsScreen() {
             Import model…
           </button>
         </header>
+        <p className="muted small">
+          Draw uses the <strong>active</strong> model of each task. <strong>Try on Draw</strong> makes a model
+          the active one for its task and opens Draw with it. Built-in models ship with the app: they can be
+          tried and exported, not renamed or deleted.
+        </p>
+        {exportStatus && (
+          <p
+            className={`export-status notice ${exportStatus.kind === 'error' ? 'notice-error' : exportStatus.kind === 'success' ? 'notice-success' : ''}`}
+            role="status"
+          >
+            {exportStatus.text}
+          </p>
+        )}
         {models.items.length === 0 ? (
           <div className="empty-state">
             <p>No models yet. Train one on the Train screen; it will appear here.</p>
@@ -192,42 +219,44 @@ export function ModelsScreen() {
                       <td title={title(m.datasetId)}>{task(m.datasetId)}</td>
                       <td>{m.architecture}</td>
                       <td className="num">{m.parameters.toLocaleString()}</td>
-                      <td className="num" title={m.metrics.evaluatedOn}>
-                        {m.metrics.testAccuracy === undefined ? '—' : formatAccuracy(m.metrics.testAccuracy)}
+                      <TestFigureCell model={m} />
+                      <td
+                        title={
+                          m.builtin
+                            ? `Trained ${new Date(m.createdAt).toLocaleString()} by scripts/train-defaults.ts (see its model card)`
+                            : new Date(m.createdAt).toLocaleString()
+                        }
+                      >
+                        {new Date(m.createdAt).toLocaleDateString()}
                       </td>
-                      <td>{new Date(m.createdAt).toLocaleDateString()}</td>
                       <td className="row-actions">
                         <button
                           type="button"
                           className="btn btn-small"
-                          disabled={isActive}
-                          onClick={() => activate(m)}
-                          aria-label={`Activate ${m.name}`}
-                        >
-                          Activate
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-small"
-                          onClick={() =>
-                            activate(m).then(() => navigate({ screen: 'draw', datasetId: m.datasetId }))
+                          onClick={() => tryOnDraw(m)}
+                          aria-label={`Try on Draw: ${m.name}`}
+                          title={
+                            isActive
+                              ? 'Already the model Draw uses for this task: opens Draw'
+                              : 'Make this the model Draw uses for its task, and open Draw'
                           }
-                          aria-label={`Try ${m.name}`}
                         >
-                          Try
+                          Try on Draw
                         </button>
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-small"
-                          disabled={m.builtin}
-                          onClick={() => {
-                            setRenaming(m.id);
-                            setName(m.name);
-                          }}
-                          aria-label={`Rename ${m.name}`}
-                        >
-                          Rename
-                        </button>
+                        {/* Built-ins ship with the app: nothing to rename or delete, so no buttons for it. */}
+                        {!m.builtin && (
+                          <button
+                            type="button"
+                            className="btn btn-ghost btn-small"
+                            onClick={() => {
+                              setRenaming(m.id);
+                              setName(m.name);
+                            }}
+                            aria-label={`Rename ${m.name}`}
+                          >
+                            Rename
+                          </button>
+                        )}
                         <button
                           type="button"
                           className="btn btn-ghost btn-small"
@@ -244,15 +273,16 @@ export function ModelsScreen() {
                         >
                           ONNX
                         </button>
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-small btn-danger-text"
-                          disabled={m.builtin}
-                          onClick={() => remove(m)}
-                          aria-label={`Delete ${m.name}`}
-                        >
-                          Delete
-                        </button>
+                        {!m.builtin && (
+                          <button
+                            type="button"
+                            className="btn btn-ghost btn-small btn-danger-text"
+                            onClick={() => remove(m)}
+                            aria-label={`Delete ${m.name}`}
+                          >
+                            Delete
+                          </button>
+                        )}
                       </td>
                     </tr>
                   );
@@ -277,6 +307,17 @@ export function ModelsScreen() {
       )}
       {models.items.length >= 2 && <CompareModels models={models.items} taskOf={task} />}
     </div>
+  );
+}
+
+/** The test accuracy, or counts and a note when a handful of images stand behind it. */
+function TestFigureCell({ model }: { model: ModelSummary }) {
+  const f = testFigure(model.metrics);
+  return (
+    <td className="num" title={f.note ?? model.metrics.evaluatedOn}>
+      {f.text}
+      {f.note && <span className="sr-only"> ({f.note})</span>}
+    </td>
   );
 }
 

@@ -19,7 +19,12 @@ export interface ChartProps {
   series: SeriesDef[];
   /** [xs, ...ys] aligned, nulls for gaps. */
   data: (number | null)[][];
+  /** The y range; the chart follows it as it changes (the accuracy axis fits the data). */
   yRange?: [number, number];
+  /** The x range (epochs: 0 to the run's epoch count, so a new run never keeps the last one's). */
+  xRange?: [number, number];
+  /** Tick steps for the x axis (whole epochs). */
+  xIncrements?: number[];
   format?: (v: number) => string;
 }
 
@@ -27,11 +32,16 @@ function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 }
 
-export function Chart({ title, xLabel, series, data, yRange, format }: ChartProps) {
+export function Chart({ title, xLabel, series, data, yRange, xRange, xIncrements, format }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const dataRef = useRef(data);
   dataRef.current = data;
+  // Ranges are read through refs by the scale functions, so new ranges need no rebuild.
+  const ranges = useRef({ x: xRange, y: yRange });
+  ranges.current = { x: xRange, y: yRange };
+  const yKey = yRange?.join(',') ?? '';
+  const xKey = xRange?.join(',') ?? '';
 
   useEffect(() => {
     const el = box.current;
@@ -45,7 +55,16 @@ export function Chart({ title, xLabel, series, data, yRange, format }: ChartProp
         height: 220,
         legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: false }, y: yRange ? { range: () => yRange } : { auto: true } },
+        scales: {
+          x: {
+            time: false,
+            range: (_u, min, max) => ranges.current.x ?? [min ?? 0, max ?? 1],
+          },
+          y: {
+            auto: true,
+            range: (_u, min, max) => ranges.current.y ?? uPlot.rangeNum(min ?? 0, max ?? 1, 0.1, true),
+          },
+        },
         axes: [
           {
             stroke: axis,
@@ -53,6 +72,7 @@ export function Chart({ title, xLabel, series, data, yRange, format }: ChartProp
             ticks: { stroke: grid },
             label: xLabel,
             labelSize: 18,
+            ...(xIncrements ? { incrs: xIncrements } : {}),
           },
           {
             stroke: axis,
@@ -89,15 +109,19 @@ export function Chart({ title, xLabel, series, data, yRange, format }: ChartProp
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [series, xLabel, yRange, format]);
+  }, [series, xLabel, xIncrements, format]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: yKey and xKey stand for the ranges (read through the ref).
   useEffect(() => {
+    // setData rescales: the range functions above read the current ranges.
     plot.current?.setData(data as uPlot.AlignedData);
-  }, [data]);
+  }, [data, yKey, xKey]);
 
   return (
     <figure
       className="chart"
+      data-y-range={yKey}
+      data-x-range={xKey}
       data-points={data.slice(1).reduce((n, ys) => n + ys.filter((y) => y !== null).length, 0)}
     >
       <figcaption className="chart-title">{title}</figcaption>

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import type { TrainingSnapshot } from '../../training/training-store';
 import { Chart, type SeriesDef } from './chart';
+import { EPOCH_INCREMENTS, epochRange, fitAccuracyRange } from './chart-range';
 
 const LOSS_SERIES: SeriesDef[] = [
   { label: 'batch loss', colorVar: '--series-3', width: 1 },
@@ -13,8 +14,8 @@ const ACC_SERIES: SeriesDef[] = [
   { label: 'train accuracy', colorVar: '--series-1', points: true },
   { label: 'validation accuracy', colorVar: '--series-2', points: true, dash: [6, 4] },
 ];
-const pct = (v: number) => `${Math.round(v * 100)}%`;
-const ACC_RANGE: [number, number] = [0, 1];
+/** Whole percent, or one decimal where a fitted axis ticks between them (92.5%). */
+const pct = (v: number) => `${Number((v * 100).toFixed(1))}%`;
 
 export function Curves({ training }: { training: TrainingSnapshot }) {
   const loss = useMemo(() => {
@@ -40,15 +41,31 @@ export function Curves({ training }: { training: TrainingSnapshot }) {
     return [es.map((e) => e.epoch), es.map((e) => e.trainAccuracy), es.map((e) => e.valAccuracy ?? null)];
   }, [training.epochs]);
 
+  const lastX = Math.max(0, ...(loss[0] as number[]));
+  const [x0, x1] = epochRange(training.spec?.epochs, lastX);
+  const [y0, y1] = fitAccuracyRange([...accuracy[1]!, ...accuracy[2]!]);
+  // Fresh arrays only when the numbers change (the chart compares ranges by value anyway).
+  const xRange = useMemo<[number, number]>(() => [x0, x1], [x0, x1]);
+  const yRange = useMemo<[number, number]>(() => [y0, y1], [y0, y1]);
+
   return (
     <div className="curves">
-      <Chart title="Loss" xLabel="epoch" series={LOSS_SERIES} data={loss} />
+      <Chart
+        title="Loss"
+        xLabel="epoch"
+        series={LOSS_SERIES}
+        data={loss}
+        xRange={xRange}
+        xIncrements={EPOCH_INCREMENTS}
+      />
       <Chart
         title="Accuracy"
         xLabel="epoch"
         series={ACC_SERIES}
         data={accuracy}
-        yRange={ACC_RANGE}
+        xRange={xRange}
+        xIncrements={EPOCH_INCREMENTS}
+        yRange={yRange}
         format={pct}
       />
     </div>

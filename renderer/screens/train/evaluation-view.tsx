@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Evaluation, Misclassified } from '../../../app/shared/types';
 import { api } from '../../api';
 import { GlyphImage, imageAt } from '../../components/glyph-image';
+import { MIN_MEASURED, rightOf, tooFewToMeasure } from '../../components/measured-figures';
 import { formatAccuracy, formatPercent } from '../../inference/prediction';
 import { errorMessage } from '../../state/use-api';
 
@@ -16,6 +17,36 @@ export function EvaluationView({ evaluation, title }: { evaluation: Evaluation; 
         (m) => m.label === labels[cell.truth] && m.predicted === labels[cell.predicted],
       )
     : null;
+  // A handful of test images (a fine-tuned set's held-out samples): counts, no percentage and no
+  // confusion matrix, whose shades would claim more than a few images can say.
+  if (tooFewToMeasure(evaluation.count)) {
+    return (
+      <section className="evaluation" aria-label={title ?? 'Evaluation'}>
+        <header className="section-head">
+          <h3>{title ?? 'Test results'}</h3>
+          <span className="stat">
+            <strong>
+              {rightOf(evaluation.accuracy, evaluation.count)} of {evaluation.count}
+            </strong>{' '}
+            {evaluation.split} {evaluation.count === 1 ? 'image' : 'images'} right
+          </span>
+        </header>
+        <p className="muted small">
+          Too few to measure accuracy (at least {MIN_MEASURED} are needed for a percentage to mean much).
+        </p>
+        {evaluation.misclassified.length > 0 && (
+          <>
+            <h4>Misclassified</h4>
+            <Gallery
+              datasetId={evaluation.datasetId}
+              split={evaluation.split}
+              items={evaluation.misclassified}
+            />
+          </>
+        )}
+      </section>
+    );
+  }
   return (
     <section className="evaluation" aria-label={title ?? 'Evaluation'}>
       <header className="section-head">

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { trainingSpecSchema } from '../../../app/shared/api';
 import type { DatasetInfo } from '../../../app/shared/types';
 import { preset } from '../../../engine/presets';
-import { defaultForm, formToSpec, type TrainingForm } from '../../training/spec-form';
+import { defaultForm, type FieldProblem, formToSpec, type TrainingForm } from '../../training/spec-form';
 import { TrainFormView } from './train-form';
 
 const dataset = (id: string, classes: number): DatasetInfo => ({
@@ -17,7 +17,7 @@ const dataset = (id: string, classes: number): DatasetInfo => ({
   custom: false,
 });
 
-function Harness({ onForm }: { onForm: (f: TrainingForm) => void }) {
+function Harness({ onForm, problems }: { onForm: (f: TrainingForm) => void; problems?: FieldProblem[] }) {
   const [form, setForm] = useState(defaultForm('mnist'));
   onForm(form);
   return (
@@ -27,6 +27,7 @@ function Harness({ onForm }: { onForm: (f: TrainingForm) => void }) {
       datasets={[dataset('mnist', 10), dataset('letters', 26)]}
       models={[]}
       disabled={false}
+      problems={problems}
     />
   );
 }
@@ -75,5 +76,33 @@ describe('TrainFormView', () => {
     fireEvent.click(screen.getByRole('button', { name: `Remove layer ${before + 1}` }));
     expect(form.layers.length).toBe(before);
     expect(formToSpec(form, 10).ok).toBe(true);
+  });
+});
+
+describe('TrainFormView problems', () => {
+  it('marks the field and shows its message beside it, in words', () => {
+    const result = formToSpec({ ...defaultForm('mnist'), epochs: 0 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    render(<Harness onForm={() => {}} problems={result.errors} />);
+    const epochs = screen.getByLabelText('Epochs');
+    expect(epochs.getAttribute('aria-invalid')).toBe('true');
+    const ids = epochs.getAttribute('aria-describedby')?.split(' ') ?? [];
+    const message = ids.map((id) => document.getElementById(id)?.textContent).join(' ');
+    expect(message).toContain('Epochs must be a whole number from 1 to 1,000; 0 is not.');
+    // Beside the field: the message is inside the field's own box.
+    expect(epochs.closest('.field')?.textContent).toContain('Epochs must be a whole number');
+    // Other fields are left unmarked.
+    expect(screen.getByLabelText('Batch size').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('shows the dataset name whole, its size on the line below', () => {
+    render(<Harness onForm={() => {}} />);
+    const select = screen.getByLabelText('Dataset') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['mnist', 'letters']);
+    expect(select.getAttribute('aria-describedby')).toBe('train-dataset-help');
+    expect(document.getElementById('train-dataset-help')?.textContent).toBe(
+      '10 classes · 100 training and 10 test images',
+    );
   });
 });

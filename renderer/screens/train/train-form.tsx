@@ -2,8 +2,11 @@
 
 import type { DatasetInfo, ModelSummary } from '../../../app/shared/types';
 import {
+  type FieldProblem,
+  type FormField,
   OPTIMIZERS,
   PRESETS,
+  recipeEpochs,
   SCHEDULES,
   type TrainingForm,
   withArchitecture,
@@ -18,9 +21,30 @@ interface Props {
   datasets: DatasetInfo[];
   models: ModelSummary[];
   disabled: boolean;
+  /** Problems found at the last start, each shown beside its field (the field is marked invalid). */
+  problems?: FieldProblem[];
 }
 
-export function TrainFormView({ form, onChange, datasets, models, disabled }: Props) {
+export function TrainFormView({ form, onChange, datasets, models, disabled, problems = [] }: Props) {
+  const problemOf = (field: FormField) => problems.find((p) => p.field === field);
+  /** What marks a control: its field name (to focus it), invalid and described by its message. */
+  const marks = (field: FormField, helpId?: string) => {
+    const problem = problemOf(field);
+    const ids = [problem ? `train-error-${field}` : '', helpId ?? ''].filter(Boolean).join(' ');
+    return {
+      'data-field': field,
+      'aria-invalid': problem ? true : undefined,
+      'aria-describedby': ids || undefined,
+    };
+  };
+  const error = (field: FormField) => {
+    const problem = problemOf(field);
+    return problem ? (
+      <span className="field-error" id={`train-error-${field}`}>
+        {problem.message}
+      </span>
+    ) : null;
+  };
   const set = <K extends keyof TrainingForm>(key: K, value: TrainingForm[K]) =>
     onChange({ ...form, [key]: value });
   const num =
@@ -31,6 +55,8 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
   // A custom set can extend any model (the digits model learns ★); a bundled set, its own models.
   const bases = dataset?.custom ? models : models.filter((m) => m.datasetId === form.datasetId);
   const preset = PRESETS.find((p) => p.id === form.architecture);
+  const fullRecipe = form.baseModelId ? null : recipeEpochs(form.architecture, dataset?.classes.length);
+  const recipe = fullRecipe !== null && fullRecipe !== form.epochs ? `${fullRecipe} epochs` : null;
   // Fine-tuning: the (disabled) select shows the base model's architecture, not the form's last pick.
   const base = form.baseModelId ? models.find((m) => m.id === form.baseModelId) : undefined;
   const shownArchitecture = base
@@ -43,20 +69,29 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
     <fieldset className="train-form" disabled={disabled}>
       <legend className="sr-only">Training settings</legend>
       <div className="form-grid">
-        <label className="field">
-          <span className="field-label">Dataset</span>
+        <div className="field field-wide">
+          <label className="field-label" htmlFor="train-dataset">
+            Dataset
+          </label>
+          {/* The name alone in the select (it fits whole); its size on the line below. */}
           <select
+            id="train-dataset"
             value={form.datasetId}
+            title={dataset ? `${dataset.title}: ${datasetSize(dataset)}` : undefined}
             onChange={(e) => onChange({ ...form, datasetId: e.target.value, baseModelId: '' })}
+            {...marks('datasetId', 'train-dataset-help')}
           >
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.title} ({d.classes.length} {d.classes.length === 1 ? 'class' : 'classes'},{' '}
-                {d.sizes.train.toLocaleString()} images)
+                {d.title}
               </option>
             ))}
           </select>
-        </label>
+          <span className="field-help" id="train-dataset-help">
+            {dataset ? datasetSize(dataset) : ''}
+          </span>
+          {error('datasetId')}
+        </div>
         <div className="field field-wide">
           <label className="field-label" htmlFor="train-architecture">
             Architecture
@@ -126,16 +161,21 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field-label">Learning rate</span>
+        <div className="field">
+          <label className="field-label" htmlFor="train-learningRate">
+            Learning rate
+          </label>
           <input
+            id="train-learningRate"
             type="number"
             step="any"
             min={0}
             value={numValue(form.learningRate)}
             onChange={num('learningRate')}
+            {...marks('learningRate')}
           />
-        </label>
+          {error('learningRate')}
+        </div>
         <label className="field">
           <span className="field-label">Schedule</span>
           <select
@@ -151,31 +191,75 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
         </label>
         {form.schedule === 'step' && (
           <>
-            <label className="field">
-              <span className="field-label">Every (epochs)</span>
-              <input type="number" min={1} value={numValue(form.stepSize)} onChange={num('stepSize')} />
-            </label>
-            <label className="field">
-              <span className="field-label">Multiply by</span>
-              <input type="number" step="any" min={0} value={numValue(form.gamma)} onChange={num('gamma')} />
-            </label>
+            <div className="field">
+              <label className="field-label" htmlFor="train-stepSize">
+                Every (epochs)
+              </label>
+              <input
+                id="train-stepSize"
+                type="number"
+                min={1}
+                value={numValue(form.stepSize)}
+                onChange={num('stepSize')}
+                {...marks('stepSize')}
+              />
+              {error('stepSize')}
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="train-gamma">
+                Multiply by
+              </label>
+              <input
+                id="train-gamma"
+                type="number"
+                step="any"
+                min={0}
+                value={numValue(form.gamma)}
+                onChange={num('gamma')}
+                {...marks('gamma')}
+              />
+              {error('gamma')}
+            </div>
           </>
         )}
-        <label className="field">
-          <span className="field-label">Batch size</span>
+        <div className="field">
+          <label className="field-label" htmlFor="train-batchSize">
+            Batch size
+          </label>
           <input
+            id="train-batchSize"
             type="number"
             min={1}
             max={4096}
             value={numValue(form.batchSize)}
             onChange={num('batchSize')}
+            {...marks('batchSize')}
           />
-        </label>
-        <label className="field">
-          <span className="field-label">Epochs</span>
-          <input type="number" min={1} max={1000} value={numValue(form.epochs)} onChange={num('epochs')} />
-        </label>
+          {error('batchSize')}
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="train-epochs">
+            Epochs
+          </label>
+          <input
+            id="train-epochs"
+            type="number"
+            min={1}
+            max={1000}
+            value={numValue(form.epochs)}
+            onChange={num('epochs')}
+            {...marks('epochs', recipe ? 'train-epochs-help' : undefined)}
+          />
+          {recipe !== null && (
+            <span className="field-help" id="train-epochs-help">
+              The preset’s full recipe: {recipe}
+            </span>
+          )}
+          {error('epochs')}
+        </div>
         <RangeField
+          field="validationSplit"
+          error={problemOf('validationSplit')?.message}
           label="Validation split"
           max={0.5}
           value={form.validationSplit}
@@ -183,6 +267,8 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
           shown={`${Math.round(form.validationSplit * 100)}%`}
         />
         <RangeField
+          field="labelSmoothing"
+          error={problemOf('labelSmoothing')?.message}
           label="Label smoothing"
           max={0.3}
           value={form.labelSmoothing}
@@ -190,29 +276,52 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
           shown={form.labelSmoothing.toFixed(2)}
           title="Training targets keep this share off the true class: a less over-confident model, which says Not sure more often and is right more often when it answers"
         />
-        <label className="field">
-          <span className="field-label">Seed</span>
-          <input type="number" min={0} value={numValue(form.seed)} onChange={num('seed')} />
-        </label>
-        <label className="field">
-          <span className="field-label">Limit images (0 = all)</span>
+        <div className="field">
+          <label className="field-label" htmlFor="train-seed">
+            Seed
+          </label>
           <input
+            id="train-seed"
+            type="number"
+            min={0}
+            value={numValue(form.seed)}
+            onChange={num('seed')}
+            {...marks('seed')}
+          />
+          {error('seed')}
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="train-limit">
+            Limit images (0 = all)
+          </label>
+          <input
+            id="train-limit"
             type="number"
             min={0}
             value={numValue(form.limit)}
             onChange={num('limit')}
             aria-label="Limit"
+            {...marks('limit', 'train-limit-help')}
           />
-        </label>
-        <label className="field">
-          <span className="field-label">Name</span>
+          <span className="field-help" id="train-limit-help">
+            Training images only; the test is on the whole test split.
+          </span>
+          {error('limit')}
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="train-name">
+            Name
+          </label>
           <input
+            id="train-name"
             type="text"
             value={form.name}
             placeholder="optional"
             onChange={(e) => set('name', e.target.value)}
+            {...marks('name')}
           />
-        </label>
+          {error('name')}
+        </div>
         <label className="field field-check">
           <input
             type="checkbox"
@@ -228,6 +337,8 @@ export function TrainFormView({ form, onChange, datasets, models, disabled }: Pr
 
 /** A 0…max slider in steps of 0.05 with its value shown beside it. */
 function RangeField(props: {
+  field: FormField;
+  error?: string;
   label: string;
   max: number;
   value: number;
@@ -248,11 +359,26 @@ function RangeField(props: {
           onChange={(e) => props.onChange(e.target.valueAsNumber)}
           aria-label={props.label}
           title={props.title}
+          data-field={props.field}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? `train-error-${props.field}` : undefined}
         />
         <output>{props.shown}</output>
       </span>
+      {props.error && (
+        <span className="field-error" id={`train-error-${props.field}`}>
+          {props.error}
+        </span>
+      )}
     </label>
   );
+}
+
+/** "10 classes · 60,000 training and 10,000 test images" (custom sets: saved samples). */
+export function datasetSize(d: DatasetInfo): string {
+  const classes = `${d.classes.length} ${d.classes.length === 1 ? 'class' : 'classes'}`;
+  if (d.custom) return `${classes} · ${d.sizes.train.toLocaleString()} samples`;
+  return `${classes} · ${d.sizes.train.toLocaleString()} training and ${d.sizes.test.toLocaleString()} test images`;
 }
 
 function numValue(v: number): number | string {

@@ -1,14 +1,23 @@
-// Train: settings on the left; progress, live curves and the final evaluation on the right.
+// Train: a sticky bar with the run's status, progress and actions (always in view at 1280×800);
+// settings on the left; live curves and the final evaluation on the right.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DatasetInfo, ModelSummary, TrainingSpec } from '../../../app/shared/types';
 import { api } from '../../api';
 import { FineTuneFigures } from '../../components/fine-tune-figures';
 import { taskTitle } from '../../components/task-switcher';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
-import { defaultForm, formToSpec, PRESETS, type TrainingForm } from '../../training/spec-form';
-import { formatDuration, type TrainingSnapshot } from '../../training/training-store';
+import {
+  defaultForm,
+  type FieldProblem,
+  formToSpec,
+  PRESETS,
+  QUICK_TRY,
+  quickTry,
+  type TrainingForm,
+} from '../../training/spec-form';
+import { type PendingStart, progressLine, shownTraining, statusTitle } from '../../training/training-store';
 import { Curves } from './curves';
 import { EvaluationView } from './evaluation-view';
 import { TrainFormView } from './train-form';
@@ -17,15 +26,22 @@ import { TrainFormView } from './train-form';
 let remembered: TrainingForm | null = null;
 
 export function TrainScreen() {
-  const { datasets, models, datasetId, training, notify, setScreen, navigate, visit } = useApp();
+  const app = useApp();
+  const { datasets, models, datasetId, notify, setScreen, navigate, visit } = app;
   const [form, setForm] = useState<TrainingForm>(() => {
     // Opened for a task (Draw's "Train one"): the remembered form, set to train that task from scratch.
     const task = visit.screen === 'train' ? visit.datasetId : undefined;
     if (!task) return remembered ?? defaultForm(datasetId);
     return { ...(remembered ?? defaultForm(task)), datasetId: task, baseModelId: '' };
   });
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const [pending, setPending] = useState<PendingStart | null>(null);
+  const settings = useRef<HTMLElement>(null);
+  const training = shownTraining(app.training, pending);
+  // The new job is on screen once its `started` event has arrived: nothing is pending any more.
+  useEffect(() => {
+    if (pending?.jobId && app.training.jobId === pending.jobId) setPending(null);
+  }, [pending, app.training.jobId]);
   useEffect(() => {
     remembered = form;
   }, [form]);
@@ -34,22 +50,31 @@ export function TrainScreen() {
   }, [datasetId, form.datasetId]);
 
   const running = training.state !== 'idle';
-  const start = async () => {
-    const classCount = datasets.items.find((d) => d.id === form.datasetId)?.classes.length;
-    const result = formToSpec(form, classCount);
+  const classCount = datasets.items.find((d) => d.id === form.datasetId)?.classes.length;
+  const start = async (chosen: TrainingForm) => {
+    const result = formToSpec(chosen, classCount);
     if (!result.ok) {
       setErrors(result.errors);
+      // Show the first marked field (the form may be scrolled away from it).
+      const first = result.errors[0]?.field;
+      const el = settings.current?.querySelector<HTMLElement>(`[data-field="${first}"]`);
+      el?.focus();
       return;
     }
     setErrors([]);
-    setBusy(true);
+    setPending({ jobId: null, spec: result.spec });
     try {
-      await api().training.start(result.spec);
+      const { jobId } = await api().training.start(result.spec);
+      setPending((p) => (p ? { ...p, jobId } : p));
     } catch (e) {
-      setErrors([errorMessage(e)]);
-    } finally {
-      setBusy(false);
+      setPending(null);
+      setErrors([{ field: 'form', message: errorMessage(e) }]);
     }
+  };
+  const startQuickTry = () => {
+    const quick = quickTry(form, classCount);
+    setForm(quick);
+    start(quick);
   };
   const control = (verb: 'pause' | 'resume' | 'cancel') =>
     api()
@@ -58,46 +83,88 @@ export function TrainScreen() {
 
   const p = training.progress;
   const outcome = training.outcome;
+  const formErrors = errors.filter((e) => e.field === 'form' || e.field === 'layers');
+  const showRun = training.jobId !== null || outcome.kind !== 'none' || training.state !== 'idle';
   return (
     <div className="train-screen">
-      <section className="card train-settings" aria-labelledby="train-settings-title">
-        <h2 id="train-settings-title">New training run</h2>
-        <TrainFormView
-          form={form}
-          onChange={setForm}
-          datasets={datasets.items}
-          models={models.items}
-          disabled={running}
-        />
-        {errors.length > 0 && (
-          <ul className="notice notice-error" aria-label="Problems">
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        )}
+      {/* Sticky: the primary action and the progress stay in view however far the form scrolls. */}
+      <section className="card train-bar" aria-label="Training status">
+        <div className="train-bar-status">
+          <div className="progress-head">
+            <span className="progress-title">
+              {showRun ? statusTitle(training) : 'Ready'}
+              {training.spec ? ` · ${runTitle(training.spec, datasets.items, models.items)}` : ''}
+            </span>
+            <span className="muted">
+              {showRun ? progressLine(training) : 'Set up a run below, or try one in about 10 seconds.'}
+            </span>
+          </div>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Training progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round((p?.fraction ?? 0) * 100)}
+          >
+            <div className="progress-fill" style={{ transform: `scaleX(${p?.fraction ?? 0})` }} />
+          </div>
+        </div>
+        {/* Keys: each action is its own element. Reused, a hovered Cancel became Start training in
+            place and its background faded from white to the accent under white text (a blank
+            white button after a cancel). */}
         <div className="actions">
           {!running ? (
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={start}
-              disabled={busy || !form.datasetId}
-            >
-              Start training
-            </button>
+            <>
+              <button
+                key="quick-try"
+                type="button"
+                className="btn"
+                onClick={startQuickTry}
+                disabled={!form.datasetId}
+                title={`Multilayer perceptron, ${QUICK_TRY.epochs} epochs on the first ${QUICK_TRY.limit.toLocaleString()} images`}
+              >
+                Quick try
+              </button>
+              <button
+                key="start"
+                type="button"
+                className="btn btn-primary"
+                onClick={() => start(form)}
+                disabled={!form.datasetId}
+              >
+                Start training
+              </button>
+            </>
           ) : (
             <>
               {training.state === 'paused' ? (
-                <button type="button" className="btn btn-primary" onClick={() => control('resume')}>
+                <button
+                  key="resume"
+                  type="button"
+                  className="btn btn-primary"
+                  onClick={() => control('resume')}
+                >
                   Resume
                 </button>
               ) : (
-                <button type="button" className="btn" onClick={() => control('pause')}>
+                <button
+                  key="pause"
+                  type="button"
+                  className="btn"
+                  onClick={() => control('pause')}
+                  disabled={training.jobId === null}
+                >
                   Pause
                 </button>
               )}
-              <button type="button" className="btn btn-danger" onClick={() => control('cancel')}>
+              <button
+                key="cancel"
+                type="button"
+                className="btn btn-danger"
+                onClick={() => control('cancel')}
+                disabled={training.jobId === null}
+              >
                 Cancel
               </button>
             </>
@@ -105,36 +172,47 @@ export function TrainScreen() {
         </div>
       </section>
 
+      <section ref={settings} className="card train-settings" aria-labelledby="train-settings-title">
+        <h2 id="train-settings-title">New training run</h2>
+        <TrainFormView
+          form={form}
+          onChange={(f) => {
+            setForm(f);
+            // A problem goes away as soon as its field changes (the rest are shown until the next start).
+            setErrors((es) =>
+              es.filter((e) => f[e.field as keyof TrainingForm] === form[e.field as keyof TrainingForm]),
+            );
+          }}
+          datasets={datasets.items}
+          models={models.items}
+          disabled={running}
+          problems={errors}
+        />
+        {formErrors.length > 0 && (
+          <ul className="notice notice-error" aria-label="Problems">
+            {formErrors.map((e) => (
+              <li key={e.message}>{e.message}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section className="card train-live" aria-label="Training progress">
-        {training.jobId === null && outcome.kind === 'none' ? (
+        {!showRun ? (
           <div className="empty-state">
             <h2>Train a network</h2>
             <p>
-              Pick a dataset and an architecture, then press <strong>Start training</strong>. Loss and
+              Pick a dataset and an architecture, then press <strong>Start training</strong> (above). Loss and
               accuracy are drawn here as the network learns; the Draw screen re-predicts your drawing after
               every epoch.
             </p>
-            <p className="muted small">A quick try: MLP, 1 epoch, limit 2000 images — about a few seconds.</p>
+            <p className="muted small">
+              New here? <strong>Quick try</strong> trains a small perceptron for {QUICK_TRY.epochs} epochs on
+              the first {QUICK_TRY.limit.toLocaleString()} images: about 10 seconds.
+            </p>
           </div>
         ) : (
           <>
-            <div className="progress-head">
-              <span className="progress-title">
-                {statusTitle(training)}
-                {training.spec ? ` · ${runTitle(training.spec, datasets.items, models.items)}` : ''}
-              </span>
-              <span className="muted">{progressLine(training)}</span>
-            </div>
-            <div
-              className="progress"
-              role="progressbar"
-              aria-label="Training progress"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={Math.round((p?.fraction ?? 0) * 100)}
-            >
-              <div className="progress-fill" style={{ transform: `scaleX(${p?.fraction ?? 0})` }} />
-            </div>
             <Curves training={training} />
             {outcome.kind === 'cancelled' && (
               <p className="notice">Training was cancelled. Nothing was saved.</p>
@@ -149,7 +227,17 @@ export function TrainScreen() {
                   <button type="button" className="btn btn-small" onClick={() => setScreen('models')}>
                     See it in Models
                   </button>{' '}
-                  <button type="button" className="btn btn-small" onClick={() => setScreen('draw')}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() =>
+                      // Issue 18 item 1 (h10's; the minimal form here): Draw shows the model just trained.
+                      api()
+                        .models.activate({ id: outcome.model.id })
+                        .then(() => navigate({ screen: 'draw', datasetId: outcome.model.datasetId }))
+                        .catch((e: unknown) => notify('error', errorMessage(e)))
+                    }
+                  >
                     Try it on Draw
                   </button>
                 </p>
@@ -179,14 +267,6 @@ export function TrainScreen() {
   );
 }
 
-function statusTitle(t: TrainingSnapshot): string {
-  if (t.state === 'running') return 'Training';
-  if (t.state === 'paused') return 'Paused';
-  if (t.outcome.kind === 'error') return 'Failed';
-  if (t.outcome.kind === 'cancelled') return 'Cancelled';
-  return 'Finished';
-}
-
 function runTitle(spec: TrainingSpec, datasets: DatasetInfo[], models: ModelSummary[]): string {
   const d = datasets.find((x) => x.id === spec.datasetId);
   const on = d ? taskTitle(d) : spec.datasetId;
@@ -196,20 +276,4 @@ function runTitle(spec: TrainingSpec, datasets: DatasetInfo[], models: ModelSumm
   }
   const arch = PRESETS.find((p) => p.id === spec.architecture)?.title ?? spec.architecture;
   return `${arch} on ${on}`;
-}
-
-/** The line beside the title: live figures while running, a summary once finished. */
-function progressLine(t: TrainingSnapshot): string {
-  const p = t.progress;
-  if (t.state === 'idle' && t.outcome.kind === 'done') {
-    const seconds = t.epochs.reduce((sum, e) => sum + e.seconds, 0);
-    return `${t.epochs.length} epoch${t.epochs.length === 1 ? '' : 's'} in ${formatDuration(seconds)} · ${t.trainCount.toLocaleString()} training images`;
-  }
-  if (p) {
-    const rate = `${Math.round(p.samplesPerSecond).toLocaleString()} samples/s`;
-    return `epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · ${rate} · ETA ${formatDuration(p.etaSeconds)}`;
-  }
-  if (t.trainCount)
-    return `${t.trainCount.toLocaleString()} training, ${t.validationCount.toLocaleString()} validation images`;
-  return '';
 }
