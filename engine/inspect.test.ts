@@ -149,7 +149,7 @@ describe('inspect: the backward pass equals the trainer', () => {
  * reports (the parameter gradients, and the error signal at the input).
  */
 function lossOf(model: Sequential, target: number, loss: LayerSpec): Differentiable {
-  let at = new Float32Array(0); // the unperturbed input: gradcheck calls backward right after it
+  let at: ArrayLike<number> = []; // the unperturbed input: gradcheck calls backward right after it
   return {
     forward: (x) => {
       at = x.data;

@@ -144,10 +144,10 @@ export function inspect(
   let x: Tensor = tensor([1, ...model.inputShape], Float32Array.from(input));
   const activations: LayerActivation[] = model.layers.map((layer, index) => {
     x = layer.forward(x, { training: false });
-    const values = Float32Array.from(x.data); // the layer reuses its buffer: keep a copy
+    const values = x.data.slice(); // the layer reuses its buffer: keep a copy (slice: a memcpy, `from` iterates)
     return { index, type: layer.type, shape: x.shape.slice(1), values, stats: valueStats(values) };
   });
-  const logits = Float32Array.from(x.data);
+  const logits = x.data.slice();
   const probabilities = new Float32Array(logits.length);
   softmaxRows(logits, 1, logits.length, probabilities);
   const filters = firstFilters(model);
@@ -172,21 +172,21 @@ function backwardPass(model: Sequential, logits: Tensor, target: number, o: Insp
   }
   const loss = createLoss(o.loss);
   const value = loss.forward(logits, Int32Array.of(target));
-  const gradient = Float32Array.from(loss.backward().data);
+  const gradient = loss.backward().data.slice();
   const { actual, desired } = outputUnits(loss, logits.data, target);
   const error = actual.map((a, k) => a - desired[k]);
   const output: OutputError = { loss: loss.type, target, value, actual, desired, error, gradient };
 
   const params = model.params();
-  const saved = params.map((p) => Float32Array.from(p.grad.data));
+  const saved = params.map((p) => p.grad.data.slice());
   const layers: LayerError[] = [];
   try {
     for (const p of params) p.grad.data.fill(0);
-    let d: Tensor = tensor(logits.shape, Float32Array.from(gradient));
+    let d: Tensor = tensor(logits.shape, gradient.slice());
     for (let i = model.layers.length - 1; i >= 0; i--) {
       const layer = model.layers[i];
       d = layer.backward(d, { inputGradient: true });
-      const signal = Float32Array.from(d.data);
+      const signal = d.data.slice();
       const grads = layer.params().map((p) => {
         const g = p.grad.data;
         const norm = l2(g);
@@ -200,7 +200,7 @@ function backwardPass(model: Sequential, logits: Tensor, target: number, o: Insp
           weightNorm,
           step,
           relativeStep: step === 0 ? 0 : step / weightNorm,
-          ...(o.keepGradients ? { gradient: Float32Array.from(g) } : {}),
+          ...(o.keepGradients ? { gradient: g.slice() } : {}),
         };
       });
       const shape = d.shape.slice(1);
@@ -291,7 +291,8 @@ export function valueStats(values: Float32Array): ValueStats {
   let max = Number.NEGATIVE_INFINITY;
   let sum = 0;
   let zeros = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v < min) min = v;
     if (v > max) max = v;
     sum += v;
@@ -306,12 +307,15 @@ export function valueStats(values: Float32Array): ValueStats {
 /** ‖v‖₂, summed in float64. */
 function l2(v: Float32Array): number {
   let s = 0;
-  for (const x of v) s += x * x;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
   return Math.sqrt(s);
 }
 
 function maxAbs(v: Float32Array): number {
   let m = 0;
-  for (const x of v) m = Math.max(m, Math.abs(x));
+  for (let i = 0; i < v.length; i++) {
+    const a = Math.abs(v[i]);
+    if (a > m) m = a;
+  }
   return m;
 }
