@@ -210,6 +210,11 @@ describe('inspect: leaves the model as it was', () => {
     expect(again.logits).toEqual(first.logits);
     expect(again.backward!.layers.map((l) => l.norm)).toEqual(first.backward!.layers.map((l) => l.norm));
     expect(first.logits).toEqual(Float32Array.from(model.forward(x, { training: false }).data));
+    // the gradients it found played no part in what it reported
+    zeroGrads(model.params());
+    const clean = inspect(model, x.data, { target: 4, loss: MSE }).backward!;
+    const sizes = (b: typeof clean) => b.layers.flatMap((l) => l.params.map((p) => p.norm));
+    expect(sizes(first.backward!)).toEqual(sizes(clean));
   });
 
   it('zeroed gradients stay zero', () => {
