@@ -144,7 +144,7 @@ export function inspect(
   let x: Tensor = tensor([1, ...model.inputShape], Float32Array.from(input));
   const activations: LayerActivation[] = model.layers.map((layer, index) => {
     x = layer.forward(x, { training: false });
-    const values = x.data.slice(); // the layer reuses its buffer: keep a copy (slice: a memcpy, `from` iterates)
+    const values = x.data.slice(); // the layer reuses its buffer: keep a copy
     return { index, type: layer.type, shape: x.shape.slice(1), values, stats: valueStats(values) };
   });
   const logits = x.data.slice();
