@@ -27,6 +27,8 @@ describe('convergence (early stopping)', () => {
     const errors = [0.5, 0.3, 0.2999, 0.2995];
     expect(convergence(errors, { patience: 2, minDelta: 1e-3 })).toMatchObject({ stop: true, bestEpoch: 1 });
     expect(convergence(errors, { patience: 2, minDelta: 0 })).toMatchObject({ stop: false, bestEpoch: 3 });
+    // exactly minDelta better is not more than minDelta (as in train.ts)
+    expect(convergence([1, 0.5], { patience: 1, minDelta: 0.5 })).toMatchObject({ stop: true, bestEpoch: 0 });
   });
 
   it('a NaN error never improves: the run stops after patience', () => {
