@@ -2,8 +2,7 @@
 // https://doi.org/10.1007/3-540-49430-8_3): training has converged when the validation error has not
 // improved by more than `minDelta` for `patience` epochs; the weights to keep are the best epoch's.
 // A pure rule over the per-epoch errors so far: the "classic" preset's "until the output converges".
-// NOTE: train() (engine/train.ts) applies the same rule inline through TrainOptions.earlyStopping, with
-// the same defaults; this file states it on its own so it can be tested and shown apart from the loop.
+// train() (engine/train.ts) judges TrainOptions.earlyStopping with this rule after every epoch.
 
 export interface EarlyStoppingRule {
   /** Epochs without an improvement larger than `minDelta` before stopping: an integer ≥ 1. */

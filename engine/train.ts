@@ -5,6 +5,7 @@
 
 import { BatchGatherer, checkDataset, type Dataset, datasetSize, range } from './batch';
 import { DivergenceWatch, majorityShare } from './divergence';
+import { convergence } from './early-stopping';
 import type { LayerSpec, Loss, Optimizer } from './layer';
 import { createLoss } from './losses/index';
 import { argmaxRow } from './metrics';
@@ -162,7 +163,8 @@ async function trainWith(
   let step = 0;
   let samples = 0;
   let activeMs = 0;
-  let bestLoss = Infinity;
+  /** The watched loss after each epoch (index = epoch), judged by the one convergence rule. */
+  const watchedLosses: number[] = [];
   let bestEpoch = -1;
   let lastYield = clock();
 
@@ -326,8 +328,12 @@ async function trainWith(
     await options.onEpochEnd?.(report);
 
     const watched = monitor === 'valLoss' ? (report.valLoss ?? report.trainLoss) : report.trainLoss;
-    if (watched < bestLoss - (stopping?.minDelta ?? 1e-4)) {
-      bestLoss = watched;
+    watchedLosses.push(watched);
+    const state = convergence(watchedLosses, {
+      ...(stopping?.patience !== undefined ? { patience: stopping.patience } : {}),
+      ...(stopping?.minDelta !== undefined ? { minDelta: stopping.minDelta } : {}),
+    });
+    if (state.bestEpoch === epoch && bestEpoch !== epoch) {
       bestEpoch = epoch;
       if (stopping !== undefined) best.capture();
     }
@@ -336,7 +342,7 @@ async function trainWith(
       (stopping.targetLoss !== undefined && watched <= stopping.targetLoss) ||
       (stopping.targetAccuracy !== undefined && accuracy >= stopping.targetAccuracy);
     if (converged) return finish('converged');
-    if (epoch - bestEpoch >= (stopping.patience ?? 5)) {
+    if (state.stop) {
       if (stopping.restoreBest ?? true) best.restore();
       return finish('plateau');
     }
