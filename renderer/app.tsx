@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import { HelpOverlay } from './components/help-overlay';
 import { Notices } from './components/notices';
+import { ThemePicker } from './components/theme-picker';
 import { DrawScreen } from './screens/draw/draw-screen';
 import { ModelsScreen } from './screens/models/models-screen';
 import { SamplesScreen } from './screens/samples/samples-screen';
@@ -135,6 +136,7 @@ function Shell() {
             </button>
           ))}
         </div>
+        <ThemePicker />
         <button
           type="button"
           className="btn btn-ghost help-button"

@@ -1,6 +1,7 @@
 // What every screen shares: the dataset lists, where the person is (navigation.ts), the chosen task,
-// the drawing, training progress and notices. The drawing lives here so Draw and Samples work on the
-// same strokes.
+// the drawings, training progress and notices. Draw and Samples each own a drawing: a sample left
+// unsaved on Samples does not turn up on Draw. Both live here so a drawing survives a tab switch, and
+// the shell's shortcuts (undo, clear, brush) act on the drawing of the screen shown.
 
 import {
   createContext,
@@ -45,6 +46,7 @@ export interface AppState {
   datasetId: string;
   setDatasetId: (id: string) => void;
   dataset: DatasetInfo | null;
+  /** The drawing of the screen shown (Samples has its own; every other screen reads Draw's). */
   strokes: StrokeMachine;
   brushSize: number;
   setBrushSize: (size: number) => void;
@@ -77,7 +79,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const datasets = useDatasetList();
   const models = useModelList();
   const chosen = navigation.chosenDatasetId;
-  const strokes = useMemo(() => new StrokeMachine(), []);
+  const drawings = useMemo(() => ({ draw: new StrokeMachine(), samples: new StrokeMachine() }), []);
+  const strokes = navigation.visit.screen === 'samples' ? drawings.samples : drawings.draw;
   const [brushSize, setBrush] = useState(18);
   const setBrushSize = useCallback((s: number) => setBrush(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, s))), []);
   const [training, setTraining] = useState<TrainingSnapshot>(initialTraining);

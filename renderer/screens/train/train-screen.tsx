@@ -34,6 +34,12 @@ export function TrainScreen() {
   }, [datasetId, form.datasetId]);
 
   const running = training.state !== 'idle';
+  // The model just trained is the one Draw shows: activate it, then show Draw on its task.
+  const tryOnDraw = (model: ModelSummary) =>
+    api()
+      .models.activate({ id: model.id })
+      .then(() => navigate({ screen: 'draw', datasetId: model.datasetId }))
+      .catch((e: unknown) => notify('error', errorMessage(e)));
   const start = async () => {
     const classCount = datasets.items.find((d) => d.id === form.datasetId)?.classes.length;
     const result = formToSpec(form, classCount);
@@ -149,7 +155,7 @@ export function TrainScreen() {
                   <button type="button" className="btn btn-small" onClick={() => setScreen('models')}>
                     See it in Models
                   </button>{' '}
-                  <button type="button" className="btn btn-small" onClick={() => setScreen('draw')}>
+                  <button type="button" className="btn btn-small" onClick={() => tryOnDraw(outcome.model)}>
                     Try it on Draw
                   </button>
                 </p>
