@@ -24,15 +24,11 @@ import {
   type TrainingSnapshot,
 } from '../training/training-store';
 import { type Command, type Intent, initialNavigation, reduceNavigation, type Screen } from './navigation';
+import { dismissNotice, NOTICE_MS, type Notice, raiseNotice } from './notices';
 import { type ListState, useDatasetList, useModelList } from './use-api';
 
-export interface Notice {
-  id: number;
-  kind: 'info' | 'success' | 'error';
-  text: string;
-}
-
 export type { Command, Intent, Screen } from './navigation';
+export type { Notice } from './notices';
 
 export interface AppState {
   screen: Screen;
@@ -91,12 +87,15 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const datasetId = datasets.items.some((d) => d.id === chosen) ? chosen : (datasets.items[0]?.id ?? '');
   const dataset = datasets.items.find((d) => d.id === datasetId) ?? null;
 
-  const dismiss = useCallback((id: number) => setNotices((n) => n.filter((x) => x.id !== id)), []);
+  const dismiss = useCallback((id: number) => setNotices((n) => dismissNotice(n, id)), []);
+  // A notice belongs to the screen it was raised on (the one shown then) and shows only there.
+  const screenRef = useRef<Screen>(navigation.visit.screen);
+  screenRef.current = navigation.visit.screen;
   const notify = useCallback(
     (kind: Notice['kind'], text: string) => {
       const id = nextNotice.current++;
-      setNotices((n) => [...n.slice(-3), { id, kind, text }]);
-      setTimeout(() => dismiss(id), kind === 'error' ? 8000 : 4000);
+      setNotices((n) => raiseNotice(n, { id, kind, text, screen: screenRef.current }));
+      setTimeout(() => dismiss(id), NOTICE_MS[kind]);
     },
     [dismiss],
   );
