@@ -130,7 +130,7 @@ export function DrawScreen({
             <div className="top-guess">
               <span className="eyebrow">{p?.notSure ? 'Not sure' : 'Prediction'}</span>
               <output
-                className={`top-label ${p?.notSure ? 'is-unsure' : ''} ${p ? '' : 'is-empty'}`}
+                className={`top-label ${p?.notSure ? 'is-unsure' : ''} ${p ? '' : 'is-empty'} ${(p?.top.label.length ?? 0) > 2 ? 'is-long' : ''}`}
                 aria-label="Top prediction"
               >
                 {p ? p.top.label : '–'}
