@@ -96,6 +96,9 @@ test('the network view: captioned, a hint on an empty canvas, an overlay switch 
   expect(side).toBeGreaterThan(28);
   await app.keyboard.press('h');
   await expect(overlay).toHaveAttribute('aria-checked', 'false');
+  // Larger than the old ~140 px thumbnail.
+  const view = (await app.getByRole('img', { name: 'What the network sees (28 × 28)' }).boundingBox())!;
+  expect(view.width).toBeGreaterThanOrEqual(196);
 
   // The speed line reads in words, and the brush shows its size.
   await expect(app.locator('.latency-line')).toContainText(/Speed .*ms per pass · pen to bars \d+ ms/);
@@ -103,6 +106,11 @@ test('the network view: captioned, a hint on an empty canvas, an overlay switch 
   await app.keyboard.press(']');
   await expect(app.locator('.brush-value')).toHaveText('20 px');
   await expect(app.getByLabel('Brush size')).toHaveAttribute('aria-valuetext', '20 px');
+
+  // The recognition card ends with its content: no large empty area under the bars.
+  const card = (await app.locator('.prediction-card').boundingBox())!;
+  const last = (await app.locator('.latency-line').boundingBox())!;
+  expect(card.y + card.height - (last.y + last.height)).toBeLessThan(48);
 });
 
 test('the theme switch: light, dark or system, remembered after a restart', async ({ app }) => {
