@@ -1,10 +1,10 @@
 // The theme switch in the top bar: System, Light or Dark, remembered across launches.
 
 import { useState } from 'react';
-import { chooseTheme, readThemeChoice, THEME_CHOICES, type ThemeChoice } from '../state/theme';
+import { chooseTheme, readThemeChoice, THEME_CHOICES, type ThemeChoice, themeStorage } from '../state/theme';
 
 export function ThemePicker() {
-  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(localStorage));
+  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(themeStorage()));
   return (
     <label className="field field-inline theme-picker">
       <span className="field-label">Theme</span>

@@ -14,6 +14,15 @@ export const THEME_CHOICES: { value: ThemeChoice; title: string }[] = [
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
+/** The page's localStorage, or undefined where reading it throws (an opaque origin, privacy settings). */
+export function themeStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The stored choice; anything missing or unknown reads as 'system'. */
 export function readThemeChoice(storage: Pick<Storage, 'getItem'> | undefined): ThemeChoice {
   let stored: string | null = null;
@@ -36,15 +45,15 @@ export function systemPrefersDark(): boolean {
 /** Store the choice and apply it to the document now. */
 export function chooseTheme(choice: ThemeChoice): void {
   try {
-    if (choice === 'system') localStorage.removeItem(THEME_KEY);
-    else localStorage.setItem(THEME_KEY, choice);
+    if (choice === 'system') themeStorage()?.removeItem(THEME_KEY);
+    else themeStorage()?.setItem(THEME_KEY, choice);
   } catch {
     // Not persisted; still applied for this session.
   }
   applyTheme(choice);
 }
 
-export function applyTheme(choice: ThemeChoice = readThemeChoice(localStorage)): Theme {
+export function applyTheme(choice: ThemeChoice = readThemeChoice(themeStorage())): Theme {
   const theme = resolveTheme(choice, systemPrefersDark());
   const root = document.documentElement;
   if (root.dataset.theme !== theme) root.dataset.theme = theme;
