@@ -11,9 +11,9 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { type Core, createCore, spawnThreadWorker } from '../app/core';
 import { spawnNodeTrainer } from '../app/core/spawn-node';
-import { grantedHandlers } from '../app/main/granted-handlers';
+import { dropHandlers, grantedHandlers } from '../app/main/granted-handlers';
 import { GrantTable } from '../app/main/grants';
-import { dispatch } from '../app/shared/api';
+import { dispatch, dispatchPreload } from '../app/shared/api';
 import { type StaticServer, serveStatic } from './host/server';
 import { decode, encode } from './host/wire';
 
@@ -41,6 +41,12 @@ export interface Host {
   grants: GrantTable;
   /** Every event the core emitted, in order. */
   events: { event: string; payload: unknown }[];
+  /**
+   * Files a test drops on the page, by name → absolute path: what Electron's
+   * `webUtils.getPathForFile` answers for a real drop. A File the page made itself, under a name not
+   * here, has no path (as under Electron) and gets no grant.
+   */
+  dropped: Map<string, string>;
 }
 
 export const test = base.extend<{ host: Host; app: Page }, { server: StaticServer }>({
@@ -69,6 +75,7 @@ export const test = base.extend<{ host: Host; app: Page }, { server: StaticServe
       dialogs: { openFiles: [], saveFile: [] },
       grants: new GrantTable(),
       events: [],
+      dropped: new Map(),
     };
     await use(host);
     await core.dispose();
@@ -87,6 +94,18 @@ export const test = base.extend<{ host: Host; app: Page }, { server: StaticServe
     await page.exposeBinding('__glyphInvoke', async (_source, channel: unknown, input: unknown) => {
       try {
         return { ok: true, value: encode(await dispatch(handlers, channel, decode(input))) };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    });
+    // The preload's half of a drop: the path of a dropped File, then main's files:grantDropped.
+    await page.exposeBinding('__glyphPathForFile', (_source, name: unknown) =>
+      typeof name === 'string' ? (host.dropped.get(name) ?? '') : '',
+    );
+    const drops = dropHandlers(host.grants);
+    await page.exposeBinding('__glyphGrantDropped', async (_source, path: unknown) => {
+      try {
+        return { ok: true, value: await dispatchPreload(drops, 'files:grantDropped', path) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }

@@ -141,7 +141,7 @@ test('letters: draw an A and the network reads A', async ({ app }) => {
   await useModel(app, 'e2e letters');
   await chooseTask(app, 'Letters');
   await draw(app, LETTER_A);
-  await expect(app.getByLabel('Top prediction')).toHaveText('A');
+  await expect(app.getByLabel('Top prediction')).toHaveText('A a');
   await expect(app.getByRole('list', { name: 'Confidence per class' }).getByRole('meter')).toHaveCount(26);
   await app.screenshot({ animations: 'disabled', path: screenshotPath('draw-letters.png') });
 });

@@ -4,7 +4,7 @@ import type { Api, FileGrant } from '../app/shared/api';
 declare global {
   interface Window {
     api: Api;
-    /** Electron only (the preload): a read grant for a file dropped on the window. */
+    /** The preload (or the e2e host bridge): a read grant for a file dropped on the window. */
     glyphFiles?: { grantFor(file: File): Promise<FileGrant> };
   }
 }

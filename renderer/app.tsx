@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import { HelpOverlay } from './components/help-overlay';
 import { Notices } from './components/notices';
+import { ThemePicker } from './components/theme-picker';
 import { DrawScreen } from './screens/draw/draw-screen';
 import { ModelsScreen } from './screens/models/models-screen';
 import { SamplesScreen } from './screens/samples/samples-screen';
@@ -78,8 +79,14 @@ function Shell() {
       const inField = !!target?.closest(
         'input:not([type="checkbox"]):not([type="radio"]):not([type="range"]), textarea, select, [contenteditable="true"]',
       );
-      // Buttons own Enter and Space; dialogs own Escape.
-      if (e.key === 'Enter' && target?.closest('button, a, [role="tab"], [role="radio"]')) return;
+      // Buttons own Enter and Space; dialogs own Escape. A choice (a radio: the class picked on Samples)
+      // has no use for Enter, so there Enter saves the drawing, as it does anywhere outside a text field.
+      if (
+        e.key === 'Enter' &&
+        target?.closest('button, a, [role="tab"]') &&
+        !target.closest('[role="radio"]')
+      )
+        return;
       if (target?.closest('dialog')) return;
       let action = matchShortcut(e, inField);
       // On the screens without a canvas, Backspace/Delete/Escape must not wipe an unseen drawing.
@@ -135,6 +142,7 @@ function Shell() {
             </button>
           ))}
         </div>
+        <ThemePicker />
         <button
           type="button"
           className="btn btn-ghost help-button"

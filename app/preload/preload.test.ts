@@ -1,22 +1,29 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channels } from '../shared/api';
+import { dropHandlers } from '../main/granted-handlers';
+import { GrantTable } from '../main/grants';
+import { channels, dispatchPreload, type FileGrant } from '../shared/api';
 
 // The preload runs against a fake electron: what it exposes, and what it sends.
 const exposed = new Map<string, unknown>();
 const invoked: { channel: string; input: unknown }[] = [];
 const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+/** Where invoke goes: a canned reply unless a test routes it to main's real handlers. */
+let route: ((channel: string, input: unknown) => Promise<unknown>) | null = null;
 
 vi.mock('electron', () => ({
   // Like Electron: a path for a File backed by a file on disk, '' for a File made in JavaScript.
   webUtils: {
-    getPathForFile: (file: { name: string; onDisk?: boolean }) =>
-      file.onDisk ? `/dropped/${file.name}` : '',
+    getPathForFile: (file: { name: string; onDisk?: boolean; path?: string }) =>
+      file.onDisk ? (file.path ?? `/dropped/${file.name}`) : '',
   },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
   ipcRenderer: {
     invoke: async (channel: string, input: unknown) => {
       invoked.push({ channel, input });
-      return `${channel} reply`;
+      return route ? route(channel, input) : `${channel} reply`;
     },
     on: (event: string, listener: (...args: unknown[]) => void) => {
       const set = listeners.get(event) ?? new Set();
@@ -36,6 +43,7 @@ describe('preload', () => {
   beforeEach(async () => {
     vi.resetModules();
     exposed.clear();
+    route = null;
     await import('./preload');
   });
 
@@ -61,6 +69,30 @@ describe('preload', () => {
     expect(invoked.length).toBe(before);
     const api = exposed.get('api') as ExposedApi;
     expect(api.files, 'the grant channel is not a window.api verb').toBeUndefined();
+  });
+
+  it('a dropped file on disk becomes a read grant from main that samples:import can take, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glyph-drop-'));
+    try {
+      const file = join(dir, 'seven.png');
+      writeFileSync(file, 'png bytes');
+      const grants = new GrantTable();
+      const main = dropHandlers(grants);
+      route = (channel, input) => dispatchPreload(main, channel, input);
+      const files = exposed.get('glyphFiles') as { grantFor(f: unknown): Promise<FileGrant> };
+      // The fake webUtils gives the file's own path, as Electron does for a real drop.
+      const real = await files.grantFor({ name: 'x', onDisk: true, path: file });
+      expect(real.name).toBe('seven.png');
+      expect(() => grants.take([real.grant], 'write'), 'a drop never grants writing').toThrow();
+      const again = await files.grantFor({ name: 'x', onDisk: true, path: file });
+      expect(grants.take([again.grant], 'read')).toEqual([file]);
+      expect(() => grants.take([again.grant], 'read'), 'each grant is used once').toThrow();
+      await expect(
+        files.grantFor({ name: 'x', onDisk: true, path: join(dir, 'missing.png') }),
+      ).rejects.toThrow(/not a file or folder/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('invokes the channel with the input and returns the reply', async () => {

@@ -4,6 +4,7 @@
 
 import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron';
 import { createApi, type FileGrant, isEventName, type PreloadChannel } from '../shared/api';
+import { createFileBridge } from './file-bridge';
 
 const api = createApi(
   (channel, input) => ipcRenderer.invoke(channel, input),
@@ -25,10 +26,10 @@ const GRANT_DROPPED: PreloadChannel = 'files:grantDropped';
 // like a grant from the open dialog. webUtils answers only for a File backed by a file on disk (from a
 // drop or a file input): it throws for anything else and gives '' for a File made in JavaScript, so
 // the page cannot name a path here.
-contextBridge.exposeInMainWorld('glyphFiles', {
-  grantFor: async (file: File): Promise<FileGrant> => {
-    const path = webUtils.getPathForFile(file);
-    if (!path) throw new Error('not a file from the disk: drop it from a folder, or use “Import images…”');
-    return (await ipcRenderer.invoke(GRANT_DROPPED, path)) as FileGrant;
-  },
-});
+contextBridge.exposeInMainWorld(
+  'glyphFiles',
+  createFileBridge(
+    (file) => webUtils.getPathForFile(file),
+    async (path) => (await ipcRenderer.invoke(GRANT_DROPPED, path)) as FileGrant,
+  ),
+);

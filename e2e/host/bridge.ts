@@ -1,12 +1,24 @@
 // Runs in the page (bundled and injected by the e2e fixture before the app's scripts): builds
-// `window.api` from the same contract the preload uses, over Playwright bindings instead of IPC.
+// `window.api` from the same contract the preload uses, over Playwright bindings instead of IPC, and
+// `window.glyphFiles` from the preload's own file bridge, with the host standing in for
+// `webUtils.getPathForFile` (it knows the files a test drops) and for main's `files:grantDropped`.
 
-import { type Api, createApi, type EventName } from '../../app/shared/api';
+import { createFileBridge, type FileBridge } from '../../app/preload/file-bridge';
+import { type Api, createApi, type EventName, type FileGrant } from '../../app/shared/api';
 import { decode, encode } from './wire';
+
+interface Reply {
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
 
 interface HostWindow {
   api: Api;
+  glyphFiles: FileBridge;
   __glyphInvoke(channel: string, input: unknown): Promise<unknown>;
+  __glyphPathForFile(name: string): Promise<string>;
+  __glyphGrantDropped(path: string): Promise<Reply>;
   __glyphEmit(event: string, payload: unknown): void;
 }
 
@@ -34,5 +46,14 @@ host.api = createApi(
     return () => {
       set.delete(listener);
     };
+  },
+);
+
+host.glyphFiles = createFileBridge(
+  (file) => host.__glyphPathForFile(file.name),
+  async (path) => {
+    const reply = await host.__glyphGrantDropped(path);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value as FileGrant;
   },
 );

@@ -5,6 +5,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { createFrameScheduler } from '../canvas/frame-scheduler';
 import { renderStrokes } from '../canvas/render-strokes';
 import { hasInk, type PenPoint, type StrokeMachine } from '../canvas/stroke-machine';
+import { onThemeChange } from '../state/theme';
 
 export interface DrawingCanvasProps {
   machine: StrokeMachine;
@@ -62,12 +63,10 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
     observer.observe(wrap);
     readInk();
     resize();
-    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-    const onScheme = () => {
+    const offTheme = onThemeChange(() => {
       readInk();
       paint.schedule();
-    };
-    scheme.addEventListener('change', onScheme);
+    });
     const off = machine.subscribe(() => paint.schedule());
 
     // Pointer input: one pointer at a time, captured, with coalesced samples and pressure.
@@ -113,7 +112,7 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
     return () => {
       off();
       observer.disconnect();
-      scheme.removeEventListener('change', onScheme);
+      offTheme();
       paint.cancel();
       canvas.removeEventListener('pointerdown', down);
       canvas.removeEventListener('pointermove', move);

@@ -1,6 +1,7 @@
 // What every screen shares: the dataset lists, where the person is (navigation.ts), the chosen task,
-// the drawing, training progress and notices. The drawing lives here so Draw and Samples work on the
-// same strokes.
+// the drawings, training progress and notices. Draw and Samples each own a drawing: a sample left
+// unsaved on Samples does not turn up on Draw. Both live here so a drawing survives a tab switch, and
+// the shell's shortcuts (undo, clear, brush) act on the drawing of the screen shown.
 
 import {
   createContext,
@@ -23,15 +24,11 @@ import {
   type TrainingSnapshot,
 } from '../training/training-store';
 import { type Command, type Intent, initialNavigation, reduceNavigation, type Screen } from './navigation';
+import { dismissNotice, NOTICE_MS, type Notice, raiseNotice } from './notices';
 import { type ListState, useDatasetList, useModelList } from './use-api';
 
-export interface Notice {
-  id: number;
-  kind: 'info' | 'success' | 'error';
-  text: string;
-}
-
 export type { Command, Intent, Screen } from './navigation';
+export type { Notice } from './notices';
 
 export interface AppState {
   screen: Screen;
@@ -45,6 +42,7 @@ export interface AppState {
   datasetId: string;
   setDatasetId: (id: string) => void;
   dataset: DatasetInfo | null;
+  /** The drawing of the screen shown (Samples has its own; every other screen reads Draw's). */
   strokes: StrokeMachine;
   brushSize: number;
   setBrushSize: (size: number) => void;
@@ -77,7 +75,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const datasets = useDatasetList();
   const models = useModelList();
   const chosen = navigation.chosenDatasetId;
-  const strokes = useMemo(() => new StrokeMachine(), []);
+  const drawings = useMemo(() => ({ draw: new StrokeMachine(), samples: new StrokeMachine() }), []);
+  const strokes = navigation.visit.screen === 'samples' ? drawings.samples : drawings.draw;
   const [brushSize, setBrush] = useState(18);
   const setBrushSize = useCallback((s: number) => setBrush(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, s))), []);
   const [training, setTraining] = useState<TrainingSnapshot>(initialTraining);
@@ -88,12 +87,15 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const datasetId = datasets.items.some((d) => d.id === chosen) ? chosen : (datasets.items[0]?.id ?? '');
   const dataset = datasets.items.find((d) => d.id === datasetId) ?? null;
 
-  const dismiss = useCallback((id: number) => setNotices((n) => n.filter((x) => x.id !== id)), []);
+  const dismiss = useCallback((id: number) => setNotices((n) => dismissNotice(n, id)), []);
+  // A notice belongs to the screen it was raised on (the one shown then) and shows only there.
+  const screenRef = useRef<Screen>(navigation.visit.screen);
+  screenRef.current = navigation.visit.screen;
   const notify = useCallback(
     (kind: Notice['kind'], text: string) => {
       const id = nextNotice.current++;
-      setNotices((n) => [...n.slice(-3), { id, kind, text }]);
-      setTimeout(() => dismiss(id), kind === 'error' ? 8000 : 4000);
+      setNotices((n) => raiseNotice(n, { id, kind, text, screen: screenRef.current }));
+      setTimeout(() => dismiss(id), NOTICE_MS[kind]);
     },
     [dismiss],
   );

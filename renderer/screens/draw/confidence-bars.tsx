@@ -1,5 +1,7 @@
-// Confidence for every class, most likely first.
+// Confidence for every class, most likely first. Each bar is a meter a screen reader reads as
+// "E e, 93 %": its name is the class as shown, its value the confidence.
 
+import { displayLabel } from '../../inference/class-labels';
 import { formatPercent, type Prediction } from '../../inference/prediction';
 
 export function ConfidenceBars({
@@ -18,23 +20,32 @@ export function ConfidenceBars({
       // Two columns read top to bottom, then the second column: the ranking stays in reading order.
       style={columns ? { gridTemplateRows: `repeat(${Math.ceil(rows.length / 2)}, auto)` } : undefined}
     >
-      {rows.map((r, rank) => (
-        <li key={r.label} className={`bar-row ${rank === 0 && prediction ? 'is-top' : ''}`}>
-          <span className="bar-label">{r.label}</span>
-          {/* biome-ignore lint/a11y/useSemanticElements: a styled bar; <meter> cannot be styled consistently. */}
-          <div
-            className="bar-track"
-            role="meter"
-            aria-label={`Confidence for ${r.label}`}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(r.probability * 100)}
-          >
-            <div className="bar-fill" style={{ transform: `scaleX(${r.probability})` }} />
-          </div>
-          <span className="bar-value">{prediction ? formatPercent(r.probability) : '—'}</span>
-        </li>
-      ))}
+      {rows.map((r, rank) => {
+        const shown = displayLabel(r.label, classes);
+        const value = prediction ? formatPercent(r.probability) : 'no ink yet';
+        return (
+          <li key={r.label} className={`bar-row ${rank === 0 && prediction ? 'is-top' : ''}`}>
+            <span className="bar-label" aria-hidden="true">
+              {shown}
+            </span>
+            {/* biome-ignore lint/a11y/useSemanticElements: a styled bar; <meter> cannot be styled consistently. */}
+            <div
+              className="bar-track"
+              role="meter"
+              aria-label={`Confidence for ${shown}`}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(r.probability * 100)}
+              aria-valuetext={value}
+            >
+              <div className="bar-fill" style={{ transform: `scaleX(${r.probability})` }} />
+            </div>
+            <span className="bar-value" aria-hidden="true">
+              {prediction ? formatPercent(r.probability) : '—'}
+            </span>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { flushSync } from 'react-dom';
 import { hasInk } from '../../canvas/stroke-machine';
 import { DrawingCanvas } from '../../components/drawing-canvas';
-import { GlyphImage } from '../../components/glyph-image';
 import { TaskSwitcher } from '../../components/task-switcher';
+import { displayLabel, isCaseMerged } from '../../inference/class-labels';
 import { glyphInput } from '../../inference/glyph-input';
 import { LatencyLog } from '../../inference/latency-log';
 import { formatPercent, type Prediction, rankPrediction } from '../../inference/prediction';
@@ -14,6 +14,7 @@ import { useRecognizer } from '../../inference/use-recognizer';
 import { BRUSH_MAX, BRUSH_MIN, useApp } from '../../state/app-context';
 import { ConfidenceBars } from './confidence-bars';
 import { CHECKPOINT, ModelPicker } from './model-picker';
+import { NetworkView } from './network-view';
 
 interface LiveResult {
   image: Float32Array | null;
@@ -43,6 +44,11 @@ export function DrawScreen({
   const [latencies] = useState(() => new LatencyLog());
 
   const recognizer = model.recognizer;
+  // Classes as shown ("E e" for a case-merged letter): the guess, the bars and what a screen reader says.
+  const shownClasses = useMemo(
+    () => recognizer?.classes.map((c, _, all) => displayLabel(c, all)) ?? [],
+    [recognizer],
+  );
   const loop = useMemo(
     () =>
       createPredictionLoop<LiveResult>({
@@ -52,7 +58,7 @@ export function DrawScreen({
           const image = glyphInput(snap);
           if (!recognizer) return { image, prediction: null, saliency: null, computeMs: 0 };
           const probabilities = recognizer.predict(image);
-          const prediction = rankPrediction(probabilities, recognizer.classes);
+          const prediction = rankPrediction(probabilities, shownClasses);
           const saliency =
             showSaliency && prediction ? recognizer.saliency(image, prediction.top.index) : null;
           return { image, prediction, saliency, computeMs: 0 };
@@ -73,12 +79,12 @@ export function DrawScreen({
             el.dataset.latencyCount = String(count);
             el.dataset.latencyMedianMs = medianMs.toFixed(2);
             el.dataset.latencyP95Ms = p95Ms.toFixed(2);
-            el.textContent = `${timing.computeMs.toFixed(1)} ms per pass · pen to bars ${medianMs.toFixed(0)} ms (p95 ${p95Ms.toFixed(0)} ms)`;
+            el.textContent = `${timing.computeMs.toFixed(1)} ms per pass · pen to bars ${medianMs.toFixed(0)} ms (median), ${p95Ms.toFixed(0)} ms (p95)`;
             lastInput.current = null;
           }
         },
       }),
-    [strokes, recognizer, showSaliency, latencies],
+    [strokes, recognizer, shownClasses, showSaliency, latencies],
   );
   useEffect(() => {
     loop.invalidate();
@@ -115,29 +121,16 @@ export function DrawScreen({
       <aside className="draw-side" aria-label="Recognition">
         <div className="card prediction-card">
           <div className="prediction-head">
-            <div className="network-view">
-              <GlyphImage
-                image={live.image}
-                scale={255}
-                saliency={showSaliency ? live.saliency : null}
-                className="glyph-large"
-                label="What the network sees (28 × 28)"
-              />
-              <label className="switch">
-                <input
-                  type="checkbox"
-                  role="switch"
-                  aria-checked={showSaliency}
-                  checked={showSaliency}
-                  onChange={onToggleSaliency}
-                />
-                <span>Where it looked</span>
-              </label>
-            </div>
+            <NetworkView
+              image={live.image}
+              saliency={live.saliency}
+              showSaliency={showSaliency}
+              onToggleSaliency={onToggleSaliency}
+            />
             <div className="top-guess">
               <span className="eyebrow">{p?.notSure ? 'Not sure' : 'Prediction'}</span>
               <output
-                className={`top-label ${p?.notSure ? 'is-unsure' : ''} ${p ? '' : 'is-empty'}`}
+                className={`top-label ${p?.notSure ? 'is-unsure' : ''} ${p ? '' : 'is-empty'} ${(p?.top.label.length ?? 0) > 2 ? 'is-long' : ''}`}
                 aria-label="Top prediction"
               >
                 {p ? p.top.label : '–'}
@@ -155,7 +148,15 @@ export function DrawScreen({
           </div>
           <ModelStatus model={model} onTrain={() => navigate({ screen: 'train', datasetId })} />
           <ConfidenceBars prediction={p} classes={classes} />
-          <span className="latency" ref={latencyRef} />
+          {isCaseMerged(classes) && (
+            <p className="muted small">Small and capital letters share a class: “E e” is either.</p>
+          )}
+          <p className="latency-line">
+            <span className="latency-label">Speed</span>{' '}
+            <span className="latency" ref={latencyRef}>
+              {recognizer ? 'draw to measure' : '—'}
+            </span>
+          </p>
           <p className="sr-only" aria-live="polite">
             {announcement}
           </p>
@@ -206,7 +207,11 @@ function DrawToolbar() {
           value={brushSize}
           onChange={(e) => setBrushSize(Number(e.target.value))}
           aria-label="Brush size"
+          aria-valuetext={`${brushSize} px`}
         />
+        <output className="brush-value" aria-hidden="true">
+          {brushSize} px
+        </output>
       </label>
     </div>
   );

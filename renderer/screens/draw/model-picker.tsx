@@ -1,10 +1,9 @@
 // The active model for the chosen dataset: a select over the models trained on it.
 
-import type { ModelSummary } from '../../../app/shared/types';
 import { api } from '../../api';
-import { formatAccuracy } from '../../inference/prediction';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
+import { modelLabel } from './model-label';
 
 /** The select's value while the weights come from a training checkpoint. */
 export const CHECKPOINT = '__checkpoint__';
@@ -23,7 +22,7 @@ export function ModelPicker({
   if (options.length === 0) return null;
   return (
     <label className="field field-inline">
-      <span className="field-label">Model</span>
+      <span className="field-label">Draw uses</span>
       <select
         value={activeId ?? ''}
         disabled={loading}
@@ -47,9 +46,4 @@ export function ModelPicker({
       </select>
     </label>
   );
-}
-
-export function modelLabel(m: ModelSummary): string {
-  const acc = m.metrics.testAccuracy;
-  return `${m.name} · ${m.architecture}${acc === undefined ? '' : ` · ${formatAccuracy(acc)}`}`;
 }

@@ -87,14 +87,7 @@ export function ClassPanel({
                     onClick={() => onSelect(label)}
                   >
                     <span className="class-glyph">{label}</span>
-                    <span className={`class-count ${few ? 'is-few' : ''}`}>
-                      {n}{' '}
-                      {few && (
-                        <span title={`At least ${MIN_SAMPLES_PER_CLASS} samples are needed to learn`}>
-                          · too few
-                        </span>
-                      )}
-                    </span>
+                    <span className={`class-count ${few ? 'is-few' : ''}`}>{countText(n)}</span>
                   </button>
                   <button
                     type="button"
@@ -135,4 +128,10 @@ export function ClassPanel({
       </form>
     </div>
   );
+}
+
+/** "12 samples", or "8 · too few, 10 needed" while a class has too few to learn from. */
+export function countText(n: number): string {
+  if (n < MIN_SAMPLES_PER_CLASS) return `${n} · too few, ${MIN_SAMPLES_PER_CLASS} needed`;
+  return `${n} sample${n === 1 ? '' : 's'}`;
 }

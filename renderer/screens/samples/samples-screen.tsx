@@ -28,7 +28,12 @@ export function SamplesScreen() {
 
   const save = useCallback(() => {
     const s = strokes.getSnapshot();
-    if (!dataset || !current || !hasInk(s)) return;
+    // Enter on an empty canvas or without a class says why nothing was saved.
+    const missing = whyNotSaved(!!dataset, !!current, hasInk(s));
+    if (missing || !dataset) {
+      notify('error', missing ?? 'Create a set first.');
+      return;
+    }
     const image = glyphInput(s);
     api()
       .samples.add({
@@ -41,7 +46,7 @@ export function SamplesScreen() {
         strokes.clear();
         notify('success', `Saved a sample of “${current}”.`);
       })
-      .catch((e: unknown) => notify('error', errorMessage(e)));
+      .catch((e: unknown) => notify('error', `The sample was not saved: ${errorMessage(e)}`));
   }, [dataset, current, strokes, notify]);
   // Enter, through the shell.
   useEffect(() => {
@@ -186,13 +191,22 @@ export function SamplesScreen() {
       </section>
       <section className="card samples-gallery" aria-label="Gallery">
         <h2>{current ? `Samples of “${current}”` : 'Samples'}</h2>
-        <SampleGallery dataset={dataset} label={current} />
+        {/* Above the gallery: the notices show at the bottom right and must not cover it. */}
         <p className="muted small drop-hint">
           Drop image files anywhere here to import them as “{current || '…'}”.
         </p>
+        <SampleGallery dataset={dataset} label={current} />
       </section>
     </div>
   );
+}
+
+/** Why Enter (or Save) saved nothing, in words; null when it can save. */
+export function whyNotSaved(hasSet: boolean, hasClass: boolean, hasInk: boolean): string | null {
+  if (!hasSet) return 'Create a set first: name it above and press Create set.';
+  if (!hasClass) return 'Add a class first: type its label under Classes and press Add class.';
+  if (!hasInk) return 'Nothing to save: draw the sample on the canvas first.';
+  return null;
 }
 
 function slug(s: string): string {

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { onThemeChange } from '../../state/theme';
 
 export interface SeriesDef {
   label: string;
@@ -101,11 +102,10 @@ export function Chart({ title, xLabel, series, data, yRange, xRange, xIncrements
       plot.current?.setSize({ width: Math.max(200, el.clientWidth), height: 220 }),
     );
     resize.observe(el);
-    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-    scheme.addEventListener('change', build);
+    const offTheme = onThemeChange(build);
     return () => {
       resize.disconnect();
-      scheme.removeEventListener('change', build);
+      offTheme();
       plot.current?.destroy();
       plot.current = null;
     };

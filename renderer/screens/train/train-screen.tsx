@@ -51,6 +51,12 @@ export function TrainScreen() {
 
   const running = training.state !== 'idle';
   const classCount = datasets.items.find((d) => d.id === form.datasetId)?.classes.length;
+  // The model just trained is the one Draw shows: activate it, then show Draw on its task.
+  const tryOnDraw = (model: ModelSummary) =>
+    api()
+      .models.activate({ id: model.id })
+      .then(() => navigate({ screen: 'draw', datasetId: model.datasetId }))
+      .catch((e: unknown) => notify('error', errorMessage(e)));
   const start = async (chosen: TrainingForm) => {
     const result = formToSpec(chosen, classCount);
     if (!result.ok) {
@@ -227,17 +233,7 @@ export function TrainScreen() {
                   <button type="button" className="btn btn-small" onClick={() => setScreen('models')}>
                     See it in Models
                   </button>{' '}
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() =>
-                      // Issue 18 item 1 (h10's; the minimal form here): Draw shows the model just trained.
-                      api()
-                        .models.activate({ id: outcome.model.id })
-                        .then(() => navigate({ screen: 'draw', datasetId: outcome.model.datasetId }))
-                        .catch((e: unknown) => notify('error', errorMessage(e)))
-                    }
-                  >
+                  <button type="button" className="btn btn-small" onClick={() => tryOnDraw(outcome.model)}>
                     Try it on Draw
                   </button>
                 </p>

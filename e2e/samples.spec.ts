@@ -1,0 +1,122 @@
+// The Samples screen (issue 18, Samples): Enter saves the drawing to the class picked, even right
+// after clicking it, and a save that cannot happen says why; notices are not stacked and stay on
+// their screen; image files dropped on the screen are imported through the same path as under
+// Electron (the preload's file bridge, here with the host standing in for webUtils and main).
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import sharp from 'sharp';
+import { expect, test } from './fixtures';
+
+async function drawRing(page: Page): Promise<void> {
+  const box = (await page.getByLabel('Drawing area').boundingBox())!;
+  const points = Array.from({ length: 33 }, (_, i) => {
+    const a = (i / 32) * 2 * Math.PI;
+    return [
+      box.x + box.width * (0.5 + 0.3 * Math.cos(a)),
+      box.y + box.height * (0.5 + 0.3 * Math.sin(a)),
+    ] as const;
+  });
+  await page.mouse.move(...points[0]!);
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...p, { steps: 2 });
+  await page.mouse.up();
+}
+
+async function createSet(page: Page, classes: string[]): Promise<void> {
+  await page.getByRole('tab', { name: 'Samples' }).click();
+  await page.getByLabel('New set name').fill('Symbols');
+  await page.getByRole('button', { name: 'Create set' }).click();
+  for (const label of classes) {
+    await page.getByLabel('New class label').fill(label);
+    await page.getByRole('button', { name: 'Add class' }).click();
+    await expect(page.getByRole('radio', { name: new RegExp(label) })).toBeVisible();
+  }
+}
+
+test('Enter saves to the class just clicked; a save that cannot happen says why; counts say what is enough', async ({
+  app,
+}) => {
+  await createSet(app, ['★', '○']);
+  await expect(app.getByRole('radio', { name: /★/ })).toContainText('0 · too few, 10 needed');
+
+  // Enter on an empty canvas: a clear reason, nothing saved.
+  await app.getByRole('radio', { name: /★/ }).click();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('status')).toContainText(
+    'Nothing to save: draw the sample on the canvas first.',
+  );
+
+  // Click the class, draw, press Enter: focus is on the class button, and Enter still saves.
+  await app.getByRole('radio', { name: /○/ }).click();
+  await drawRing(app);
+  await expect(app.getByRole('radio', { name: /○/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(1);
+  await expect(app.getByRole('radio', { name: /○/ })).toContainText('1 · too few, 10 needed');
+  await expect(app.getByRole('button', { name: /Save as/ })).toBeDisabled();
+});
+
+test('notices: a repeated one is counted, not stacked, and stays on its own screen', async ({ app }) => {
+  await createSet(app, ['○']);
+  const status = app.getByRole('status');
+  for (let i = 0; i < 3; i++) {
+    await drawRing(app);
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(i + 1);
+  }
+  await expect(status.locator('.toast')).toHaveCount(1);
+  await expect(status).toContainText('Saved a sample of “○”. ×3');
+  // The drop hint is above the gallery, clear of the notices in the corner.
+  const hint = (await app.getByText(/Drop image files anywhere here/).boundingBox())!;
+  const toast = (await status.locator('.toast').boundingBox())!;
+  expect(hint.y + hint.height <= toast.y || toast.y + toast.height <= hint.y).toBe(true);
+
+  await app.getByRole('tab', { name: 'Draw' }).click();
+  await expect(status.locator('.toast')).toHaveCount(0);
+  // Notices time out.
+  await app.getByRole('tab', { name: 'Samples' }).click();
+  await expect(status.locator('.toast')).toHaveCount(0, { timeout: 15_000 });
+});
+
+test('dropping an image file on Samples imports it (the preload file bridge, through the host)', async ({
+  app,
+  host,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'glyph-drop-e2e-'));
+  try {
+    const file = join(dir, 'ring.png');
+    const ring = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="white"/><circle cx="32" cy="32" r="20" fill="none" stroke="black" stroke-width="6"/></svg>',
+    );
+    await sharp(ring).png().toFile(file);
+    // As Electron's webUtils would answer for this file dropped from a folder.
+    host.dropped.set('ring.png', file);
+    await createSet(app, ['○']);
+
+    const drop = async (name: string, bytes: number[]) => {
+      const dataTransfer = await app.evaluateHandle(
+        ([n, b]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array(b)], n, { type: 'image/png' }));
+          return dt;
+        },
+        [name, bytes] as const,
+      );
+      await app.dispatchEvent('.samples-screen', 'dragover', { dataTransfer });
+      await app.dispatchEvent('.samples-screen', 'drop', { dataTransfer });
+    };
+    await drop('ring.png', [...readFileSync(file)]);
+    await expect(app.getByRole('status')).toContainText('Imported 1 image.');
+    await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(1);
+
+    // A File the page made up has no path on disk: no grant, nothing imported, and it says so.
+    await drop('made-up.png', [1, 2, 3]);
+    await expect(app.getByRole('status')).toContainText('not a file from the disk');
+    await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
