@@ -59,7 +59,7 @@ export function beforeAfterSentence(b: BeforeAfter): string {
  * 10,000 images", as the core writes it); undefined when it does not say.
  */
 export function evaluatedCount(metrics: ModelMetrics): number | undefined {
-  const m = /([\d,]+) images$/.exec(metrics.evaluatedOn ?? '');
+  const m = /([\d,]+) images?\b/.exec(metrics.evaluatedOn ?? '');
   return m ? Number(m[1]!.replaceAll(',', '')) : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSummary } from '../../../app/shared/types';
-import { MIN_TESTED, modelLabel, testedCount } from './model-label';
+import { MIN_MEASURED } from '../../components/measured-figures';
+import { modelLabel, testedCount } from './model-label';
 
 function model(metrics: ModelSummary['metrics'], extra: Partial<ModelSummary> = {}): ModelSummary {
   return {
@@ -23,9 +24,9 @@ describe('modelLabel', () => {
     expect(modelLabel(model({ testAccuracy: 0.9886, evaluatedOn: 'mnist test split, 10,000 images' }))).toBe(
       'Mine · mlp · 98.9%',
     );
-    expect(modelLabel(model({ testAccuracy: 0.5, evaluatedOn: `x test split, ${MIN_TESTED} images` }))).toBe(
-      'Mine · mlp · 50.0%',
-    );
+    expect(
+      modelLabel(model({ testAccuracy: 0.5, evaluatedOn: `x test split, ${MIN_MEASURED} images` })),
+    ).toBe('Mine · mlp · 50.0%');
   });
 
   it('shows the count instead of a percentage below 50 test images', () => {
