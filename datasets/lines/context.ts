@@ -61,8 +61,9 @@ export function leanTowardsNeighbours(
   const best = argmax(probs);
   const pair = AMBIGUOUS_PAIRS.find((p) => p.includes(classes[best].toUpperCase()));
   if (!pair) return probs;
+  // Only where the model knows both readings: a digits model has no O to lean away from.
+  if (!pair.every((m) => classes.some((c) => c.toUpperCase() === m))) return probs;
   const favoured = classes.findIndex((c) => c.toUpperCase() === pair.find(kind));
-  if (favoured < 0) return probs;
   const out = Float64Array.from(probs);
   out[favoured] *= NEIGHBOUR_LEAN;
   const sum = out.reduce((a, b) => a + b, 0);

@@ -19,12 +19,19 @@ export interface GeometryPriorOptions {
   aspectWeight?: number;
   /** Penalty per line height of gap inside a candidate beyond half the line's median gap (default 6). */
   gapWeight?: number;
+  /**
+   * Penalty for each clear gap (positive) inside a candidate, nats (default 2). Atoms already bind
+   * the strokes that touch or overlap, so atoms with a gap between them are usually two characters;
+   * without it the model reads two narrow digits ('11') as one glyph as readily as one.
+   */
+  gapCost?: number;
 }
 
 export const GEOMETRY_PRIOR_DEFAULTS: Required<GeometryPriorOptions> = {
   maxAspect: 1.0,
   aspectWeight: 8,
   gapWeight: 6,
+  gapCost: 2,
 };
 
 export function lineGeometry(boxes: readonly Box[]): LineGeometry {
@@ -61,6 +68,7 @@ export function geometryPrior(
   let right = boxes[0].x1;
   for (let i = 1; i < boxes.length; i++) {
     const g = boxes[i].x0 - right;
+    if (g > 0) prior -= o.gapCost;
     if (g > 0.5 * line.gap) prior -= (o.gapWeight * (g - 0.5 * line.gap)) / line.height;
     right = Math.max(right, boxes[i].x1);
   }

@@ -180,7 +180,11 @@ function splitAtMinima(g: Group, width: number, charWidth: number): Component[] 
       const v = counts[Math.min(w - 1, Math.max(0, x + d))];
       if (v < counts[x] || (v === counts[x] && d < 0 && x + d >= margin)) lowest = false;
     }
-    if (lowest) minima.push(x);
+    if (!lowest) continue;
+    // The middle of a flat bottom (a bridge of even thickness), not its left end.
+    let end = x;
+    while (end + 1 < w - margin && counts[end + 1] === counts[x]) end++;
+    minima.push((x + end) >> 1);
   }
   const cuts: number[] = [];
   for (const x of minima.sort((a, b) => counts[a] - counts[b] || a - b)) {

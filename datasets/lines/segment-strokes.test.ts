@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../engine/rng';
 import { strokesFromPairs } from '../normalize';
 import { composeLine } from './compose';
 import { digitLines, loadHeldOutUnipen } from './held-out-lines';
-import { Rng } from '../../engine/rng';
 import { hashStrokes, segmentStrokes, strokeDistance, strokesOfAtoms } from './segment-strokes';
 
 type Pairs = [number, number][];
