@@ -63,7 +63,7 @@ export function geometryPrior(
     x1 = Math.max(x1, b.x1);
   }
   const excess = Math.max(0, (x1 - x0) / line.height - o.maxAspect);
-  let prior = -o.aspectWeight * excess * excess;
+  let prior = excess > 0 ? -o.aspectWeight * excess * excess : 0;
   // Gaps inside the candidate: each atom against the ink to its left.
   let right = boxes[0].x1;
   for (let i = 1; i < boxes.length; i++) {

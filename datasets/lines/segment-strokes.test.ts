@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../engine/rng';
 import { strokesFromPairs } from '../normalize';
-import { composeLine } from './compose';
 import { digitLines, loadHeldOutUnipen } from './held-out-lines';
 import { hashStrokes, segmentStrokes, strokeDistance, strokesOfAtoms } from './segment-strokes';
 
@@ -135,26 +133,5 @@ describe.skipIf(!unipen)('segmentStrokes on real handwriting (held-out UNIPEN wr
     );
     expect(mixed / chars).toBeLessThan(0.01);
     expect(whole / chars).toBeGreaterThan(0.9);
-  });
-
-  it('composes one writer per line, on a baseline, with boxes left to right', () => {
-    const rng = new Rng(3);
-    const l = composeLine(
-      [
-        { label: 'A', strokes: [stem(0, 0, 10)] },
-        { label: 'a', strokes: [stem(0, 0, 10)] },
-        { label: 'g', strokes: [stem(0, 0, 10)] },
-      ],
-      rng,
-      { drift: 0, sizeJitter: 0 },
-    );
-    expect(l.text).toBe('Aag');
-    expect(l.boxes[0]).toMatchObject({ y0: 0, y1: 100 });
-    expect(l.boxes[1].y0).toBeCloseTo(45);
-    expect(l.boxes[1].y1).toBeCloseTo(100);
-    expect(l.boxes[2].y0).toBeCloseTo(45);
-    expect(l.boxes[2].y1).toBeGreaterThan(100);
-    expect(l.boxes[1].x0).toBeGreaterThan(l.boxes[0].x1);
-    expect(l.owner).toEqual([0, 1, 2]);
   });
 });
