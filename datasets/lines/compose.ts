@@ -5,8 +5,10 @@
 // that drifts slightly, with a random gap after it. Browser-safe and pure.
 
 import type { Rng } from '../../engine/rng';
-import type { Point } from '../handwriting/unipen';
 import type { Box } from './box';
+
+/** A pen point [x, y], y down (the shape of handwriting/unipen.ts's Point, restated so this file stays browser-typed). */
+export type Point = [number, number];
 
 /** One written character: its label as written ('7', 'A', 'g') and its strokes (y down, any units). */
 export interface Glyph {

@@ -120,7 +120,7 @@ describe.skipIf(!unipen)('segmentStrokes on real handwriting (held-out UNIPEN wr
       mixed += owners.filter((o) => o.size > 1).length;
       let lineWhole = 0;
       for (let c = 0; c < l.boxes.length; c++) {
-        const own = atoms.filter((a, i) => owners[i].has(c));
+        const own = atoms.filter((_, i) => owners[i].has(c));
         if (own.length === 1 && owners[atoms.indexOf(own[0])].size === 1) lineWhole++;
       }
       chars += l.boxes.length;
