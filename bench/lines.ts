@@ -5,7 +5,7 @@
 // true length), and the time to re-read a 10-digit line after its last stroke (LineReader cache).
 //
 //   GLYPH_LAB_UNIPEN=/path/unipen-dev.json.gz npx tsx bench/lines.ts [--lines 200] [--seed 19]
-//       [--model models/digits] [--kind number|mixed] [--diagnose]
+//       [--model models/digits] [--kind number|mixed] [--gap 0.12,0.45] [--diagnose]
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,7 +60,10 @@ function main(): void {
   const classifyIn = (strokes: readonly Stroke[]) => (c: { atoms: readonly StrokeAtom[] }) =>
     recognizer.predict(normalizeStrokes(strokesOfAtoms(strokes, c.atoms)));
 
-  const lines = digitLines(samples, count, 5, seed);
+  // --gap lo,hi: the gap after each character × capital height (default 0.12,0.45; tight gaps make
+  // glyphs touch, which only the image path's splitting can undo).
+  const gap = option('gap')?.split(',').map(Number) as [number, number] | undefined;
+  const lines = digitLines(samples, count, 5, seed, gap ? { gap } : {});
   let chars = 0;
   let atomWhole = 0;
   let boxRight = 0;
@@ -102,7 +105,10 @@ function main(): void {
     }
   }
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`Lines of 5 digits from held-out UNIPEN writers (apa, uqb, pri), ${count} lines, seed ${seed}`);
+  console.log(
+    `Lines of 5 digits from held-out UNIPEN writers (apa, uqb, pri), ${count} lines, seed ${seed}` +
+      (gap ? `, gaps ${gap.join('–')} × height` : ''),
+  );
   console.log(`  model ${dir}, kind ${kind}`);
   console.log(`  segmentation: ${pct(atomWhole / chars)} of characters are exactly one atom (strokes alone)`);
   console.log(`  segmentation after reading: ${pct(boxRight / chars)} of true boxes found (IoU ≥ 0.95)`);

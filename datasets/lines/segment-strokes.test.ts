@@ -53,19 +53,34 @@ describe('segmentStrokes', () => {
     expect(segmentStrokes(line(...five)).map((a) => a.id)).toEqual(['s0+s1']);
   });
 
-  it('binds strokes that nearly touch, not strokes a gap apart', () => {
+  it('binds a stroke that goes back and nearly touches, not one that starts right of all the ink', () => {
+    // A 4: the stem comes down just short of the arm it should cross.
     const four: Pairs[] = [
       [
         [30, 0],
         [0, 60],
-        [50, 60],
+        [60, 60],
       ],
       [
-        [52, 20],
-        [52, 100],
+        [45, 20],
+        [45, 58],
+        [45, 100],
       ],
     ];
     expect(segmentStrokes(line(...four)).map((a) => a.id)).toEqual(['s0+s1']);
+    // Two characters written 2 units apart (a fiftieth of their height): the second starts a character.
+    const close: Pairs[] = [
+      [
+        [0, 0],
+        [40, 50],
+        [0, 100],
+      ],
+      [
+        [42, 0],
+        [42, 100],
+      ],
+    ];
+    expect(segmentStrokes(line(...close)).map((a) => a.id)).toEqual(['s0', 's1']);
     expect(segmentStrokes(line(stem(0), stem(30))).map((a) => a.id)).toEqual(['s0', 's1']);
   });
 

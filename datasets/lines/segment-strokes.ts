@@ -3,8 +3,9 @@
 // neighbouring atoms into characters, so an atom must never hold two characters: when unsure, keep
 // strokes apart. Browser-safe and pure.
 //
-// Two strokes are one atom when
-//   - they cross or nearly touch (the bar of a 7 or a t, the second stroke of a 4 or a 5), or
+// A stroke that begins right of all the ink before it starts a character: it joins earlier strokes
+// only by crossing them. Any other stroke goes back over the line, and joins another stroke when
+//   - the two cross or nearly touch (the bar of a 7 or a t, the second stroke of a 4 or a 5), or
 //   - one lies mostly within the other's horizontal extent (the dot of an i above its stem, a 5's
 //     flag floating over its body), judged more loosely for strokes written one after the other,
 //     since a person finishes a character before starting the next.
@@ -31,6 +32,8 @@ export interface SegmentStrokesOptions {
   /** Share of the narrower stroke's width inside the other's extent that binds them (0.6; 0.4 consecutive). */
   contain?: number;
   containConsecutive?: number;
+  /** A stroke beginning right of (all earlier ink − this × line height) starts a character (0.05). */
+  ahead?: number;
 }
 
 export const SEGMENT_STROKES_DEFAULTS: Required<Omit<SegmentStrokesOptions, 'lineHeight'>> = {
@@ -38,6 +41,7 @@ export const SEGMENT_STROKES_DEFAULTS: Required<Omit<SegmentStrokesOptions, 'lin
   touchConsecutive: 0.12,
   contain: 0.6,
   containConsecutive: 0.4,
+  ahead: 0.05,
 };
 
 /** The line's atoms, left to right. Strokes without a finite point are left out. */
@@ -65,8 +69,25 @@ export function segmentStrokes(
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
+  // A stroke that begins to the right of all the ink before it starts a new character, as people
+  // write left to right: it binds to earlier strokes only by crossing them, never by nearly touching
+  // or overlapping, so characters written close together stay apart. A dot (an i's, written at once)
+  // is not a start.
+  const starts: boolean[] = [];
+  let right = -Infinity;
+  for (const b of boxes) {
+    const dot = Math.max(boxWidth(b), boxHeight(b)) < 0.15 * height;
+    starts.push(!dot && b.x0 >= right - o.ahead * height);
+    right = Math.max(right, b.x1);
+  }
   for (let a = 0; a < kept.length; a++) {
     for (let b = a + 1; b < kept.length; b++) {
+      if (starts[b]) {
+        if (near(boxes[a], boxes[b], 0) && strokeDistance(strokes[kept[a]], strokes[kept[b]]) === 0) {
+          parent[root(b)] = root(a);
+        }
+        continue;
+      }
       const consecutive = kept[b] === kept[a] + 1;
       const touch = (consecutive ? o.touchConsecutive : o.touch) * height;
       const contain = consecutive ? o.containConsecutive : o.contain;
