@@ -104,10 +104,11 @@ export function segmentStrokes(
   }
 
   const groups = new Map<number, number[]>();
-  kept.forEach((_, i) => {
-    const r = root(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
-  });
+  for (let i = 0; i < kept.length; i++) {
+    const list = groups.get(root(i));
+    if (list) list.push(i);
+    else groups.set(root(i), [i]);
+  }
   const atoms = [...groups.values()].map((members): StrokeAtom => {
     const indices = members.map((m) => kept[m]);
     const id = indices.map((i) => `s${i}`).join('+');
