@@ -1,0 +1,40 @@
+// Node only. Lines of real pen handwriting from the held-out writers of the UNIPEN file (donors apa,
+// uqb and pri: the product's test donors, never trained on), for the tests and bench/lines.ts.
+
+import { Rng } from '../../engine/rng';
+import { loadUnipen, UNIPEN_PATH, type UnipenSample } from '../handwriting/unipen';
+import { byWriter, type ComposedLine, type ComposeOptions, composeLine } from './compose';
+
+export const TEST_DONORS: readonly string[] = ['apa', 'uqb', 'pri'];
+
+/**
+ * The UNIPEN file: GLYPH_LAB_UNIPEN when set (a git worktree sits one folder deeper than the main
+ * checkout, so the default path misses the shared file there), else the loader's default; null when absent.
+ */
+export function loadHeldOutUnipen(): UnipenSample[] | null {
+  return loadUnipen(process.env.GLYPH_LAB_UNIPEN || UNIPEN_PATH);
+}
+
+/**
+ * `count` lines of `length` digits, each from one held-out writer picked at random (writers with at
+ * least 10 digits), the digits drawn at random from that writer's, seeded.
+ */
+export function digitLines(
+  samples: readonly UnipenSample[],
+  count: number,
+  length: number,
+  seed: number,
+  options: ComposeOptions = {},
+): ComposedLine[] {
+  const digits = samples.filter((s) => s.category === '1a' && TEST_DONORS.includes(s.donor));
+  const writers = [...byWriter(digits).values()].filter((w) => w.length >= 10);
+  if (writers.length === 0) throw new Error('digitLines: no held-out writer with 10 digits');
+  const rng = new Rng(seed);
+  const lines: ComposedLine[] = [];
+  for (let i = 0; i < count; i++) {
+    const own = writers[rng.int(writers.length)];
+    const glyphs = Array.from({ length }, () => own[rng.int(own.length)]);
+    lines.push(composeLine(glyphs, rng, options));
+  }
+  return lines;
+}

@@ -1,0 +1,136 @@
+// The line's answer: the best segmentation of its atoms into characters under the model's
+// probabilities, not the first cut. Dynamic programming over runs of up to K consecutive atoms:
+//   best[j] = max over k ≤ K of best[j − k] + score(atoms j−k … j−1),
+//   score   = log p(best class of the candidate, after the line's kind) + geometry prior.
+// Then the context step (neighbours in a mixed line) and the case step (small letters by geometry).
+// Browser-safe and pure: the caller's classifier runs the one normalization and the model.
+
+import { type Box, unionBoxes } from './box';
+import { argmax, type LineKind, leanTowardsNeighbours, restrictToKind } from './context';
+import { type GeometryPriorOptions, geometryPrior, lineGeometry } from './geometry-prior';
+import { smallLetters, withCase } from './letter-case';
+
+/** What the search needs of an atom (StrokeAtom, ImageAtom): a key that changes with its ink, and its box. */
+export interface LineAtom {
+  readonly key: string;
+  readonly box: Box;
+}
+
+/** A run of consecutive atoms that might be one character. */
+export interface Candidate<A extends LineAtom> {
+  readonly atoms: readonly A[];
+  readonly box: Box;
+  /** The atoms' keys joined: equal ink, equal key (the cache key of line-reader.ts). */
+  readonly key: string;
+}
+
+/** Candidate → probabilities over `classes` (the model's softmax); may return a reused buffer. */
+export type Classify<A extends LineAtom> = (candidate: Candidate<A>) => ArrayLike<number>;
+
+export interface ReadLineOptions {
+  /** The classifier's class names, in its output order ('0'…'9', 'A'…'Z'). */
+  readonly classes: readonly string[];
+  /** default 'mixed' */
+  readonly kind?: LineKind;
+  /** K: the most atoms one character may span (default 3). */
+  readonly maxMerge?: number;
+  readonly geometry?: GeometryPriorOptions;
+}
+
+export interface Alternative {
+  readonly text: string;
+  readonly probability: number;
+}
+
+export interface LineCharacter {
+  readonly text: string;
+  /** The probability of `text`'s class, after the line's kind and neighbours. */
+  readonly confidence: number;
+  /** The three most probable readings, best first (the first is `text`). */
+  readonly alternatives: readonly Alternative[];
+  readonly box: Box;
+  /** The keys of the atoms it spans. */
+  readonly atoms: readonly string[];
+}
+
+export interface LineReading {
+  readonly text: string;
+  readonly characters: readonly LineCharacter[];
+}
+
+/** Keeps log finite for a class the model rules out entirely. */
+const FLOOR = 1e-9;
+
+export function readLine<A extends LineAtom>(
+  atoms: readonly A[],
+  classify: Classify<A>,
+  options: ReadLineOptions,
+): LineReading {
+  const { classes } = options;
+  const kind = options.kind ?? 'mixed';
+  const K = Math.max(1, options.maxMerge ?? 3);
+  const n = atoms.length;
+  if (n === 0) return { text: '', characters: [] };
+  const geometry = lineGeometry(atoms.map((a) => a.box));
+
+  const best = new Float64Array(n + 1).fill(-Infinity);
+  const from = new Int32Array(n + 1);
+  const probsOf = new Map<string, Float64Array>();
+  best[0] = 0;
+  for (let j = 1; j <= n; j++) {
+    for (let k = 1; k <= Math.min(K, j); k++) {
+      const run = atoms.slice(j - k, j);
+      const candidate = candidateOf(run);
+      const raw = classify(candidate);
+      if (raw.length !== classes.length) {
+        throw new Error(
+          `readLine: the classifier gave ${raw.length} probabilities for ${classes.length} classes`,
+        );
+      }
+      const probs = restrictToKind(raw, classes, kind);
+      probsOf.set(`${j - k}:${j}`, probs);
+      const score =
+        best[j - k] +
+        Math.log(Math.max(probs[argmax(probs)], FLOOR)) +
+        geometryPrior(
+          run.map((a) => a.box),
+          geometry,
+          options.geometry,
+        );
+      if (score > best[j]) {
+        best[j] = score;
+        from[j] = j - k;
+      }
+    }
+  }
+
+  const spans: [number, number][] = [];
+  for (let j = n; j > 0; j = from[j]) spans.unshift([from[j], j]);
+  let probs = spans.map(([i, j]) => probsOf.get(`${i}:${j}`)!);
+  if (kind === 'mixed') {
+    // Neighbours as the model read them first, so the rule cannot feed on its own output.
+    const first = probs.map((p) => classes[argmax(p)]);
+    probs = probs.map((p, i) => leanTowardsNeighbours(p, classes, first[i - 1], first[i + 1]));
+  }
+  const boxes = spans.map(([i, j]) => unionBoxes(atoms.slice(i, j).map((a) => a.box)));
+  const small = smallLetters(boxes);
+  const characters = spans.map(([i, j], c): LineCharacter => {
+    const order = [...probs[c].keys()].sort((a, b) => probs[c][b] - probs[c][a]).slice(0, 3);
+    const alternatives = order.map((k) => ({
+      text: withCase(classes[k], small[c]),
+      probability: probs[c][k],
+    }));
+    return {
+      text: alternatives[0].text,
+      confidence: alternatives[0].probability,
+      alternatives,
+      box: boxes[c],
+      atoms: atoms.slice(i, j).map((a) => a.key),
+    };
+  });
+  return { text: characters.map((c) => c.text).join(''), characters };
+}
+
+export function candidateOf<A extends LineAtom>(atoms: readonly A[]): Candidate<A> {
+  return { atoms, box: unionBoxes(atoms.map((a) => a.box)), key: atoms.map((a) => a.key).join('|') };
+}
