@@ -152,7 +152,7 @@ test('the newcomer path: quick model → Try it on Draw → active → samples w
   await expect
     .poll(async () => (await host.core.handlers['models:active']({ datasetId: 'mnist' }))?.summary.id)
     .toBe(mine.id);
-  await expect(app.getByRole('combobox', { name: 'Model' })).toHaveValue(mine.id);
+  await expect(app.getByRole('combobox', { name: 'Draw uses' })).toHaveValue(mine.id);
 
   // 3. Samples saved with Enter: a set with a ★ class, ten stars drawn, each saved by pressing Enter
   //    after clicking the class (item 15's path; it relies on Enter working outside text fields).
