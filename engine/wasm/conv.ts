@@ -4,11 +4,8 @@
 // cheaper than caching and copying them back in). Layout after the GEMM work area: geometry, A, x,
 // B (the columns), C.
 
-import type { ConvGeometry } from '../kernels/im2col';
-import { floats, WORK_BYTES } from './gemm';
+import { align, floats, GEOMETRY_BYTES, type GeometryWords, WORK_BYTES, writeGeometry } from './memory';
 import { wasmKernels } from './runtime';
-
-const align = (bytes: number) => (bytes + 15) & ~15;
 
 /**
  * C = alpha · A · op(cols) + beta · C with cols[C·KH·KW, batch·OH·OW] = im2col of x[batch, C, H, W]:
@@ -22,7 +19,7 @@ export function gemmIm2colWasm(
   k: number,
   alpha: number,
   a: Float32Array,
-  g: ConvGeometry,
+  g: GeometryWords,
   batch: number,
   x: Float32Array,
   beta: number,
@@ -30,30 +27,18 @@ export function gemmIm2colWasm(
 ): boolean {
   const kernels = wasmKernels();
   if (kernels === undefined) return false;
-  const inSize = g.channels * g.height * g.width;
-  const rows = g.channels * g.kernelH * g.kernelW;
-  const wide = batch * g.outH * g.outW;
+  const [channels, height, width, kernelH, kernelW, , , , , outH, outW] = g;
+  const inSize = channels * height * width;
+  const rows = channels * kernelH * kernelW;
+  const wide = batch * outH * outW;
   if (rows * wide !== k * n) throw new Error('gemmIm2colWasm: the columns do not match op(B)');
   const geo = align(WORK_BYTES + 4 * k);
-  const aPtr = align(geo + 44);
+  const aPtr = align(geo + GEOMETRY_BYTES);
   const xPtr = align(aPtr + 4 * m * k);
   const bPtr = align(xPtr + 4 * batch * inSize);
   const cPtr = align(bPtr + 4 * rows * wide);
   const f = floats(kernels, cPtr + 4 * m * n);
-  const ints = new Int32Array(f.buffer, geo, 11);
-  ints.set([
-    g.channels,
-    g.height,
-    g.width,
-    g.kernelH,
-    g.kernelW,
-    g.strideH,
-    g.strideW,
-    g.padTop,
-    g.padLeft,
-    g.outH,
-    g.outW,
-  ]);
+  writeGeometry(f, geo, g);
   f.set(a.subarray(0, m * k), aPtr >> 2);
   f.set(x.subarray(0, batch * inSize), xPtr >> 2);
   kernels.im2col(xPtr, bPtr, batch, wide, geo);
@@ -72,35 +57,23 @@ export function gemmCol2imWasm(
   w: Float32Array,
   filters: number,
   dWide: Float32Array,
-  g: ConvGeometry,
+  g: GeometryWords,
   batch: number,
   dx: Float32Array,
 ): boolean {
   const kernels = wasmKernels();
   if (kernels === undefined) return false;
-  const inSize = g.channels * g.height * g.width;
-  const rows = g.channels * g.kernelH * g.kernelW;
-  const wide = batch * g.outH * g.outW;
+  const [channels, height, width, kernelH, kernelW, , , , , outH, outW] = g;
+  const inSize = channels * height * width;
+  const rows = channels * kernelH * kernelW;
+  const wide = batch * outH * outW;
   const geo = align(WORK_BYTES + 4 * filters);
-  const aPtr = align(geo + 44);
+  const aPtr = align(geo + GEOMETRY_BYTES);
   const bPtr = align(aPtr + 4 * filters * rows);
   const cPtr = align(bPtr + 4 * filters * wide);
   const dxPtr = align(cPtr + 4 * rows * wide);
   const f = floats(kernels, dxPtr + 4 * batch * inSize);
-  const ints = new Int32Array(f.buffer, geo, 11);
-  ints.set([
-    g.channels,
-    g.height,
-    g.width,
-    g.kernelH,
-    g.kernelW,
-    g.strideH,
-    g.strideW,
-    g.padTop,
-    g.padLeft,
-    g.outH,
-    g.outW,
-  ]);
+  writeGeometry(f, geo, g);
   f.set(w.subarray(0, filters * rows), aPtr >> 2);
   f.set(dWide.subarray(0, filters * wide), bPtr >> 2);
   // dCol = Wᵀ · dWide (W stored [F, rows]: transA)

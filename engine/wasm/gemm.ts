@@ -5,32 +5,10 @@
 //   [0, WORK + 4·k)  work area of kernels.wat (packed A and B panels, edge tile, flags, live k)
 //   then A, B, C, each 16-byte aligned.
 
+import { align, floats, WORK_BYTES as WORK } from './memory';
 import { type KernelExports, wasmKernels } from './runtime';
 
-/** Bytes of work area kernels.wat needs before its operands (packA, packB, edge tile, panel flags, panel indices), plus 4·k for liveK. */
-export const WORK_BYTES = 65536 + 524288 + 128 + 64 + 16384;
-const WORK = WORK_BYTES;
-const PAGE = 65536;
-
-let heap = new Float32Array(0);
-let heapBuffer: ArrayBuffer | undefined;
-
-const align = (bytes: number) => (bytes + 15) & ~15;
-
-/** The memory as floats, grown to at least `bytes`. */
-export function floats(kernels: KernelExports, bytes: number): Float32Array {
-  const memory = kernels.memory;
-  if (memory.buffer.byteLength < bytes) {
-    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-  }
-  if (heapBuffer !== memory.buffer) {
-    heapBuffer = memory.buffer;
-    heap = new Float32Array(heapBuffer);
-  }
-  return heap;
-}
-
-/** Same contract as engine/kernels/gemm.ts `gemm`; false when the WebAssembly kernels are not loaded. */
+/** C = alpha·op(A)·op(B) + beta·C (engine/kernels/gemm.ts says the contract); false when the WebAssembly kernels are not loaded. */
 export function gemmWasm(
   transA: boolean,
   transB: boolean,
