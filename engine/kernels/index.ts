@@ -2,7 +2,14 @@
 // elementwise helpers, optimizer updates). Each runs WebAssembly SIMD when it is loaded and its
 // TypeScript loop otherwise: the choice is made here, not in the layers' math.
 
-export { setWasmKernels, wasmKernelsReady } from '../wasm/runtime';
+export {
+  fmaAvailable,
+  type KernelForm,
+  kernelForm,
+  setFusedMultiplyAdd,
+  setWasmKernels,
+  wasmKernelsReady,
+} from '../wasm/runtime';
 export * from './conv';
 export * from './elementwise';
 export * from './gemm';

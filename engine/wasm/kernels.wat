@@ -2,8 +2,8 @@
 ;; Assembled by scripts/build-wasm.ts (the `wabt` package) into engine/wasm/kernels-wasm.ts, the
 ;; base64 module the engine loads the same way in Node, the utility process and the renderer.
 ;;
-;; Every pointer is a byte offset into the exported memory; the TypeScript side (engine/wasm/gemm.ts)
-;; owns the layout: operands copied in, a work area for the packed panels, results copied out.
+;; Every pointer is a byte offset into the exported memory; the TypeScript side (engine/wasm/memory.ts,
+;; the wrappers) owns the layout: operands copied in, a work area for the packed panels, results copied out.
 ;;
 ;; GEMM: C[m×n] = alpha·op(A)·op(B) + beta·C, row-major, the Goto/BLIS structure of the pure-TS
 ;; kernel (engine/kernels/gemm.ts), with the same zero skipping:
@@ -12,12 +12,18 @@
 ;; Packed A panel: [kcp][4] (4 rows interleaved along k); packed B panel: [kcp][8]. kcp is kc rounded
 ;; up to even with a zero k-row, so the micro-kernel can step k two at a time without a tail.
 ;; NOTE: accumulation is in float32 (the TS kernel uses float64), as in every float32 BLAS.
-;; NOTE: no FMA in WebAssembly SIMD 128 (relaxed SIMD is not shipped in Node 20): mul then add.
+;; FMA: `f32x4.madd a b c` (= a·b + c) is not a WebAssembly instruction but this file's one macro.
+;; scripts/build-wasm.ts expands it twice: to `f32x4.relaxed_madd` (relaxed SIMD: one fused
+;; multiply-add per lane where the CPU has FMA, one rounding) for the FMA module, and to
+;; `f32x4.add c (f32x4.mul a b)` (two roundings, the plain SIMD 128 of every runtime) for the other.
+;; engine/wasm/runtime.ts loads the FMA module where relaxed SIMD validates (Electron; Node 20 only
+;; with --experimental-wasm-relaxed-simd). The macro is used where GEMM accumulates (the micro-kernels,
+;; their alpha epilogue, gemv); the optimizers keep mul then add in both forms.
 
 (module
   (memory (export "memory") 17)
 
-  ;; constants (keep in step with engine/wasm/gemm.ts)
+  ;; constants (keep in step with engine/wasm/memory.ts WORK_BYTES)
   ;; MR = 4, NR = 8, KC = 256, MC = 64, NC = 512
   ;; work area layout (bytes from $work): packA 64·256·4 = 65536, packB 256·512·4 = 524288,
   ;; edge tile 128, panel flags 16·4 = 64, compacted-panel indices 16·256·4 = 16384, then liveK (k·4 bytes)
@@ -307,47 +313,47 @@
       (local.set $b0 (v128.load (local.get $pb)))
       (local.set $b1 (v128.load offset=16 (local.get $pb)))
       (local.set $av (v128.load32_splat (local.get $pa)))
-      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
+      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
       (local.set $av (v128.load32_splat offset=4 (local.get $pa)))
-      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
+      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
       (local.set $av (v128.load32_splat offset=8 (local.get $pa)))
-      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
+      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
       (local.set $av (v128.load32_splat offset=12 (local.get $pa)))
-      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
+      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
       ;; k step 1
       (local.set $b0 (v128.load offset=32 (local.get $pb)))
       (local.set $b1 (v128.load offset=48 (local.get $pb)))
       (local.set $av (v128.load32_splat offset=16 (local.get $pa)))
-      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
+      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
       (local.set $av (v128.load32_splat offset=20 (local.get $pa)))
-      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
+      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
       (local.set $av (v128.load32_splat offset=24 (local.get $pa)))
-      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
+      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
       (local.set $av (v128.load32_splat offset=28 (local.get $pa)))
-      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
+      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
       (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
       (local.set $pb (i32.add (local.get $pb) (i32.const 64)))
       (br_if $k (i32.lt_u (local.get $pa) (local.get $end))))
     (local.set $av (f32x4.splat (local.get $alpha)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c0a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c0b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c1a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c1b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c2a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c2b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3b)))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c3a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c3b) (v128.load offset=16 (local.get $c)))))
 
   ;; The micro-kernel over a compacted A panel (see $compact_panel): the B rows are read through idx
   ;; (byte offsets into the B panel); $cnt is even.
@@ -363,48 +369,48 @@
       (local.set $b0 (v128.load (local.get $o)))
       (local.set $b1 (v128.load offset=16 (local.get $o)))
       (local.set $av (v128.load32_splat (local.get $pa)))
-      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
+      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
       (local.set $av (v128.load32_splat offset=4 (local.get $pa)))
-      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
+      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
       (local.set $av (v128.load32_splat offset=8 (local.get $pa)))
-      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
+      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
       (local.set $av (v128.load32_splat offset=12 (local.get $pa)))
-      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
+      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
       ;; k step 1
       (local.set $o (i32.add (local.get $pb) (i32.load offset=4 (local.get $idx))))
       (local.set $b0 (v128.load (local.get $o)))
       (local.set $b1 (v128.load offset=16 (local.get $o)))
       (local.set $av (v128.load32_splat offset=16 (local.get $pa)))
-      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
+      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
       (local.set $av (v128.load32_splat offset=20 (local.get $pa)))
-      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
+      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
       (local.set $av (v128.load32_splat offset=24 (local.get $pa)))
-      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
+      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
       (local.set $av (v128.load32_splat offset=28 (local.get $pa)))
-      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
+      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
       (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
       (local.set $idx (i32.add (local.get $idx) (i32.const 8)))
       (br_if $k (i32.lt_u (local.get $pa) (local.get $end))))
     (local.set $av (f32x4.splat (local.get $alpha)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c0a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c0b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c1a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c1b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c2a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c2b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3b)))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c3a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c3b) (v128.load offset=16 (local.get $c)))))
 
   ;; One 4×8 tile with the panel's mode (flags: −1 dense, n > 0 compacted to n k values).
   (func $tile (param $mode i32) (param $kcp i32) (param $pa i32) (param $pb i32) (param $idx i32) (param $c i32)
@@ -842,8 +848,8 @@
       (block $vd (loop $vl
         (br_if $vd (i32.ge_u (local.get $j) (local.get $n4)))
         (local.set $cj (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 2))))
-        (v128.store (local.get $cj) (f32x4.add (v128.load (local.get $cj))
-          (f32x4.mul (local.get $av) (v128.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2)))))))
+        (v128.store (local.get $cj) (f32x4.madd (local.get $av)
+          (v128.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2)))) (v128.load (local.get $cj))))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $vl)))
       (block $sd (loop $sl
