@@ -15,3 +15,4 @@ export * from './elementwise';
 export * from './gemm';
 export * from './im2col';
 export * from './optimizers';
+export * from './pooling';

@@ -463,7 +463,106 @@
       (local.set $dx (i32.add (local.get $dx) (i32.const 4)))
       (br $sl))))
 
-  ;; ---- optimizer updates -----------------------------------------------------------------------
+;; ---- max pooling ---------------------------------------------------------------------------
+  ;; 2×2 windows, stride 2, over $planes planes of [h, w] floats: y[o] = the window's maximum and
+  ;; arg[o] = its element index in x (i32, counted from $x as the TS layer does), the first maximum in
+  ;; row-major window order on ties (strict >, so a NaN wins only as the window's first value).
+  ;; Four outputs per step: two f32x4 loads per input row, de-interleaved into the windows' left and
+  ;; right columns, then three compare-selects of values and indices; the last ow % 4 scalar.
+  (func (export "maxpool2x2") (param $x i32) (param $y i32) (param $arg i32) (param $planes i32)
+    (param $h i32) (param $w i32) (param $oh i32) (param $ow i32)
+    (local $plane i32) (local $oy i32) (local $ox i32) (local $ow4 i32) (local $i i32) (local $p i32)
+    (local $r0a v128) (local $r0b v128) (local $r1a v128) (local $r1b v128)
+    (local $max v128) (local $best v128) (local $v v128) (local $iv v128) (local $gt v128)
+    (local $s f32) (local $t f32) (local $bi i32) (local $wb i32)
+    (local.set $ow4 (i32.and (local.get $ow) (i32.const -4)))
+    (local.set $wb (i32.shl (local.get $w) (i32.const 2)))
+    (block $pd (loop $pl
+      (br_if $pd (i32.ge_u (local.get $plane) (local.get $planes)))
+      (local.set $oy (i32.const 0))
+      (block $yd (loop $yl
+        (br_if $yd (i32.ge_u (local.get $oy) (local.get $oh)))
+        ;; $i: element index of the window's top-left value
+        (local.set $i (i32.mul (i32.add (i32.mul (local.get $plane) (local.get $h)) (i32.shl (local.get $oy) (i32.const 1)))
+          (local.get $w)))
+        (local.set $ox (i32.const 0))
+        (block $vd (loop $vl
+          (br_if $vd (i32.ge_u (local.get $ox) (local.get $ow4)))
+          (local.set $p (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))
+          (local.set $r0a (v128.load (local.get $p)))
+          (local.set $r0b (v128.load offset=16 (local.get $p)))
+          (local.set $r1a (v128.load (i32.add (local.get $p) (local.get $wb))))
+          (local.set $r1b (v128.load offset=16 (i32.add (local.get $p) (local.get $wb))))
+          ;; top-left
+          (local.set $max (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $r0a) (local.get $r0b)))
+          (local.set $best (i32x4.add (i32x4.splat (local.get $i)) (v128.const i32x4 0 2 4 6)))
+          ;; top-right
+          (local.set $v (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $r0a) (local.get $r0b)))
+          (local.set $iv (i32x4.add (local.get $best) (v128.const i32x4 1 1 1 1)))
+          (local.set $gt (f32x4.gt (local.get $v) (local.get $max)))
+          (local.set $max (v128.bitselect (local.get $v) (local.get $max) (local.get $gt)))
+          (local.set $best (v128.bitselect (local.get $iv) (local.get $best) (local.get $gt)))
+          ;; bottom-left
+          (local.set $v (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $r1a) (local.get $r1b)))
+          (local.set $iv (i32x4.add (i32x4.splat (i32.add (local.get $i) (local.get $w))) (v128.const i32x4 0 2 4 6)))
+          (local.set $gt (f32x4.gt (local.get $v) (local.get $max)))
+          (local.set $max (v128.bitselect (local.get $v) (local.get $max) (local.get $gt)))
+          (local.set $best (v128.bitselect (local.get $iv) (local.get $best) (local.get $gt)))
+          ;; bottom-right
+          (local.set $v (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $r1a) (local.get $r1b)))
+          (local.set $iv (i32x4.add (local.get $iv) (v128.const i32x4 1 1 1 1)))
+          (local.set $gt (f32x4.gt (local.get $v) (local.get $max)))
+          (local.set $max (v128.bitselect (local.get $v) (local.get $max) (local.get $gt)))
+          (local.set $best (v128.bitselect (local.get $iv) (local.get $best) (local.get $gt)))
+          (v128.store (local.get $y) (local.get $max))
+          (v128.store (local.get $arg) (local.get $best))
+          (local.set $y (i32.add (local.get $y) (i32.const 16)))
+          (local.set $arg (i32.add (local.get $arg) (i32.const 16)))
+          (local.set $i (i32.add (local.get $i) (i32.const 8)))
+          (local.set $ox (i32.add (local.get $ox) (i32.const 4)))
+          (br $vl)))
+        (block $sd (loop $sl
+          (br_if $sd (i32.ge_u (local.get $ox) (local.get $ow)))
+          (local.set $p (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))
+          (local.set $s (f32.load (local.get $p)))
+          (local.set $bi (local.get $i))
+          (local.set $t (f32.load offset=4 (local.get $p)))
+          (local.set $bi (select (i32.add (local.get $i) (i32.const 1)) (local.get $bi) (f32.gt (local.get $t) (local.get $s))))
+          (local.set $s (select (local.get $t) (local.get $s) (f32.gt (local.get $t) (local.get $s))))
+          (local.set $t (f32.load (i32.add (local.get $p) (local.get $wb))))
+          (local.set $bi (select (i32.add (local.get $i) (local.get $w)) (local.get $bi) (f32.gt (local.get $t) (local.get $s))))
+          (local.set $s (select (local.get $t) (local.get $s) (f32.gt (local.get $t) (local.get $s))))
+          (local.set $t (f32.load offset=4 (i32.add (local.get $p) (local.get $wb))))
+          (local.set $bi (select (i32.add (i32.add (local.get $i) (local.get $w)) (i32.const 1)) (local.get $bi)
+            (f32.gt (local.get $t) (local.get $s))))
+          (local.set $s (select (local.get $t) (local.get $s) (f32.gt (local.get $t) (local.get $s))))
+          (f32.store (local.get $y) (local.get $s))
+          (i32.store (local.get $arg) (local.get $bi))
+          (local.set $y (i32.add (local.get $y) (i32.const 4)))
+          (local.set $arg (i32.add (local.get $arg) (i32.const 4)))
+          (local.set $i (i32.add (local.get $i) (i32.const 2)))
+          (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
+          (br $sl)))
+        (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
+        (br $yl)))
+      (local.set $plane (i32.add (local.get $plane) (i32.const 1)))
+      (br $pl))))
+
+  ;; dx[inN] = 0, then dx[arg[o]] += dy[o] over n outputs (max pooling's backward: each output's
+  ;; gradient goes to where its maximum came from).
+  (func (export "maxpool_backward") (param $dy i32) (param $arg i32) (param $dx i32) (param $n i32) (param $inN i32)
+    (local $end i32) (local $p i32)
+    (memory.fill (local.get $dx) (i32.const 0) (i32.shl (local.get $inN) (i32.const 2)))
+    (local.set $end (i32.add (local.get $dy) (i32.shl (local.get $n) (i32.const 2))))
+    (block $d (loop $l
+      (br_if $d (i32.ge_u (local.get $dy) (local.get $end)))
+      (local.set $p (i32.add (local.get $dx) (i32.shl (i32.load (local.get $arg)) (i32.const 2))))
+      (f32.store (local.get $p) (f32.add (f32.load (local.get $p)) (f32.load (local.get $dy))))
+      (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+      (local.set $arg (i32.add (local.get $arg) (i32.const 4)))
+      (br $l))))
+
+    ;; ---- optimizer updates -----------------------------------------------------------------------
   ;; Heavy-ball momentum over n floats (engine/optimizers/momentum.ts):
   ;;   v ← μ·v − lr·(g + λ·w);  w ← w + v.   In float32 (the TS loop rounds once per store from float64).
   (func (export "momentum") (param $w i32) (param $g i32) (param $v i32) (param $n i32)

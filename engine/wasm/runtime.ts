@@ -61,6 +61,17 @@ export interface KernelExports {
   add(x: number, y: number, n: number): void;
   sum_rows(x: number, rows: number, cols: number, out: number): void;
   im2col(x: number, col: number, batch: number, colStride: number, geometry: number): void;
+  maxpool2x2(
+    x: number,
+    y: number,
+    arg: number,
+    planes: number,
+    h: number,
+    w: number,
+    oh: number,
+    ow: number,
+  ): void;
+  maxpool_backward(dy: number, arg: number, dx: number, n: number, inN: number): void;
   col2im(dx: number, col: number, batch: number, colStride: number, geometry: number): void;
 }
 
