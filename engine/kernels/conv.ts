@@ -6,8 +6,9 @@
 // KH·KW times as many floats. The TypeScript path (fallback) keeps the forward's columns for the
 // kernel gradient instead, in the layer's `ConvWorkspace`.
 
-import { gemmCol2imWasm, gemmIm2colWasm } from '../wasm/conv';
+import { convForwardWasm, gemmCol2imWasm, gemmIm2colWasm } from '../wasm/conv';
 import type { GeometryWords } from '../wasm/memory';
+import { addChannelVector, relu as reluInPlace } from './elementwise';
 import { gemm } from './gemm';
 import { type ConvGeometry, col2im, im2col } from './im2col';
 
@@ -19,6 +20,8 @@ export class ConvWorkspace {
   colsOf: Float32Array | undefined;
   /** [C·KH·KW, B·OH·OW] input-gradient columns. */
   dCol = new Float32Array(0);
+  /** [F, B·OH·OW]: the forward GEMM's output before it is reordered to NCHW. */
+  wide = new Float32Array(0);
 }
 
 const sizes = (g: ConvGeometry, batch: number) => ({
@@ -42,24 +45,34 @@ const words = (g: ConvGeometry): GeometryWords => [
   g.outW,
 ];
 
-/** yWide[F, B·OH·OW] = W[F, C·KH·KW] · im2col(x[B, C, H, W]). */
+/**
+ * y[B, F, OH, OW] = act(W[F, C·KH·KW] · im2col(x[B, C, H, W]) + bias[F]), act = ReLU when `relu`
+ * (the layer that follows, fused) else identity; no bias when `bias` is undefined. With WebAssembly
+ * the bias, the ReLU and the reordering to NCHW run on the GEMM's output in its memory (one pass).
+ */
 export function convForward(
   g: ConvGeometry,
   batch: number,
   filters: number,
   w: Float32Array,
+  bias: Float32Array | undefined,
+  relu: boolean,
   x: Float32Array,
-  yWide: Float32Array,
+  y: Float32Array,
   work: ConvWorkspace,
 ): void {
-  const { rows, wide } = sizes(g, batch);
-  if (gemmIm2colWasm(false, filters, wide, rows, 1, w, words(g), batch, x, 0, yWide)) {
+  if (convForwardWasm(w, filters, words(g), batch, x, bias, relu, y)) {
     work.colsOf = undefined;
     return;
   }
+  const { rows, wide, outSize } = sizes(g, batch);
   const cols = columns(g, batch, x, work);
   work.colsOf = x;
-  gemm(false, false, filters, wide, rows, 1, w, 0, cols, 0, 0, yWide, 0);
+  if (work.wide.length !== filters * wide) work.wide = new Float32Array(filters * wide);
+  gemm(false, false, filters, wide, rows, 1, w, 0, cols, 0, 0, work.wide, 0);
+  fromWide(work.wide, y, batch, filters, outSize);
+  if (bias !== undefined) addChannelVector(y, batch, filters, outSize, bias);
+  if (relu) reluInPlace(y, y);
 }
 
 /** dW[F, C·KH·KW] += dWide[F, B·OH·OW] · im2col(x)ᵀ. */

@@ -4,14 +4,12 @@
 
 import { INITIALIZERS, type Initializer, initialize } from '../init';
 import {
-  addChannelVector,
   type ConvGeometry,
   ConvWorkspace,
   convAxis,
   convForward,
   convInputGradient,
   convKernelGradient,
-  fromWide,
   type Padding,
   sumChannelsInto,
   toWide,
@@ -68,9 +66,10 @@ export class Conv2D implements Layer {
   private geometry?: ConvGeometry;
   private input?: Tensor;
   private readonly work = new ConvWorkspace();
-  private wide?: Tensor; // [F, B·OH·OW]: the GEMM's output in forward, dY in that layout in backward
+  private wide?: Tensor; // [F, B·OH·OW]: dY in the GEMM's layout, in backward
   private output?: Tensor;
   private dInput?: Tensor;
+  private relu = false; // the ReLU that follows, applied here (fuseActivation)
 
   constructor(
     options: Partial<Conv2DOptions> & { filters: number; kernelSize: number | readonly [number, number] },
@@ -153,28 +152,23 @@ export class Conv2D implements Layer {
     const batch = batchOf(this.type, x, built(this.type, this.inputShape));
     const g = this.geometry!;
     const { filters } = this.options;
-    const outSize = g.outH * g.outW;
-    const yWide = (this.wide = reuse(this.wide, [filters, batch * outSize]));
     const y = (this.output = reuse(this.output, [batch, filters, g.outH, g.outW]));
-    // yWide[F, B·OH·OW] = W · im2col(x)
-    convForward(g, batch, filters, this.kernel.value.data, x.data, yWide.data, this.work);
-    fromWide(yWide.data, y.data, batch, filters, outSize);
-    if (this.options.useBias) addChannelVector(y.data, batch, filters, outSize, this.bias.value.data);
+    // y = act(W · im2col(x) + b): bias and the fused ReLU in the GEMM's epilogue
+    const bias = this.options.useBias ? this.bias.value.data : undefined;
+    convForward(g, batch, filters, this.kernel.value.data, bias, this.relu, x.data, y.data, this.work);
     this.input = x;
     return y;
   }
 
   backward(dOut: Tensor, options: BackwardOptions = {}): Tensor {
     const x = this.input;
-    const dWide = this.wide;
-    if (x === undefined || dWide === undefined) {
-      throw new Error('conv2d: backward() before forward()');
-    }
+    if (x === undefined) throw new Error('conv2d: backward() before forward()');
     const g = this.geometry!;
     const batch = x.shape[0];
     const { filters } = this.options;
     const outSize = g.outH * g.outW;
-    // dWide[F, B·OH·OW] ← dY[B, F, OH·OW] (the forward's wide buffer is free again)
+    const dWide = (this.wide = reuse(this.wide, [filters, batch * outSize]));
+    // dWide[F, B·OH·OW] ← dY[B, F, OH·OW]
     toWide(dOut.data, dWide.data, batch, filters, outSize);
     // dW[F, C·KH·KW] += dWide · im2col(x)ᵀ
     convKernelGradient(g, batch, filters, dWide.data, x.data, this.kernel.grad.data, this.work);
@@ -184,6 +178,12 @@ export class Conv2D implements Layer {
     const dx = (this.dInput = reuse(this.dInput, x.shape));
     convInputGradient(g, batch, filters, this.kernel.value.data, dWide.data, dx.data, this.work);
     return dx;
+  }
+
+  fuseActivation(type: string): boolean {
+    if (type !== 'relu') return false;
+    this.relu = true;
+    return true;
   }
 
   params(): Param[] {

@@ -49,6 +49,47 @@ export function gemmIm2colWasm(
 }
 
 /**
+ * Conv2D's forward: y[batch, F, OH, OW] = act(W · im2col(x) + bias), the GEMM's [F, batch·OH·OW]
+ * output reordered to NCHW with the bias and the ReLU that follows (when fused) applied in memory
+ * (kernels.wat conv_epilogue), so only y is copied out. False when the WebAssembly kernels are not loaded.
+ */
+export function convForwardWasm(
+  w: Float32Array,
+  filters: number,
+  g: GeometryWords,
+  batch: number,
+  x: Float32Array,
+  bias: Float32Array | undefined,
+  relu: boolean,
+  y: Float32Array,
+): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  const [channels, height, width, kernelH, kernelW, , , , , outH, outW] = g;
+  const inSize = channels * height * width;
+  const rows = channels * kernelH * kernelW;
+  const size = outH * outW;
+  const wide = batch * size;
+  const geo = align(WORK_BYTES + 4 * rows);
+  const aPtr = align(geo + GEOMETRY_BYTES);
+  const xPtr = align(aPtr + 4 * filters * rows);
+  const bPtr = align(xPtr + 4 * batch * inSize);
+  const cPtr = align(bPtr + 4 * rows * wide);
+  const yPtr = align(cPtr + 4 * filters * wide);
+  const biasPtr = align(yPtr + 4 * filters * wide);
+  const f = floats(kernels, biasPtr + 4 * filters);
+  writeGeometry(f, geo, g);
+  f.set(w.subarray(0, filters * rows), aPtr >> 2);
+  f.set(x.subarray(0, batch * inSize), xPtr >> 2);
+  if (bias !== undefined) f.set(bias.subarray(0, filters), biasPtr >> 2);
+  kernels.im2col(xPtr, bPtr, batch, wide, geo);
+  kernels.gemm(0, 0, filters, wide, rows, 1, aPtr, bPtr, 0, cPtr, 0);
+  kernels.conv_epilogue(cPtr, yPtr, batch, filters, size, bias === undefined ? -1 : biasPtr, relu ? 1 : 0);
+  y.set(f.subarray(yPtr >> 2, (yPtr >> 2) + filters * wide));
+  return true;
+}
+
+/**
  * dx[batch, C, H, W] = col2im(Wᵀ · dY) for Conv2D's input gradient: dCol[C·KH·KW, batch·OH·OW] =
  * Wᵀ[C·KH·KW, F] · dWide[F, batch·OH·OW] is computed and scattered inside WebAssembly memory; only dx
  * (KH·KW times smaller than dCol) is copied out. False when the WebAssembly kernels are not loaded.

@@ -675,7 +675,49 @@
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $rl))))
 
-  ;; y[i] += x[i] over n floats (adding a second thread's gradients).
+;; ---- Conv2D epilogue -----------------------------------------------------------------------
+  ;; y[b, f, s] = act(c[f, b·size + s] + bias[f]) for b < batch, f < filters, s < size: the GEMM's
+  ;; [F, B·OH·OW] output reordered to NCHW with the bias added and, when $relu, the ReLU that follows
+  ;; applied (max(·, 0), NaN propagating), in one pass instead of three. $bias = -1: no bias.
+  (func (export "conv_epilogue") (param $c i32) (param $y i32) (param $batch i32) (param $filters i32)
+    (param $size i32) (param $bias i32) (param $relu i32)
+    (local $b i32) (local $f i32) (local $src i32) (local $end i32) (local $vend i32) (local $bv v128)
+    (local $x v128) (local $s f32) (local $bs f32)
+    (block $bd (loop $bl
+      (br_if $bd (i32.ge_u (local.get $b) (local.get $batch)))
+      (local.set $f (i32.const 0))
+      (block $fd (loop $fl
+        (br_if $fd (i32.ge_u (local.get $f) (local.get $filters)))
+        (local.set $bs (f32.const 0))
+        (if (i32.ge_s (local.get $bias) (i32.const 0))
+          (then (local.set $bs (f32.load (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 2)))))))
+        (local.set $bv (f32x4.splat (local.get $bs)))
+        (local.set $src (i32.add (local.get $c) (i32.shl (i32.mul (i32.add (i32.mul (local.get $f) (local.get $batch))
+          (local.get $b)) (local.get $size)) (i32.const 2))))
+        (local.set $end (i32.add (local.get $src) (i32.shl (local.get $size) (i32.const 2))))
+        (local.set $vend (i32.add (local.get $src) (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 2))))
+        (block $vd (loop $vl
+          (br_if $vd (i32.ge_u (local.get $src) (local.get $vend)))
+          (local.set $x (f32x4.add (v128.load (local.get $src)) (local.get $bv)))
+          (if (local.get $relu) (then (local.set $x (f32x4.max (local.get $x) (v128.const f32x4 0 0 0 0)))))
+          (v128.store (local.get $y) (local.get $x))
+          (local.set $src (i32.add (local.get $src) (i32.const 16)))
+          (local.set $y (i32.add (local.get $y) (i32.const 16)))
+          (br $vl)))
+        (block $sd (loop $sl
+          (br_if $sd (i32.ge_u (local.get $src) (local.get $end)))
+          (local.set $s (f32.add (f32.load (local.get $src)) (local.get $bs)))
+          (if (local.get $relu) (then (local.set $s (f32.max (local.get $s) (f32.const 0)))))
+          (f32.store (local.get $y) (local.get $s))
+          (local.set $src (i32.add (local.get $src) (i32.const 4)))
+          (local.set $y (i32.add (local.get $y) (i32.const 4)))
+          (br $sl)))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $fl)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bl))))
+
+    ;; y[i] += x[i] over n floats (adding a second thread's gradients).
   (func (export "add") (param $x i32) (param $y i32) (param $n i32)
     (local $end i32) (local $vend i32)
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))

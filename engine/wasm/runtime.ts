@@ -72,6 +72,15 @@ export interface KernelExports {
     ow: number,
   ): void;
   maxpool_backward(dy: number, arg: number, dx: number, n: number, inN: number): void;
+  conv_epilogue(
+    c: number,
+    y: number,
+    batch: number,
+    filters: number,
+    size: number,
+    bias: number,
+    relu: number,
+  ): void;
   col2im(dx: number, col: number, batch: number, colStride: number, geometry: number): void;
 }
 
