@@ -56,7 +56,7 @@ describe('Dense/Conv2D + ReLU fusion', () => {
       for (let i = layers.length - 1; i >= 0; i--) d = layers[i].backward(d);
       expect(yFused).toEqual(y.data);
       expect(dxFused).toEqual(d.data);
-      const grads = (ls: Layer[]) => ls.flatMap((l) => l.params().map((p) => [...p.grad.data]));
+      const grads = (ls: readonly Layer[]) => ls.flatMap((l) => l.params().map((p) => [...p.grad.data]));
       expect(grads(model.layers)).toEqual(grads(layers));
     });
   }
