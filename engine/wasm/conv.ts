@@ -124,3 +124,55 @@ export function gemmCol2imWasm(
   dx.set(f.subarray(dxPtr >> 2, (dxPtr >> 2) + batch * inSize));
   return true;
 }
+
+/**
+ * Conv2D's forward by direct convolution (kernels.wat conv_direct): y[batch, F, OH, OW] =
+ * act(W ∗ x + bias), no columns. Only for stride 1 without padding, F % 8 == 0 and OW % 4 == 0;
+ * returns false otherwise or when the WebAssembly kernels are not loaded.
+ */
+export function convDirectWasm(
+  w: Float32Array,
+  filters: number,
+  g: GeometryWords,
+  batch: number,
+  x: Float32Array,
+  bias: Float32Array | undefined,
+  relu: boolean,
+  y: Float32Array,
+): boolean {
+  const kernels = wasmKernels();
+  if (kernels === undefined) return false;
+  const [channels, height, width, kernelH, kernelW, strideH, strideW, padTop, padLeft, outH, outW] = g;
+  if (
+    strideH !== 1 ||
+    strideW !== 1 ||
+    padTop !== 0 ||
+    padLeft !== 0 ||
+    filters % 8 !== 0 ||
+    outW % 4 !== 0
+  ) {
+    return false;
+  }
+  const taps = channels * kernelH * kernelW;
+  const inSize = channels * height * width;
+  const geo = 0;
+  const w4 = align(GEOMETRY_BYTES);
+  const b4 = align(w4 + 4 * filters * taps);
+  const xPtr = b4 + 16 * filters;
+  const yPtr = align(xPtr + 4 * batch * inSize + 16); // +16: the last row's unaligned loads read past x
+  const f = floats(kernels, yPtr + 4 * batch * filters * outH * outW);
+  writeGeometry(f, geo, g);
+  // weights as [F/8][taps][8]: the kernel broadcast-loads the eight filters' weight of one tap
+  const w8 = w4 >> 2;
+  for (let group = 0; group < filters; group += 8) {
+    for (let t = 0; t < taps; t++) {
+      for (let j = 0; j < 8; j++) f[w8 + group * taps + t * 8 + j] = w[(group + j) * taps + t];
+    }
+  }
+  for (let j = 0; j < filters; j++)
+    f.fill(bias === undefined ? 0 : bias[j], (b4 >> 2) + 4 * j, (b4 >> 2) + 4 * j + 4);
+  f.set(x.subarray(0, batch * inSize), xPtr >> 2);
+  kernels.conv_direct(xPtr, w4, b4, yPtr, batch, filters, relu ? 1 : 0, geo);
+  y.set(f.subarray(yPtr >> 2, (yPtr >> 2) + batch * filters * outH * outW));
+  return true;
+}

@@ -72,6 +72,16 @@ export interface KernelExports {
     ow: number,
   ): void;
   maxpool_backward(dy: number, arg: number, dx: number, n: number, inN: number): void;
+  conv_direct(
+    x: number,
+    w4: number,
+    b4: number,
+    y: number,
+    batch: number,
+    filters: number,
+    relu: number,
+    geometry: number,
+  ): void;
   conv_epilogue(
     c: number,
     y: number,
