@@ -1,13 +1,16 @@
-// GFLOP/s of the engine's GEMM on the shapes M1 and M2 train with, WebAssembly SIMD kernel next to
-// the pure-TypeScript one, and next to the machine's GEMM peak as our kernel reaches it: its best
-// dense rate over these shapes on one thread (128-bit SIMD without FMA). Shapes with blank pixels
-// count their flops dense, so zero skipping shows as more than 100 %.
+// GFLOP/s of the engine's GEMM on the shapes M1 and M2 train with: the WebAssembly kernel with FMA
+// (relaxed SIMD; under Node 20 measured in a child with --experimental-wasm-relaxed-simd) and without
+// (plain SIMD 128), and the pure-TypeScript one; each next to its form's peak as our kernel reaches it
+// (its best dense rate over these shapes on one thread), and native SGEMM (PyTorch, one thread) for
+// scale. Shapes with blank pixels count their flops dense, so zero skipping can exceed 100 %.
 //
 //   npx tsx bench/kernel-bench.ts [--trials 30]
 
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { fmaAvailable, setFusedMultiplyAdd, setWasmKernels } from '../engine/kernels';
 import { gemm } from '../engine/kernels/gemm';
 import { Rng } from '../engine/rng';
-import { setWasmKernels } from '../engine/wasm/runtime';
 
 export interface KernelShape {
   readonly name: string;
@@ -42,8 +45,11 @@ export const SHAPES: readonly KernelShape[] = [
   { name: 'square 512³ (NN)', transA: false, transB: false, m: 512, n: 512, k: 512 },
 ];
 
+/** Which kernels run: WebAssembly with FMA (relaxed SIMD), plain WebAssembly SIMD, or TypeScript. */
+export type KernelPath = 'fma' | 'simd' | 'ts';
+
 /** Best-of-`trials` GFLOP/s of one shape (2·m·n·k flops per call). */
-export function gflops(shape: KernelShape, trials: number, wasm: boolean): number {
+export function gflops(shape: KernelShape, trials: number, path: KernelPath): number {
   const rng = new Rng(3);
   const { transA, transB, m, n, k } = shape;
   const blank = Array.from({ length: k }, () => rng.uniform(0, 1) < (shape.blank ?? 0));
@@ -53,7 +59,9 @@ export function gflops(shape: KernelShape, trials: number, wasm: boolean): numbe
   );
   const b = Float32Array.from({ length: k * n }, () => rng.uniform(-1, 1));
   const c = new Float32Array(m * n);
-  setWasmKernels(wasm);
+  setWasmKernels(path !== 'ts');
+  if (setFusedMultiplyAdd(path === 'fma') !== (path === 'fma'))
+    throw new Error('the FMA form is not available');
   const reps = Math.max(1, Math.round(2e7 / (m * n * k)));
   let best = Number.POSITIVE_INFINITY;
   for (let t = 0; t < trials; t++) {
@@ -62,27 +70,85 @@ export function gflops(shape: KernelShape, trials: number, wasm: boolean): numbe
     best = Math.min(best, (performance.now() - t0) / reps);
   }
   setWasmKernels(true);
+  setFusedMultiplyAdd(true);
   return (2 * m * n * k) / best / 1e6;
 }
 
-/** The markdown table: shape, WebAssembly and TS GFLOP/s, their ratio, and % of the measured peak. */
+/**
+ * The FMA column: measured here when this runtime has relaxed SIMD, else in a child Node with
+ * --experimental-wasm-relaxed-simd (Node 20); undefined where neither works.
+ */
+function fmaRates(trials: number): number[] | undefined {
+  if (fmaAvailable()) return SHAPES.map((s) => gflops(s, trials, 'fma'));
+  const self = fileURLToPath(import.meta.url);
+  const run = spawnSync(
+    process.execPath,
+    ['--experimental-wasm-relaxed-simd', '--import', 'tsx', self, '--fma-json', '--trials', String(trials)],
+    { encoding: 'utf8' },
+  );
+  return run.status === 0 ? (JSON.parse(run.stdout) as number[]) : undefined;
+}
+
+/**
+ * Native single-thread SGEMM (PyTorch's torch.mm: a BLAS with 256-bit FMA where the CPU has it) on
+ * 512³, for scale; undefined where `import torch` fails.
+ */
+function nativeSgemm(): number | undefined {
+  const code = [
+    'import time, torch',
+    'torch.set_num_threads(1)',
+    'a = torch.rand(512, 512); b = torch.rand(512, 512)',
+    'best = 1e9',
+    'for _ in range(30):',
+    '    t = time.perf_counter(); torch.mm(a, b); best = min(best, time.perf_counter() - t)',
+    'print(2 * 512 ** 3 / best / 1e9)',
+  ].join('\n');
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    const run = spawnSync(python, ['-c', code], {
+      encoding: 'utf8',
+      env: { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' },
+    });
+    if (run.status === 0) return Number(run.stdout.trim());
+  }
+  return undefined;
+}
+
+/**
+ * The markdown table: each shape's GFLOP/s with FMA, with plain SIMD and in TypeScript, each
+ * WebAssembly rate as a % of its form's peak here (the best dense rate that form reaches on these
+ * shapes, one thread), and FMA ÷ plain.
+ */
 export function kernelTable(trials: number): string[] {
-  const rows = SHAPES.map((s) => ({
+  const fma = fmaRates(trials);
+  const rows = SHAPES.map((s, i) => ({
     s,
-    wasm: gflops(s, trials, true),
-    ts: gflops(s, Math.ceil(trials / 3), false),
+    fma: fma?.[i],
+    simd: gflops(s, trials, 'simd'),
+    ts: gflops(s, Math.ceil(trials / 3), 'ts'),
   }));
-  // the peak: the best dense rate (zero skipping excluded) our kernel reaches on one thread here
-  const peak = Math.max(...rows.filter((r) => r.s.blank === undefined).map((r) => r.wasm));
+  // a form's peak: the best dense rate (zero skipping excluded) it reaches on one thread here
+  const dense = rows.filter((r) => r.s.blank === undefined);
+  const peakSimd = Math.max(...dense.map((r) => r.simd));
+  const peakFma = fma === undefined ? Number.NaN : Math.max(...dense.map((r) => r.fma ?? 0));
+  const native = nativeSgemm();
+  const pct = (x: number | undefined, peak: number) =>
+    x === undefined || !Number.isFinite(peak) ? '—' : `${((100 * x) / peak).toFixed(0)} %`;
+  const num = (x: number | undefined, digits = 1) => (x === undefined ? '—' : x.toFixed(digits));
   const lines = [
-    `GEMM peak here (best dense rate of our WebAssembly SIMD kernel, one thread): ${peak.toFixed(1)} GFLOP/s`,
+    `GEMM peak here, one thread (best dense rate of each form on these shapes): WebAssembly SIMD + FMA ${num(fma === undefined ? undefined : peakFma)} GFLOP/s, plain WebAssembly SIMD ${peakSimd.toFixed(1)} GFLOP/s` +
+      (native === undefined
+        ? ''
+        : `; native SGEMM (PyTorch torch.mm 512³, 1 thread) ${native.toFixed(1)} GFLOP/s`),
+    fma === undefined
+      ? 'FMA form: not measured (relaxed SIMD unavailable, also with --experimental-wasm-relaxed-simd)'
+      : '',
     '',
-    '| GEMM (m×n×k) | WebAssembly GFLOP/s | TypeScript GFLOP/s | wasm ÷ ts | % of peak |',
-    '|---|---|---|---|---|',
-  ];
-  for (const { s, wasm, ts } of rows) {
+    '| GEMM (m×n×k) | SIMD + FMA GFLOP/s | % of FMA peak | SIMD GFLOP/s | % of SIMD peak | FMA ÷ SIMD | TypeScript GFLOP/s | SIMD ÷ TS |',
+    '|---|---|---|---|---|---|---|---|',
+  ].filter((l, i) => i !== 1 || l !== '');
+  for (const { s, fma: f, simd, ts } of rows) {
     lines.push(
-      `| ${s.name} ${s.m}×${s.n}×${s.k} | ${wasm.toFixed(1)} | ${ts.toFixed(2)} | ${(wasm / ts).toFixed(1)} | ${((100 * wasm) / peak).toFixed(0)} % |`,
+      `| ${s.name} ${s.m}×${s.n}×${s.k} | ${num(f)} | ${pct(f, peakFma)} | ${simd.toFixed(1)} | ${pct(simd, peakSimd)} | ${f === undefined ? '—' : (f / simd).toFixed(2)} | ${ts.toFixed(2)} | ${(simd / ts).toFixed(1)} |`,
     );
   }
   return lines;
@@ -90,5 +156,8 @@ export function kernelTable(trials: number): string[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--trials');
-  for (const line of kernelTable(i >= 0 ? Number(process.argv[i + 1]) : 30)) console.log(line);
+  const trials = i >= 0 ? Number(process.argv[i + 1]) : 30;
+  if (process.argv.includes('--fma-json'))
+    console.log(JSON.stringify(SHAPES.map((s) => gflops(s, trials, 'fma'))));
+  else for (const line of kernelTable(trials)) console.log(line);
 }

@@ -54,6 +54,7 @@ def run(name: str, images: torch.Tensor, labels: torch.Tensor, runs: int) -> dic
     order = torch.randperm(count)
     net.train()
     start = time.perf_counter()
+    cpu_start = time.process_time()
     for first in range(0, count, 64):
         batch = order[first : first + 64]
         optimizer.zero_grad(set_to_none=True)
@@ -61,6 +62,7 @@ def run(name: str, images: torch.Tensor, labels: torch.Tensor, runs: int) -> dic
         loss.backward()
         optimizer.step()
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     net.eval()
     one = images[:1]
     times = []
@@ -75,6 +77,8 @@ def run(name: str, images: torch.Tensor, labels: torch.Tensor, runs: int) -> dic
         "samples": count,
         "samplesPerSecond": count / seconds,
         "seconds": seconds,
+        # per CPU-second of this process: what a shared, loaded machine does not divide
+        "samplesPerCpuSecond": count / cpu_seconds,
         "inferenceMicros": {"median": statistics.median(times), "p95": percentile(times, 0.95)},
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),

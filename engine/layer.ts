@@ -74,6 +74,18 @@ export interface Layer {
   /** Non-trainable state saved with the model (batch-norm running statistics), in a fixed order. */
   state?(): Tensor[];
   toJSON(): LayerSpec;
+  /**
+   * Optional: asks the layer to apply the activation of the layer that follows it (e.g. 'relu') at
+   * the end of its own forward; returns whether it will from now on. `Sequential` asks, and then
+   * calls the activation's `fusedIntoPrevious`: the model computes the same function in fewer passes.
+   */
+  fuseActivation?(type: string): boolean;
+  /**
+   * Optional: this activation's forward is done by the layer before it (see `fuseActivation`):
+   * forward passes its input through; backward is unchanged (ReLU's mask x > 0 reads the same
+   * on relu(x), and ReLU is idempotent, so running it again elsewhere changes nothing).
+   */
+  fusedIntoPrevious?(): void;
 }
 
 /** A loss over a batch: forward returns the mean loss; backward returns dLoss/dPrediction. */

@@ -47,6 +47,14 @@ export class Sequential {
     });
     this.layerInputShapes = shapes;
     this.outputShape = shape;
+    // a layer followed by an activation it can apply itself (Dense or Conv2D then ReLU) does so in
+    // its GEMM's epilogue: one pass over the output instead of two, no copy in and out for the ReLU
+    this.layers.forEach((layer, i) => {
+      const next = this.layers[i + 1];
+      if (next?.fusedIntoPrevious !== undefined && layer.fuseActivation?.(next.type) === true) {
+        next.fusedIntoPrevious();
+      }
+    });
   }
 
   /** The spec that rebuilds this model (weights aside). */

@@ -61,6 +61,31 @@ export function gemm(
   gemmTs(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset);
 }
 
+/**
+ * C[m×n] = act(A[m×k] · B[k×n] + bias[n] on every row), act = max(·, 0) when `relu` else identity,
+ * no bias when `bias` is undefined: Dense's forward with its bias and the ReLU that follows fused
+ * into the GEMM's epilogue (with WebAssembly: on C in its memory, before the one copy out).
+ */
+export function gemmBiasAct(
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  b: Float32Array,
+  bias: Float32Array | undefined,
+  relu: boolean,
+  c: Float32Array,
+): void {
+  if (gemmWasm(false, false, m, n, k, 1, a, 0, b, 0, 0, c, 0, { bias, relu })) return;
+  gemmTs(false, false, m, n, k, 1, a, 0, b, 0, 0, c, 0);
+  for (let r = 0, o = 0; r < m; r++) {
+    for (let j = 0; j < n; j++, o++) {
+      const v = bias === undefined ? c[o] : c[o] + bias[j];
+      c[o] = relu ? Math.max(v, 0) : v; // Math.max: NaN propagates, as in the ReLU layer
+    }
+  }
+}
+
 /** `gemm` in pure TypeScript: the fallback where WebAssembly SIMD is missing, and the reference. */
 export function gemmTs(
   transA: boolean,

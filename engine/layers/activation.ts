@@ -10,6 +10,8 @@ export abstract class Activation implements Layer {
   private input?: Tensor;
   private output?: Tensor;
   private dInput?: Tensor;
+  /** Set by `fusedIntoPrevious`: the layer before applies this activation in its own forward. */
+  private fused = false;
 
   /** y = f(x), elementwise. */
   protected abstract apply(x: Float32Array, y: Float32Array): void;
@@ -24,7 +26,16 @@ export abstract class Activation implements Layer {
     return this.shapes(inputShape).output;
   }
 
+  fusedIntoPrevious(): void {
+    this.fused = true;
+  }
+
   forward(x: Tensor, _options: ForwardOptions): Tensor {
+    if (this.fused) {
+      // already applied by the layer before: x = f(z), and f′ is read from x (ReLU: x > 0 ⇔ z > 0)
+      this.input = this.output = x;
+      return x;
+    }
     const y = (this.output = reuse(this.output, x.shape));
     this.apply(x.data, y.data);
     this.input = x;

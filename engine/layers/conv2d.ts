@@ -1,26 +1,23 @@
-// 2-D convolution on NCHW input through im2col + GEMM: col[C·KH·KW, B·OH·OW] holds the receptive
-// fields of the whole batch and out[F, B·OH·OW] = W[F, C·KH·KW] · col is one GEMM, reordered to
-// [B, F, OH, OW]. Kernel layout [F, C, KH, KW] (PyTorch, ONNX Conv). With WebAssembly the columns are
-// built inside its memory for each GEMM that needs them (forward, kernel gradient): copying the images
-// in and rebuilding costs less than copying KH·KW times as many floats back in. The TypeScript path
-// keeps the forward's columns for the kernel gradient instead.
+// 2-D convolution on NCHW input through im2col + GEMM: out[F, B·OH·OW] = W[F, C·KH·KW] · cols is one
+// GEMM over the whole batch (engine/kernels/conv.ts), reordered to [B, F, OH, OW]. Kernel layout
+// [F, C, KH, KW] (PyTorch, ONNX Conv).
 
 import { INITIALIZERS, type Initializer, initialize } from '../init';
 import {
-  addChannelVector,
   type ConvGeometry,
-  col2im,
+  ConvWorkspace,
   convAxis,
-  gemm,
-  im2col,
+  convForward,
+  convInputGradient,
+  convKernelGradient,
   type Padding,
   sumChannelsInto,
+  toWide,
 } from '../kernels';
 import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { numberOption, oneOfOption } from '../registry';
 import type { Rng } from '../rng';
 import { type Param, param, type Tensor } from '../tensor';
-import { gemmCol2imWasm, gemmIm2colWasm } from '../wasm/conv';
 import { batchOf, built, reuse, skipped } from './scratch';
 
 export interface Conv2DOptions {
@@ -68,12 +65,11 @@ export class Conv2D implements Layer {
   private inputShape?: readonly number[];
   private geometry?: ConvGeometry;
   private input?: Tensor;
-  private cols?: Tensor; // [C·KH·KW, B·OH·OW], the TypeScript path's columns
-  private colsOf?: Tensor; // this forward's columns when they were built in TypeScript (kept for backward)
-  private wide?: Tensor; // [F, B·OH·OW]: the GEMM's output in forward, dY in that layout in backward
+  private readonly work = new ConvWorkspace();
+  private wide?: Tensor; // [F, B·OH·OW]: dY in the GEMM's layout, in backward
   private output?: Tensor;
-  private dCol?: Tensor; // [C·KH·KW, B·OH·OW]
   private dInput?: Tensor;
+  private relu = false; // the ReLU that follows, applied here (fuseActivation)
 
   constructor(
     options: Partial<Conv2DOptions> & { filters: number; kernelSize: number | readonly [number, number] },
@@ -157,73 +153,38 @@ export class Conv2D implements Layer {
     const batch = batchOf(this.type, x, built(this.type, this.inputShape));
     const g = this.geometry!;
     const { filters } = this.options;
-    const rows = g.channels * g.kernelH * g.kernelW;
-    const outSize = g.outH * g.outW;
-    const wide = batch * outSize;
-    const yWide = (this.wide = reuse(this.wide, [filters, wide]));
     const y = (this.output = reuse(this.output, [batch, filters, g.outH, g.outW]));
-    const w = this.kernel.value.data;
-    // cols[C·KH·KW, B·OH·OW]: every sample's receptive fields side by side, so the whole batch is
-    // one GEMM (large n keeps the micro-kernel busy; one GEMM per sample spent its time packing W).
-    // yWide[F, B·OH·OW] = W[F, C·KH·KW] · cols. With WebAssembly the columns are built inside its
-    // memory from x (engine/wasm/conv.ts) and rebuilt in backward: no 3.7 MB round trip, no cache.
-    this.colsOf = gemmIm2colWasm(false, filters, wide, rows, 1, w, g, batch, x.data, 0, yWide.data)
-      ? undefined
-      : this.im2colTs(x, batch);
-    if (this.colsOf !== undefined) {
-      gemm(false, false, filters, wide, rows, 1, w, 0, this.colsOf.data, 0, 0, yWide.data, 0);
-    }
-    fromWide(yWide.data, y.data, batch, filters, outSize);
-    if (this.options.useBias) addChannelVector(y.data, batch, filters, outSize, this.bias.value.data);
+    // y = act(W · im2col(x) + b): bias and the fused ReLU in the GEMM's epilogue
+    const bias = this.options.useBias ? this.bias.value.data : undefined;
+    convForward(g, batch, filters, this.kernel.value.data, bias, this.relu, x.data, y.data, this.work);
     this.input = x;
     return y;
   }
 
   backward(dOut: Tensor, options: BackwardOptions = {}): Tensor {
     const x = this.input;
-    const dWide = this.wide;
-    if (x === undefined || dWide === undefined) {
-      throw new Error('conv2d: backward() before forward()');
-    }
+    if (x === undefined) throw new Error('conv2d: backward() before forward()');
     const g = this.geometry!;
     const batch = x.shape[0];
     const { filters } = this.options;
-    const rows = g.channels * g.kernelH * g.kernelW;
     const outSize = g.outH * g.outW;
-    const inSize = g.channels * g.height * g.width;
-    const wide = batch * outSize;
-    // dWide[F, B·OH·OW] ← dY[B, F, OH·OW] (the forward's wide buffer is free again)
+    const dWide = (this.wide = reuse(this.wide, [filters, batch * outSize]));
+    // dWide[F, B·OH·OW] ← dY[B, F, OH·OW]
     toWide(dOut.data, dWide.data, batch, filters, outSize);
-    // dW[F, C·KH·KW] += dWide · colsᵀ (the columns rebuilt in WebAssembly memory, or forward's)
-    const dW = this.kernel.grad.data;
-    if (
-      this.colsOf !== undefined ||
-      !gemmIm2colWasm(true, filters, rows, wide, 1, dWide.data, g, batch, x.data, 1, dW)
-    ) {
-      const cols = this.colsOf ?? this.im2colTs(x, batch);
-      gemm(false, true, filters, rows, wide, 1, dWide.data, 0, cols.data, 0, 1, dW, 0);
-    }
+    // dW[F, C·KH·KW] += dWide · im2col(x)ᵀ
+    convKernelGradient(g, batch, filters, dWide.data, x.data, this.kernel.grad.data, this.work);
     if (this.options.useBias) sumChannelsInto(dOut.data, batch, filters, outSize, this.bias.grad.data);
     if (options.inputGradient === false) return skipped(x.shape);
-    // dCol[C·KH·KW, B·OH·OW] = Wᵀ · dWide, then scattered back onto each image
+    // dx = col2im(Wᵀ · dWide)
     const dx = (this.dInput = reuse(this.dInput, x.shape));
-    if (gemmCol2imWasm(this.kernel.value.data, filters, dWide.data, g, batch, dx.data)) return dx;
-    const dCol = (this.dCol = reuse(this.dCol, [rows, wide]));
-    gemm(true, false, rows, wide, filters, 1, this.kernel.value.data, 0, dWide.data, 0, 0, dCol.data, 0);
-    dx.data.fill(0); // col2im accumulates
-    for (let b = 0; b < batch; b++) col2im(g, dCol.data, b * outSize, dx.data, b * inSize, wide);
+    convInputGradient(g, batch, filters, this.kernel.value.data, dWide.data, dx.data, this.work);
     return dx;
   }
 
-  /** cols[C·KH·KW, B·OH·OW] of x in TypeScript (the fallback path), in a reused buffer. */
-  private im2colTs(x: Tensor, batch: number): Tensor {
-    const g = this.geometry!;
-    const outSize = g.outH * g.outW;
-    const inSize = g.channels * g.height * g.width;
-    const wide = batch * outSize;
-    const cols = (this.cols = reuse(this.cols, [g.channels * g.kernelH * g.kernelW, wide]));
-    for (let b = 0; b < batch; b++) im2col(g, x.data, b * inSize, cols.data, b * outSize, wide);
-    return cols;
+  fuseActivation(type: string): boolean {
+    if (type !== 'relu') return false;
+    this.relu = true;
+    return true;
   }
 
   params(): Param[] {
@@ -232,25 +193,5 @@ export class Conv2D implements Layer {
 
   toJSON(): LayerSpec {
     return { type: this.type, config: { ...this.options } };
-  }
-}
-
-/** y[B, F, S] ← wide[F, B·S]. */
-function fromWide(wide: Float32Array, y: Float32Array, batch: number, filters: number, size: number): void {
-  for (let f = 0; f < filters; f++) {
-    for (let b = 0; b < batch; b++) {
-      const src = (f * batch + b) * size;
-      y.set(wide.subarray(src, src + size), (b * filters + f) * size);
-    }
-  }
-}
-
-/** wide[F, B·S] ← y[B, F, S]. */
-function toWide(y: Float32Array, wide: Float32Array, batch: number, filters: number, size: number): void {
-  for (let b = 0; b < batch; b++) {
-    for (let f = 0; f < filters; f++) {
-      const src = (b * filters + f) * size;
-      wide.set(y.subarray(src, src + size), (f * batch + b) * size);
-    }
   }
 }

@@ -2,7 +2,7 @@
 // tfjs/Keras, so the forward pass is a plain A·B GEMM and the kernel exports to ONNX MatMul as is.
 
 import { INITIALIZERS, type Initializer, initialize } from '../init';
-import { addRowVector, gemm, sumRowsInto } from '../kernels';
+import { gemm, gemmBiasAct, sumRowsInto } from '../kernels';
 import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { numberOption, oneOfOption } from '../registry';
 import type { Rng } from '../rng';
@@ -27,6 +27,7 @@ export class Dense implements Layer {
   private input?: Tensor; // cached for the kernel gradient
   private output?: Tensor;
   private dInput?: Tensor;
+  private relu = false; // the ReLU that follows, applied here (fuseActivation)
 
   constructor(options: Partial<DenseOptions> & { units: number }) {
     this.options = { ...DENSE_DEFAULTS, ...options };
@@ -75,8 +76,9 @@ export class Dense implements Layer {
     const fanIn = inputShape[0];
     const { units } = this.options;
     const y = (this.output = reuse(this.output, [batch, units]));
-    gemm(false, false, batch, units, fanIn, 1, x.data, 0, this.kernel.value.data, 0, 0, y.data, 0);
-    if (this.options.useBias) addRowVector(y.data, batch, units, this.bias.value.data);
+    // y = act(x·W + b): bias and the fused ReLU in the GEMM's epilogue
+    const bias = this.options.useBias ? this.bias.value.data : undefined;
+    gemmBiasAct(batch, units, fanIn, x.data, this.kernel.value.data, bias, this.relu, y.data);
     this.input = x;
     return y;
   }
@@ -95,6 +97,12 @@ export class Dense implements Layer {
     const dx = (this.dInput = reuse(this.dInput, x.shape));
     gemm(false, true, batch, fanIn, units, 1, dOut.data, 0, this.kernel.value.data, 0, 0, dx.data, 0);
     return dx;
+  }
+
+  fuseActivation(type: string): boolean {
+    if (type !== 'relu') return false;
+    this.relu = true;
+    return true;
   }
 
   params(): Param[] {

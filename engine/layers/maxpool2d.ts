@@ -4,6 +4,7 @@
 // NOTE: on ties the first maximum in row-major window order takes the whole gradient (a subgradient;
 // PyTorch and TensorFlow do the same). Central differences at a tie disagree, so checks avoid ties.
 
+import { maxPool, maxPoolBackward } from '../kernels/pooling';
 import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
 import { numberOption } from '../registry';
 import type { Tensor } from '../tensor';
@@ -70,38 +71,11 @@ export class MaxPool2D implements Layer {
     const inputShape = built(this.type, this.inputShape);
     const batch = batchOf(this.type, x, inputShape);
     const [channels, height, width] = inputShape;
-    const { poolSize, strides } = this.options;
     const { outH, outW } = this;
     const y = (this.output = reuse(this.output, [batch, channels, outH, outW]));
     if (this.argmax.length !== y.data.length) this.argmax = new Int32Array(y.data.length);
-    const argmax = this.argmax;
-    const xd = x.data;
-    if (poolSize === 2 && strides === 2) {
-      pool2x2(xd, y.data, argmax, batch * channels, height, width, outH, outW);
-      this.inputBatchShape = x.shape;
-      return y;
-    }
-    let o = 0;
-    for (let plane = 0; plane < batch * channels; plane++) {
-      const base = plane * height * width;
-      for (let oy = 0; oy < outH; oy++) {
-        for (let ox = 0; ox < outW; ox++, o++) {
-          let best = base + oy * strides * width + ox * strides;
-          let max = xd[best];
-          for (let ky = 0; ky < poolSize; ky++) {
-            const row = base + (oy * strides + ky) * width + ox * strides;
-            for (let kx = 0; kx < poolSize; kx++) {
-              if (xd[row + kx] > max) {
-                max = xd[row + kx];
-                best = row + kx;
-              }
-            }
-          }
-          y.data[o] = max;
-          argmax[o] = best;
-        }
-      }
-    }
+    const g = { planes: batch * channels, height, width, ...this.options, outH, outW };
+    maxPool(g, x.data, y.data, this.argmax);
     this.inputBatchShape = x.shape;
     return y;
   }
@@ -111,9 +85,7 @@ export class MaxPool2D implements Layer {
     if (shape === undefined) throw new Error('maxpool2d: backward() before forward()');
     if (options.inputGradient === false) return skipped(shape);
     const dx = (this.dInput = reuse(this.dInput, shape));
-    dx.data.fill(0);
-    const argmax = this.argmax;
-    for (let o = 0; o < argmax.length; o++) dx.data[argmax[o]] += dOut.data[o];
+    maxPoolBackward(dOut.data, this.argmax, dx.data);
     return dx;
   }
 
@@ -123,48 +95,5 @@ export class MaxPool2D implements Layer {
 
   toJSON(): LayerSpec {
     return { type: this.type, config: { ...this.options } };
-  }
-}
-
-/**
- * The 2×2, stride 2 window (LeNet's): four loads and compare-selects per output, no inner loops.
- * NOTE: written as selects rather than if-blocks so that V8 can use conditional moves: on
- * activations the comparisons are coin flips, and a mispredicted branch costs ~5 ns.
- */
-function pool2x2(
-  xd: Float32Array,
-  y: Float32Array,
-  argmax: Int32Array,
-  planes: number,
-  height: number,
-  width: number,
-  outH: number,
-  outW: number,
-): void {
-  let o = 0;
-  for (let plane = 0; plane < planes; plane++) {
-    const base = plane * height * width;
-    for (let oy = 0; oy < outH; oy++) {
-      let i = base + 2 * oy * width;
-      for (let ox = 0; ox < outW; ox++, o++, i += 2) {
-        // first maximum wins ties, as in the general loop (strict >)
-        let max = xd[i];
-        let best = i;
-        const b = xd[i + 1];
-        best = b > max ? i + 1 : best;
-        // biome-ignore lint/complexity/useMathMinMax: Math.max would propagate NaN; the window loop keeps the first value
-        max = b > max ? b : max;
-        const c = xd[i + width];
-        best = c > max ? i + width : best;
-        // biome-ignore lint/complexity/useMathMinMax: Math.max would propagate NaN; the window loop keeps the first value
-        max = c > max ? c : max;
-        const d = xd[i + width + 1];
-        best = d > max ? i + width + 1 : best;
-        // biome-ignore lint/complexity/useMathMinMax: Math.max would propagate NaN; the window loop keeps the first value
-        max = d > max ? d : max;
-        y[o] = max;
-        argmax[o] = best;
-      }
-    }
   }
 }

@@ -2,11 +2,10 @@
 //   m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²;  w ← w − lr·m̂ / (√v̂ + ε),  m̂ = m/(1−β1ᵗ), v̂ = v/(1−β2ᵗ)
 // with g = ∇ + λ·w (coupled L2 decay; see adamw.ts for the decoupled form).
 // Kingma & Ba 2015, "Adam: A Method for Stochastic Optimization", ICLR, https://arxiv.org/abs/1412.6980
-// The update runs in WebAssembly SIMD when loaded (engine/wasm/optimizers.ts), this loop otherwise.
 
+import { adamUpdate } from '../kernels/optimizers';
 import type { LayerSpec, Optimizer } from '../layer';
 import type { Param } from '../tensor';
-import { adamWasm } from '../wasm/optimizers';
 import { decayFor, Slots } from './slots';
 
 export interface AdamOptions {
@@ -40,20 +39,10 @@ export class Adam implements Optimizer {
     const c1 = 1 / (1 - beta1 ** this.t);
     const c2 = 1 / (1 - beta2 ** this.t);
     for (const p of params) {
-      const w = p.value.data;
-      const g = p.grad.data;
-      const m = this.m.get(p);
-      const v = this.v.get(p);
       const l2 = this.coupledDecay(p);
       const decoupled = learningRate * this.decoupledDecay(p);
       const scalars = { beta1, beta2, c1, c2, epsilon, lr: learningRate, l2, decoupled };
-      if (adamWasm(w, g, m, v, scalars)) continue;
-      for (let i = 0; i < w.length; i++) {
-        const gi = g[i] + l2 * w[i];
-        m[i] = beta1 * m[i] + (1 - beta1) * gi;
-        v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-        w[i] -= (learningRate * (m[i] * c1)) / (Math.sqrt(v[i] * c2) + epsilon) + decoupled * w[i];
-      }
+      adamUpdate(p.value.data, p.grad.data, this.m.get(p), this.v.get(p), scalars);
     }
   }
 

@@ -5,11 +5,10 @@
 // learning", ICML, http://proceedings.mlr.press/v28/sutskever13.html
 // NOTE: the learning rate sits inside the velocity, so a schedule change is smoothed by μ (unlike the
 // PyTorch form v ← μ·v + g; w ← w − lr·v, which is the same only for a constant learning rate).
-// The update runs in WebAssembly SIMD when loaded (engine/wasm/optimizers.ts), this loop otherwise.
 
+import { momentumUpdate } from '../kernels/optimizers';
 import type { LayerSpec, Optimizer } from '../layer';
 import type { Param } from '../tensor';
-import { momentumWasm } from '../wasm/optimizers';
 import { decayFor, Slots } from './slots';
 
 export interface MomentumOptions {
@@ -33,15 +32,8 @@ export class Momentum implements Optimizer {
   step(params: readonly Param[], learningRate: number): void {
     const mu = this.options.momentum;
     for (const p of params) {
-      const w = p.value.data;
-      const g = p.grad.data;
-      const v = this.velocity.get(p);
       const l2 = decayFor(p, this.options.weightDecay);
-      if (momentumWasm(w, g, v, mu, learningRate, l2)) continue;
-      for (let i = 0; i < w.length; i++) {
-        v[i] = mu * v[i] - learningRate * (g[i] + l2 * w[i]);
-        w[i] += v[i];
-      }
+      momentumUpdate(p.value.data, p.grad.data, this.velocity.get(p), mu, learningRate, l2);
     }
   }
 

@@ -2,7 +2,7 @@
 // loop runs there branch-free, the result is copied back. Two memcpys per array cost ~0.1–0.2
 // ns/element; the JS loops they replace pay ~5 ns/element for a mispredicted branch on activations.
 
-import { floats } from './gemm';
+import { align, floats } from './memory';
 import { wasmKernels } from './runtime';
 
 /** y = max(x, 0); false when the WebAssembly kernels are not loaded. */
@@ -29,8 +29,6 @@ export function reluBackwardWasm(x: Float32Array, dy: Float32Array, dx: Float32A
   dx.set(f.subarray(2 * n, 3 * n));
   return true;
 }
-
-const align = (bytes: number) => (bytes + 15) & ~15;
 
 /** y[rows, cols] += bias[cols] on every row; false when the WebAssembly kernels are not loaded. */
 export function addRowVectorWasm(y: Float32Array, rows: number, cols: number, bias: Float32Array): boolean {

@@ -3,34 +3,12 @@
 // m·n) against O(m·n·k) multiply-adds; measured in bench/kernel-bench.ts, they are a few percent of
 // the Dense and convolution shapes. Layout of the memory, in bytes:
 //   [0, WORK + 4·k)  work area of kernels.wat (packed A and B panels, edge tile, flags, live k)
-//   then A, B, C, each 16-byte aligned.
+//   then A, B, C, each 16-byte aligned (and the bias, when there is an epilogue).
 
+import { align, floats, WORK_BYTES as WORK } from './memory';
 import { type KernelExports, wasmKernels } from './runtime';
 
-/** Bytes of work area kernels.wat needs before its operands (packA, packB, edge tile, panel flags, panel indices), plus 4·k for liveK. */
-export const WORK_BYTES = 65536 + 524288 + 128 + 64 + 16384;
-const WORK = WORK_BYTES;
-const PAGE = 65536;
-
-let heap = new Float32Array(0);
-let heapBuffer: ArrayBuffer | undefined;
-
-const align = (bytes: number) => (bytes + 15) & ~15;
-
-/** The memory as floats, grown to at least `bytes`. */
-export function floats(kernels: KernelExports, bytes: number): Float32Array {
-  const memory = kernels.memory;
-  if (memory.buffer.byteLength < bytes) {
-    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-  }
-  if (heapBuffer !== memory.buffer) {
-    heapBuffer = memory.buffer;
-    heap = new Float32Array(heapBuffer);
-  }
-  return heap;
-}
-
-/** Same contract as engine/kernels/gemm.ts `gemm`; false when the WebAssembly kernels are not loaded. */
+/** C = alpha·op(A)·op(B) + beta·C (engine/kernels/gemm.ts says the contract); false when the WebAssembly kernels are not loaded. */
 export function gemmWasm(
   transA: boolean,
   transB: boolean,
@@ -45,25 +23,48 @@ export function gemmWasm(
   beta: number,
   c: Float32Array,
   cOffset: number,
+  epilogue?: Epilogue,
 ): boolean {
   const kernels = wasmKernels();
   if (kernels === undefined) return false;
   if (m === 0 || n === 0) return true;
   if (m <= SMALL_M && !transA && !transB && beta === 0) {
-    smallM(kernels, m, n, k, alpha, a, aOffset, b, bOffset, c, cOffset);
+    smallM(kernels, m, n, k, alpha, a, aOffset, b, bOffset, c, cOffset, epilogue);
     return true;
   }
   const aPtr = align(WORK + 4 * k);
   const bPtr = align(aPtr + 4 * m * k);
   const cPtr = align(bPtr + 4 * k * n);
   const end = cPtr + 4 * m * n;
-  const f = floats(kernels, end);
+  const f = floats(kernels, align(end) + 4 * n);
   f.set(a.subarray(aOffset, aOffset + m * k), aPtr >> 2);
   f.set(b.subarray(bOffset, bOffset + k * n), bPtr >> 2);
   if (beta !== 0) f.set(c.subarray(cOffset, cOffset + m * n), cPtr >> 2);
   kernels.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, aPtr, bPtr, beta, cPtr, 0);
+  if (epilogue !== undefined) applyEpilogue(kernels, f, cPtr, align(end), m, n, epilogue);
   c.set(f.subarray(cPtr >> 2, (cPtr >> 2) + m * n), cOffset);
   return true;
+}
+
+/** What runs on C in memory before it is copied out: the bias of each column, then ReLU if asked. */
+export interface Epilogue {
+  /** [n], added to every row; undefined: none. */
+  readonly bias: Float32Array | undefined;
+  readonly relu: boolean;
+}
+
+function applyEpilogue(
+  kernels: KernelExports,
+  f: Float32Array,
+  cPtr: number,
+  biasPtr: number,
+  m: number,
+  n: number,
+  e: Epilogue,
+): void {
+  if (e.bias !== undefined) f.set(e.bias.subarray(0, n), biasPtr >> 2);
+  else f.fill(0, biasPtr >> 2, (biasPtr >> 2) + n);
+  kernels.bias_act(cPtr, biasPtr, m, n, e.relu ? 1 : 0);
 }
 
 const SMALL_M = 4;
@@ -86,6 +87,7 @@ function smallM(
   bOffset: number,
   c: Float32Array,
   cOffset: number,
+  epilogue: Epilogue | undefined,
 ): void {
   if (liveRows.length < k) liveRows = new Int32Array(k);
   let live = 0;
@@ -100,7 +102,8 @@ function smallM(
   const aPtr = align(WORK + 4 * live);
   const bPtr = align(aPtr + 4 * m * live);
   const cPtr = align(bPtr + 4 * live * n);
-  const f = floats(kernels, cPtr + 4 * m * n);
+  const end = cPtr + 4 * m * n;
+  const f = floats(kernels, align(end) + 4 * n);
   const a0 = aPtr >> 2;
   const b0 = bPtr >> 2;
   for (let q = 0; q < live; q++) {
@@ -110,5 +113,6 @@ function smallM(
   }
   if (m === 1) kernels.gemv(live, n, alpha, aPtr, bPtr, cPtr);
   else kernels.gemm(0, 0, m, n, live, alpha, aPtr, bPtr, 0, cPtr, 0);
+  if (epilogue !== undefined) applyEpilogue(kernels, f, cPtr, align(end), m, n, epilogue);
   c.set(f.subarray(cPtr >> 2, (cPtr >> 2) + m * n), cOffset);
 }

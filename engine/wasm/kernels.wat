@@ -2,8 +2,8 @@
 ;; Assembled by scripts/build-wasm.ts (the `wabt` package) into engine/wasm/kernels-wasm.ts, the
 ;; base64 module the engine loads the same way in Node, the utility process and the renderer.
 ;;
-;; Every pointer is a byte offset into the exported memory; the TypeScript side (engine/wasm/gemm.ts)
-;; owns the layout: operands copied in, a work area for the packed panels, results copied out.
+;; Every pointer is a byte offset into the exported memory; the TypeScript side (engine/wasm/memory.ts,
+;; the wrappers) owns the layout: operands copied in, a work area for the packed panels, results copied out.
 ;;
 ;; GEMM: C[m×n] = alpha·op(A)·op(B) + beta·C, row-major, the Goto/BLIS structure of the pure-TS
 ;; kernel (engine/kernels/gemm.ts), with the same zero skipping:
@@ -12,12 +12,18 @@
 ;; Packed A panel: [kcp][4] (4 rows interleaved along k); packed B panel: [kcp][8]. kcp is kc rounded
 ;; up to even with a zero k-row, so the micro-kernel can step k two at a time without a tail.
 ;; NOTE: accumulation is in float32 (the TS kernel uses float64), as in every float32 BLAS.
-;; NOTE: no FMA in WebAssembly SIMD 128 (relaxed SIMD is not shipped in Node 20): mul then add.
+;; FMA: `f32x4.madd a b c` (= a·b + c) is not a WebAssembly instruction but this file's one macro.
+;; scripts/build-wasm.ts expands it twice: to `f32x4.relaxed_madd` (relaxed SIMD: one fused
+;; multiply-add per lane where the CPU has FMA, one rounding) for the FMA module, and to
+;; `f32x4.add c (f32x4.mul a b)` (two roundings, the plain SIMD 128 of every runtime) for the other.
+;; engine/wasm/runtime.ts loads the FMA module where relaxed SIMD validates (Electron; Node 20 only
+;; with --experimental-wasm-relaxed-simd). The macro is used where GEMM accumulates (the micro-kernels,
+;; their alpha epilogue, gemv); the optimizers keep mul then add in both forms.
 
 (module
   (memory (export "memory") 17)
 
-  ;; constants (keep in step with engine/wasm/gemm.ts)
+  ;; constants (keep in step with engine/wasm/memory.ts WORK_BYTES)
   ;; MR = 4, NR = 8, KC = 256, MC = 64, NC = 512
   ;; work area layout (bytes from $work): packA 64·256·4 = 65536, packB 256·512·4 = 524288,
   ;; edge tile 128, panel flags 16·4 = 64, compacted-panel indices 16·256·4 = 16384, then liveK (k·4 bytes)
@@ -307,47 +313,47 @@
       (local.set $b0 (v128.load (local.get $pb)))
       (local.set $b1 (v128.load offset=16 (local.get $pb)))
       (local.set $av (v128.load32_splat (local.get $pa)))
-      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
+      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
       (local.set $av (v128.load32_splat offset=4 (local.get $pa)))
-      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
+      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
       (local.set $av (v128.load32_splat offset=8 (local.get $pa)))
-      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
+      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
       (local.set $av (v128.load32_splat offset=12 (local.get $pa)))
-      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
+      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
       ;; k step 1
       (local.set $b0 (v128.load offset=32 (local.get $pb)))
       (local.set $b1 (v128.load offset=48 (local.get $pb)))
       (local.set $av (v128.load32_splat offset=16 (local.get $pa)))
-      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
+      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
       (local.set $av (v128.load32_splat offset=20 (local.get $pa)))
-      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
+      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
       (local.set $av (v128.load32_splat offset=24 (local.get $pa)))
-      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
+      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
       (local.set $av (v128.load32_splat offset=28 (local.get $pa)))
-      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
+      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
       (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
       (local.set $pb (i32.add (local.get $pb) (i32.const 64)))
       (br_if $k (i32.lt_u (local.get $pa) (local.get $end))))
     (local.set $av (f32x4.splat (local.get $alpha)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c0a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c0b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c1a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c1b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c2a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c2b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3b)))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c3a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c3b) (v128.load offset=16 (local.get $c)))))
 
   ;; The micro-kernel over a compacted A panel (see $compact_panel): the B rows are read through idx
   ;; (byte offsets into the B panel); $cnt is even.
@@ -363,48 +369,48 @@
       (local.set $b0 (v128.load (local.get $o)))
       (local.set $b1 (v128.load offset=16 (local.get $o)))
       (local.set $av (v128.load32_splat (local.get $pa)))
-      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
+      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
       (local.set $av (v128.load32_splat offset=4 (local.get $pa)))
-      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
+      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
       (local.set $av (v128.load32_splat offset=8 (local.get $pa)))
-      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
+      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
       (local.set $av (v128.load32_splat offset=12 (local.get $pa)))
-      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
+      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
       ;; k step 1
       (local.set $o (i32.add (local.get $pb) (i32.load offset=4 (local.get $idx))))
       (local.set $b0 (v128.load (local.get $o)))
       (local.set $b1 (v128.load offset=16 (local.get $o)))
       (local.set $av (v128.load32_splat offset=16 (local.get $pa)))
-      (local.set $c0a (f32x4.add (local.get $c0a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c0b (f32x4.add (local.get $c0b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
+      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
       (local.set $av (v128.load32_splat offset=20 (local.get $pa)))
-      (local.set $c1a (f32x4.add (local.get $c1a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c1b (f32x4.add (local.get $c1b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
+      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
       (local.set $av (v128.load32_splat offset=24 (local.get $pa)))
-      (local.set $c2a (f32x4.add (local.get $c2a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c2b (f32x4.add (local.get $c2b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
+      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
       (local.set $av (v128.load32_splat offset=28 (local.get $pa)))
-      (local.set $c3a (f32x4.add (local.get $c3a) (f32x4.mul (local.get $av) (local.get $b0))))
-      (local.set $c3b (f32x4.add (local.get $c3b) (f32x4.mul (local.get $av) (local.get $b1))))
+      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
+      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
       (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
       (local.set $idx (i32.add (local.get $idx) (i32.const 8)))
       (br_if $k (i32.lt_u (local.get $pa) (local.get $end))))
     (local.set $av (f32x4.splat (local.get $alpha)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c0b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c0a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c0b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c1b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c1a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c1b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c2b))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c2a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c2b) (v128.load offset=16 (local.get $c))))
     (local.set $c (i32.add (local.get $c) (local.get $ldc)))
-    (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3a))))
-    (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (f32x4.mul (local.get $av) (local.get $c3b)))))
+    (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c3a) (v128.load (local.get $c))))
+    (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c3b) (v128.load offset=16 (local.get $c)))))
 
   ;; One 4×8 tile with the panel's mode (flags: −1 dense, n > 0 compacted to n k values).
   (func $tile (param $mode i32) (param $kcp i32) (param $pa i32) (param $pb i32) (param $idx i32) (param $c i32)
@@ -457,7 +463,106 @@
       (local.set $dx (i32.add (local.get $dx) (i32.const 4)))
       (br $sl))))
 
-  ;; ---- optimizer updates -----------------------------------------------------------------------
+;; ---- max pooling ---------------------------------------------------------------------------
+  ;; 2×2 windows, stride 2, over $planes planes of [h, w] floats: y[o] = the window's maximum and
+  ;; arg[o] = its element index in x (i32, counted from $x as the TS layer does), the first maximum in
+  ;; row-major window order on ties (strict >, so a NaN wins only as the window's first value).
+  ;; Four outputs per step: two f32x4 loads per input row, de-interleaved into the windows' left and
+  ;; right columns, then three compare-selects of values and indices; the last ow % 4 scalar.
+  (func (export "maxpool2x2") (param $x i32) (param $y i32) (param $arg i32) (param $planes i32)
+    (param $h i32) (param $w i32) (param $oh i32) (param $ow i32)
+    (local $plane i32) (local $oy i32) (local $ox i32) (local $ow4 i32) (local $i i32) (local $p i32)
+    (local $r0a v128) (local $r0b v128) (local $r1a v128) (local $r1b v128)
+    (local $max v128) (local $best v128) (local $v v128) (local $iv v128) (local $gt v128)
+    (local $s f32) (local $t f32) (local $bi i32) (local $wb i32)
+    (local.set $ow4 (i32.and (local.get $ow) (i32.const -4)))
+    (local.set $wb (i32.shl (local.get $w) (i32.const 2)))
+    (block $pd (loop $pl
+      (br_if $pd (i32.ge_u (local.get $plane) (local.get $planes)))
+      (local.set $oy (i32.const 0))
+      (block $yd (loop $yl
+        (br_if $yd (i32.ge_u (local.get $oy) (local.get $oh)))
+        ;; $i: element index of the window's top-left value
+        (local.set $i (i32.mul (i32.add (i32.mul (local.get $plane) (local.get $h)) (i32.shl (local.get $oy) (i32.const 1)))
+          (local.get $w)))
+        (local.set $ox (i32.const 0))
+        (block $vd (loop $vl
+          (br_if $vd (i32.ge_u (local.get $ox) (local.get $ow4)))
+          (local.set $p (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))
+          (local.set $r0a (v128.load (local.get $p)))
+          (local.set $r0b (v128.load offset=16 (local.get $p)))
+          (local.set $r1a (v128.load (i32.add (local.get $p) (local.get $wb))))
+          (local.set $r1b (v128.load offset=16 (i32.add (local.get $p) (local.get $wb))))
+          ;; top-left
+          (local.set $max (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $r0a) (local.get $r0b)))
+          (local.set $best (i32x4.add (i32x4.splat (local.get $i)) (v128.const i32x4 0 2 4 6)))
+          ;; top-right
+          (local.set $v (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $r0a) (local.get $r0b)))
+          (local.set $iv (i32x4.add (local.get $best) (v128.const i32x4 1 1 1 1)))
+          (local.set $gt (f32x4.gt (local.get $v) (local.get $max)))
+          (local.set $max (v128.bitselect (local.get $v) (local.get $max) (local.get $gt)))
+          (local.set $best (v128.bitselect (local.get $iv) (local.get $best) (local.get $gt)))
+          ;; bottom-left
+          (local.set $v (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $r1a) (local.get $r1b)))
+          (local.set $iv (i32x4.add (i32x4.splat (i32.add (local.get $i) (local.get $w))) (v128.const i32x4 0 2 4 6)))
+          (local.set $gt (f32x4.gt (local.get $v) (local.get $max)))
+          (local.set $max (v128.bitselect (local.get $v) (local.get $max) (local.get $gt)))
+          (local.set $best (v128.bitselect (local.get $iv) (local.get $best) (local.get $gt)))
+          ;; bottom-right
+          (local.set $v (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $r1a) (local.get $r1b)))
+          (local.set $iv (i32x4.add (local.get $iv) (v128.const i32x4 1 1 1 1)))
+          (local.set $gt (f32x4.gt (local.get $v) (local.get $max)))
+          (local.set $max (v128.bitselect (local.get $v) (local.get $max) (local.get $gt)))
+          (local.set $best (v128.bitselect (local.get $iv) (local.get $best) (local.get $gt)))
+          (v128.store (local.get $y) (local.get $max))
+          (v128.store (local.get $arg) (local.get $best))
+          (local.set $y (i32.add (local.get $y) (i32.const 16)))
+          (local.set $arg (i32.add (local.get $arg) (i32.const 16)))
+          (local.set $i (i32.add (local.get $i) (i32.const 8)))
+          (local.set $ox (i32.add (local.get $ox) (i32.const 4)))
+          (br $vl)))
+        (block $sd (loop $sl
+          (br_if $sd (i32.ge_u (local.get $ox) (local.get $ow)))
+          (local.set $p (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))
+          (local.set $s (f32.load (local.get $p)))
+          (local.set $bi (local.get $i))
+          (local.set $t (f32.load offset=4 (local.get $p)))
+          (local.set $bi (select (i32.add (local.get $i) (i32.const 1)) (local.get $bi) (f32.gt (local.get $t) (local.get $s))))
+          (local.set $s (select (local.get $t) (local.get $s) (f32.gt (local.get $t) (local.get $s))))
+          (local.set $t (f32.load (i32.add (local.get $p) (local.get $wb))))
+          (local.set $bi (select (i32.add (local.get $i) (local.get $w)) (local.get $bi) (f32.gt (local.get $t) (local.get $s))))
+          (local.set $s (select (local.get $t) (local.get $s) (f32.gt (local.get $t) (local.get $s))))
+          (local.set $t (f32.load offset=4 (i32.add (local.get $p) (local.get $wb))))
+          (local.set $bi (select (i32.add (i32.add (local.get $i) (local.get $w)) (i32.const 1)) (local.get $bi)
+            (f32.gt (local.get $t) (local.get $s))))
+          (local.set $s (select (local.get $t) (local.get $s) (f32.gt (local.get $t) (local.get $s))))
+          (f32.store (local.get $y) (local.get $s))
+          (i32.store (local.get $arg) (local.get $bi))
+          (local.set $y (i32.add (local.get $y) (i32.const 4)))
+          (local.set $arg (i32.add (local.get $arg) (i32.const 4)))
+          (local.set $i (i32.add (local.get $i) (i32.const 2)))
+          (local.set $ox (i32.add (local.get $ox) (i32.const 1)))
+          (br $sl)))
+        (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
+        (br $yl)))
+      (local.set $plane (i32.add (local.get $plane) (i32.const 1)))
+      (br $pl))))
+
+  ;; dx[inN] = 0, then dx[arg[o]] += dy[o] over n outputs (max pooling's backward: each output's
+  ;; gradient goes to where its maximum came from).
+  (func (export "maxpool_backward") (param $dy i32) (param $arg i32) (param $dx i32) (param $n i32) (param $inN i32)
+    (local $end i32) (local $p i32)
+    (memory.fill (local.get $dx) (i32.const 0) (i32.shl (local.get $inN) (i32.const 2)))
+    (local.set $end (i32.add (local.get $dy) (i32.shl (local.get $n) (i32.const 2))))
+    (block $d (loop $l
+      (br_if $d (i32.ge_u (local.get $dy) (local.get $end)))
+      (local.set $p (i32.add (local.get $dx) (i32.shl (i32.load (local.get $arg)) (i32.const 2))))
+      (f32.store (local.get $p) (f32.add (f32.load (local.get $p)) (f32.load (local.get $dy))))
+      (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+      (local.set $arg (i32.add (local.get $arg) (i32.const 4)))
+      (br $l))))
+
+    ;; ---- optimizer updates -----------------------------------------------------------------------
   ;; Heavy-ball momentum over n floats (engine/optimizers/momentum.ts):
   ;;   v ← μ·v − lr·(g + λ·w);  w ← w + v.   In float32 (the TS loop rounds once per store from float64).
   (func (export "momentum") (param $w i32) (param $g i32) (param $v i32) (param $n i32)
@@ -570,7 +675,170 @@
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $rl))))
 
-  ;; y[i] += x[i] over n floats (adding a second thread's gradients).
+;; ---- Conv2D epilogue -----------------------------------------------------------------------
+  ;; y[b, f, s] = act(c[f, b·size + s] + bias[f]) for b < batch, f < filters, s < size: the GEMM's
+  ;; [F, B·OH·OW] output reordered to NCHW with the bias added and, when $relu, the ReLU that follows
+  ;; applied (max(·, 0), NaN propagating), in one pass instead of three. $bias = -1: no bias.
+  (func (export "conv_epilogue") (param $c i32) (param $y i32) (param $batch i32) (param $filters i32)
+    (param $size i32) (param $bias i32) (param $relu i32)
+    (local $b i32) (local $f i32) (local $src i32) (local $end i32) (local $vend i32) (local $bv v128)
+    (local $x v128) (local $s f32) (local $bs f32)
+    (block $bd (loop $bl
+      (br_if $bd (i32.ge_u (local.get $b) (local.get $batch)))
+      (local.set $f (i32.const 0))
+      (block $fd (loop $fl
+        (br_if $fd (i32.ge_u (local.get $f) (local.get $filters)))
+        (local.set $bs (f32.const 0))
+        (if (i32.ge_s (local.get $bias) (i32.const 0))
+          (then (local.set $bs (f32.load (i32.add (local.get $bias) (i32.shl (local.get $f) (i32.const 2)))))))
+        (local.set $bv (f32x4.splat (local.get $bs)))
+        (local.set $src (i32.add (local.get $c) (i32.shl (i32.mul (i32.add (i32.mul (local.get $f) (local.get $batch))
+          (local.get $b)) (local.get $size)) (i32.const 2))))
+        (local.set $end (i32.add (local.get $src) (i32.shl (local.get $size) (i32.const 2))))
+        (local.set $vend (i32.add (local.get $src) (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 2))))
+        (block $vd (loop $vl
+          (br_if $vd (i32.ge_u (local.get $src) (local.get $vend)))
+          (local.set $x (f32x4.add (v128.load (local.get $src)) (local.get $bv)))
+          (if (local.get $relu) (then (local.set $x (f32x4.max (local.get $x) (v128.const f32x4 0 0 0 0)))))
+          (v128.store (local.get $y) (local.get $x))
+          (local.set $src (i32.add (local.get $src) (i32.const 16)))
+          (local.set $y (i32.add (local.get $y) (i32.const 16)))
+          (br $vl)))
+        (block $sd (loop $sl
+          (br_if $sd (i32.ge_u (local.get $src) (local.get $end)))
+          (local.set $s (f32.add (f32.load (local.get $src)) (local.get $bs)))
+          (if (local.get $relu) (then (local.set $s (f32.max (local.get $s) (f32.const 0)))))
+          (f32.store (local.get $y) (local.get $s))
+          (local.set $src (i32.add (local.get $src) (i32.const 4)))
+          (local.set $y (i32.add (local.get $y) (i32.const 4)))
+          (br $sl)))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $fl)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bl))))
+
+  ;; ---- direct convolution (stride 1, no padding), eight filters at a time -----------------------
+  ;; y[b, g·8 + j, oy, ox..ox+3] = act(Σ_{c,ky,kx} w[g·8 + j, c, ky, kx] · x[b, c, oy + ky, ox + kx .. +3] + bias)
+  ;; for every filter group g (F % 8 == 0) and every 4 outputs along a row (OW % 4 == 0). The weights
+  ;; come as $w8 = [F/8][C·KH·KW][8] floats, the bias as $b4 = [F] v128, so the inner step is one
+  ;; unaligned load of x and eight broadcast-load multiply-adds into eight accumulators (one per filter). No
+  ;; columns are built: for small C·KH·KW (M2's first layer, k = 25) im2col + GEMM spends more on
+  ;; packing 36,864 columns than on multiplying. $relu: the ReLU that follows, fused.
+  (func (export "conv_direct") (param $x i32) (param $w4 i32) (param $b4 i32) (param $y i32) (param $batch i32)
+    (param $filters i32) (param $relu i32) (param $geo i32)
+    (local $C i32) (local $H i32) (local $W i32) (local $KH i32) (local $KW i32) (local $OH i32) (local $OW i32)
+    (local $b i32) (local $g i32) (local $oy i32) (local $ox i32) (local $c i32) (local $ky i32) (local $kx i32)
+    (local $xrow i32) (local $wp i32) (local $xv v128) (local $out i32) (local $plane i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local.set $C (i32.load (local.get $geo)))
+    (local.set $H (i32.load offset=4 (local.get $geo)))
+    (local.set $W (i32.load offset=8 (local.get $geo)))
+    (local.set $KH (i32.load offset=12 (local.get $geo)))
+    (local.set $KW (i32.load offset=16 (local.get $geo)))
+    (local.set $OH (i32.load offset=36 (local.get $geo)))
+    (local.set $OW (i32.load offset=40 (local.get $geo)))
+    (local.set $plane (i32.shl (i32.mul (local.get $OH) (local.get $OW)) (i32.const 2)))
+    (block $bd (loop $bl
+      (br_if $bd (i32.ge_u (local.get $b) (local.get $batch)))
+      (local.set $g (i32.const 0))
+      (block $gd (loop $gl
+        (br_if $gd (i32.ge_u (local.get $g) (local.get $filters)))
+        (local.set $oy (i32.const 0))
+        (block $yd (loop $yl
+          (br_if $yd (i32.ge_u (local.get $oy) (local.get $OH)))
+          (local.set $ox (i32.const 0))
+          (block $xd (loop $xl
+            (br_if $xd (i32.ge_u (local.get $ox) (local.get $OW)))
+            (local.set $a0 (v128.const f32x4 0 0 0 0))
+            (local.set $a1 (v128.const f32x4 0 0 0 0))
+            (local.set $a2 (v128.const f32x4 0 0 0 0))
+            (local.set $a3 (v128.const f32x4 0 0 0 0))
+            (local.set $a4 (v128.const f32x4 0 0 0 0))
+            (local.set $a5 (v128.const f32x4 0 0 0 0))
+            (local.set $a6 (v128.const f32x4 0 0 0 0))
+            (local.set $a7 (v128.const f32x4 0 0 0 0))
+            ;; weights of this group: $g/8 groups of C·KH·KW taps × 8 floats
+            (local.set $wp (i32.add (local.get $w4) (i32.shl (i32.mul (local.get $g) (i32.mul (local.get $C)
+              (i32.mul (local.get $KH) (local.get $KW)))) (i32.const 2))))
+            (local.set $c (i32.const 0))
+            (block $cd (loop $cl
+              (br_if $cd (i32.ge_u (local.get $c) (local.get $C)))
+              (local.set $ky (i32.const 0))
+              (block $kyd (loop $kyl
+                (br_if $kyd (i32.ge_u (local.get $ky) (local.get $KH)))
+                (local.set $xrow (i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul
+                  (i32.add (i32.mul (local.get $b) (local.get $C)) (local.get $c)) (local.get $H))
+                  (i32.add (local.get $oy) (local.get $ky))) (local.get $W)) (local.get $ox)) (i32.const 2))))
+                (local.set $kx (i32.const 0))
+                (block $kxd (loop $kxl
+                  (br_if $kxd (i32.ge_u (local.get $kx) (local.get $KW)))
+                  (local.set $xv (v128.load (local.get $xrow)))
+                  (local.set $a0 (f32x4.madd (v128.load32_splat (local.get $wp)) (local.get $xv) (local.get $a0)))
+                  (local.set $a1 (f32x4.madd (v128.load32_splat offset=4 (local.get $wp)) (local.get $xv) (local.get $a1)))
+                  (local.set $a2 (f32x4.madd (v128.load32_splat offset=8 (local.get $wp)) (local.get $xv) (local.get $a2)))
+                  (local.set $a3 (f32x4.madd (v128.load32_splat offset=12 (local.get $wp)) (local.get $xv) (local.get $a3)))
+                  (local.set $a4 (f32x4.madd (v128.load32_splat offset=16 (local.get $wp)) (local.get $xv) (local.get $a4)))
+                  (local.set $a5 (f32x4.madd (v128.load32_splat offset=20 (local.get $wp)) (local.get $xv) (local.get $a5)))
+                  (local.set $a6 (f32x4.madd (v128.load32_splat offset=24 (local.get $wp)) (local.get $xv) (local.get $a6)))
+                  (local.set $a7 (f32x4.madd (v128.load32_splat offset=28 (local.get $wp)) (local.get $xv) (local.get $a7)))
+                  (local.set $wp (i32.add (local.get $wp) (i32.const 32)))
+                  (local.set $xrow (i32.add (local.get $xrow) (i32.const 4)))
+                  (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
+                  (br $kxl)))
+                (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+                (br $kyl)))
+              (local.set $c (i32.add (local.get $c) (i32.const 1)))
+              (br $cl)))
+            ;; the bias after the sum, as the GEMM path's epilogue adds it: the same roundings
+            (local.set $wp (i32.add (local.get $b4) (i32.shl (local.get $g) (i32.const 4))))
+            (local.set $a0 (f32x4.add (local.get $a0) (v128.load (local.get $wp))))
+            (local.set $a1 (f32x4.add (local.get $a1) (v128.load offset=16 (local.get $wp))))
+            (local.set $a2 (f32x4.add (local.get $a2) (v128.load offset=32 (local.get $wp))))
+            (local.set $a3 (f32x4.add (local.get $a3) (v128.load offset=48 (local.get $wp))))
+            (local.set $a4 (f32x4.add (local.get $a4) (v128.load offset=64 (local.get $wp))))
+            (local.set $a5 (f32x4.add (local.get $a5) (v128.load offset=80 (local.get $wp))))
+            (local.set $a6 (f32x4.add (local.get $a6) (v128.load offset=96 (local.get $wp))))
+            (local.set $a7 (f32x4.add (local.get $a7) (v128.load offset=112 (local.get $wp))))
+            (if (local.get $relu)
+              (then
+                (local.set $a0 (f32x4.max (local.get $a0) (v128.const f32x4 0 0 0 0)))
+                (local.set $a1 (f32x4.max (local.get $a1) (v128.const f32x4 0 0 0 0)))
+                (local.set $a2 (f32x4.max (local.get $a2) (v128.const f32x4 0 0 0 0)))
+                (local.set $a3 (f32x4.max (local.get $a3) (v128.const f32x4 0 0 0 0)))
+                (local.set $a4 (f32x4.max (local.get $a4) (v128.const f32x4 0 0 0 0)))
+                (local.set $a5 (f32x4.max (local.get $a5) (v128.const f32x4 0 0 0 0)))
+                (local.set $a6 (f32x4.max (local.get $a6) (v128.const f32x4 0 0 0 0)))
+                (local.set $a7 (f32x4.max (local.get $a7) (v128.const f32x4 0 0 0 0)))))
+            ;; y[b, g + j, oy, ox]
+            (local.set $out (i32.add (local.get $y) (i32.shl (i32.add (i32.mul (i32.add (i32.mul
+              (i32.add (i32.mul (local.get $b) (local.get $filters)) (local.get $g)) (local.get $OH)) (local.get $oy))
+              (local.get $OW)) (local.get $ox)) (i32.const 2))))
+            (v128.store (local.get $out) (local.get $a0))
+            (local.set $out (i32.add (local.get $out) (local.get $plane)))
+            (v128.store (local.get $out) (local.get $a1))
+            (local.set $out (i32.add (local.get $out) (local.get $plane)))
+            (v128.store (local.get $out) (local.get $a2))
+            (local.set $out (i32.add (local.get $out) (local.get $plane)))
+            (v128.store (local.get $out) (local.get $a3))
+            (local.set $out (i32.add (local.get $out) (local.get $plane)))
+            (v128.store (local.get $out) (local.get $a4))
+            (local.set $out (i32.add (local.get $out) (local.get $plane)))
+            (v128.store (local.get $out) (local.get $a5))
+            (local.set $out (i32.add (local.get $out) (local.get $plane)))
+            (v128.store (local.get $out) (local.get $a6))
+            (local.set $out (i32.add (local.get $out) (local.get $plane)))
+            (v128.store (local.get $out) (local.get $a7))
+            (local.set $ox (i32.add (local.get $ox) (i32.const 4)))
+            (br $xl)))
+          (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
+          (br $yl)))
+        (local.set $g (i32.add (local.get $g) (i32.const 8)))
+        (br $gl)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bl))))
+
+    ;; y[i] += x[i] over n floats (adding a second thread's gradients).
   (func (export "add") (param $x i32) (param $y i32) (param $n i32)
     (local $end i32) (local $vend i32)
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
@@ -842,8 +1110,8 @@
       (block $vd (loop $vl
         (br_if $vd (i32.ge_u (local.get $j) (local.get $n4)))
         (local.set $cj (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 2))))
-        (v128.store (local.get $cj) (f32x4.add (v128.load (local.get $cj))
-          (f32x4.mul (local.get $av) (v128.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2)))))))
+        (v128.store (local.get $cj) (f32x4.madd (local.get $av)
+          (v128.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2)))) (v128.load (local.get $cj))))
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br $vl)))
       (block $sd (loop $sl

@@ -4,10 +4,8 @@
 // and back and reloads through possible aliasing (~2.8 ns per weight measured on M1's 235k weights);
 // five memcpys and the SIMD loop cost ~0.5 ns per weight.
 
-import { floats } from './gemm';
+import { align, floats } from './memory';
 import { wasmKernels } from './runtime';
-
-const align = (bytes: number) => (bytes + 15) & ~15;
 
 /** v ← μ·v − lr·(g + λ·w); w ← w + v. False when the WebAssembly kernels are not loaded. */
 export function momentumWasm(
