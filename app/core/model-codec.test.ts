@@ -69,7 +69,7 @@ describe('native export', () => {
       expect(card).toContain('Held-out custom samples before → after: 0.00 % → 100.00 %');
       expect(card).toContain('Fine-tuned from Digits (built-in LeNet), adding ★');
       expect(card).toContain('Original training images per class (before copies): 0 600, ★ 8.');
-      expect(card).toContain('- Created: 2026-01-01T00:00:00.000Z');
+      expect(card).toContain('- Created: 2026-11-24T19:15:14.000Z'); // when the built-in digits weights were trained
       expect(card).toContain('- Exported: 2026-02-03T04:05:06.000Z by Glyph Lab 0.1.0');
       expect(card).toContain(`- Engine: ${ENGINE_VERSION}`);
 
