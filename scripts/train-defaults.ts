@@ -18,17 +18,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { modelCard } from '../app/core/model-codec';
+import { type AppModelMeta, summaryOf, taskOf, withAppMeta } from '../app/core/model-meta';
 import {
-  buildModel,
   crossEntropy,
   evaluateOn,
   parameterCount,
   presetTraining,
   writeModel,
-} from '../app/core/engine-model';
-import { modelCard } from '../app/core/model-codec';
-import { type AppModelMeta, summaryOf, taskOf, withAppMeta } from '../app/core/model-meta';
+} from '../app/model/engine-model';
 import type { EpochMetrics, TrainingSpec } from '../app/shared/types';
+import { buildModel } from '../app/trainer/build-model';
 import { predictAll } from '../bench/handwriting-eval';
 import { type AugmentOptions, augmentHook, DEFAULT_AUGMENT } from '../datasets/augment';
 import { generateDigitForms } from '../datasets/digits/generate';

@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Core, createCore } from '../core/core';
-import { CoreError } from '../core/errors';
 import { inspectModel, validateModel } from '../core/model-codec';
 import { summaryOf } from '../core/model-meta';
-import { readModelDir } from '../core/model-store';
 import { spawnNodeTrainer } from '../core/spawn-node';
+import { readModelDir } from '../core/stores/model-store';
+import { CoreError } from '../shared/errors';
 import type { ModelPayload } from '../shared/types';
 
 /** The checkout (or installed package) root: app/cli/ is two levels below it. */

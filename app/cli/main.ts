@@ -2,7 +2,7 @@
 // on the same core services as the app (no Electron). Exit codes: 0 ok, 1 failure, 2 usage.
 
 import { parseArgs } from 'node:util';
-import { CoreError, messageOf } from '../core/errors';
+import { CoreError, messageOf } from '../shared/errors';
 import { runDatasetsList, runExport, runImport, runModelsList } from './commands/catalog';
 import { runEvaluate } from './commands/evaluate';
 import { runPredict } from './commands/predict';

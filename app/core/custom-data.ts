@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { toBytes } from '../../datasets/idx';
 import { isTempName } from '../../datasets/io/atomic';
-import { readSample, SIDE } from './sample-store';
+import { readSample, SIDE } from './stores/sample-store';
 
 export interface FolderData {
   /** [n, 784] grey bytes, 255 = ink. */

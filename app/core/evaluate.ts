@@ -6,12 +6,12 @@
 import { fromBytes } from '../../datasets/idx';
 import { loadDatasetBytes } from '../../datasets/load';
 import type { Dataset } from '../../engine/batch';
+import { evaluateOn, readModel, SAMPLE_SHAPE } from '../model/engine-model';
+import { CoreError } from '../shared/errors';
 import type { TrainerData } from '../shared/trainer-protocol';
 import type { Evaluation, ModelPayload } from '../shared/types';
 import { loadFolderData, splitCustom } from './custom-data';
-import type { DatasetRegistry } from './dataset-registry';
-import { evaluateOn, readModel, SAMPLE_SHAPE } from './engine-model';
-import { CoreError } from './errors';
+import type { DatasetRegistry } from './stores/dataset-registry';
 
 interface SplitBytes {
   pixels: Uint8Array; // [n, 784], 255 = ink

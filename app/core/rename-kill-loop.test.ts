@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { isTempName } from '../../datasets/io/atomic';
 import { createCore } from './core';
-import { CustomDatasets } from './custom-datasets';
-import { SampleStore } from './sample-store';
+import { CustomDatasets } from './stores/custom-datasets';
+import { SampleStore } from './stores/sample-store';
 import { barImage, forkStoreChild, tempDir } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

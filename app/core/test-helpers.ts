@@ -27,7 +27,7 @@ export function forkStoreChild(args: string[]): {
   exit: Promise<number | null>;
 } {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'store-child.ts');
+  const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'stores', 'store-child.ts');
   const child = fork(entry, args, {
     execArgv: ['--import', tsx],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -10,20 +10,20 @@ import { Rng } from '../../engine/rng';
 import { type Divergence, type TrainOptions, train } from '../../engine/train';
 import { PauseGate } from '../../engine/train-control';
 import {
-  buildModel,
   crossEntropy,
   evaluateOn,
-  extendClasses,
   parameterCount,
   presetTraining,
   readModel,
   writeModel,
-} from '../core/engine-model';
-import { FINE_TUNE_RECIPE, type FineTuneRecipe, fineTune, outOfFold } from '../core/fine-tune';
-import { accuracyOf, findSuspicious, flagSuspicious } from '../core/suspicious';
+} from '../model/engine-model';
+import { FINE_TUNE_RECIPE, type FineTuneRecipe } from '../model/fine-tune-recipe';
 import type { ModelFiles, TrainerOut, TrainJob } from '../shared/trainer-protocol';
 import type { EpochMetrics, FineTuneReport, SuspiciousSample } from '../shared/types';
+import { buildModel, extendClasses } from './build-model';
 import { loadBaseTest, loadJobData, loadReplay } from './data';
+import { fineTune, outOfFold } from './fine-tune';
+import { accuracyOf, findSuspicious, flagSuspicious } from './suspicious';
 
 /** Before/after figures on the base dataset use the first this many of its test images (fixed, quick). */
 export const BASE_TEST_COUNT = 2000;

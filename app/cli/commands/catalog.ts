@@ -1,8 +1,8 @@
 // `datasets list`, `models list`, `export`, `import`.
 
 import path from 'node:path';
-import { pendingExportsDir } from '../../core/export-target';
 import { exportModelFiles } from '../../core/model-codec';
+import { pendingExportsDir } from '../../core/stores/export-target';
 import { type GlobalOptions, openCore, resolveModel } from '../context';
 import type { Values } from '../main';
 import { percent, printJson, table } from '../output';

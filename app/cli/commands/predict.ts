@@ -4,8 +4,8 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createPredictor } from '../../core/engine-model';
-import { isImageFile, readGlyphImage } from '../../core/image-io';
+import { isImageFile, readGlyphImage } from '../../core/stores/image-io';
+import { createPredictor } from '../../model/engine-model';
 import { type GlobalOptions, openCore, resolveModel } from '../context';
 import type { Values } from '../main';
 import { isPositiveInt, numberFlag, percent, printJson } from '../output';

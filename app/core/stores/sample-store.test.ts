@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEMP_PREFIX } from '../../datasets/io/atomic';
+import { TEMP_PREFIX } from '../../../datasets/io/atomic';
+import { barImage, tempDir } from '../test-helpers';
 import { CustomDatasets } from './custom-datasets';
 import { SampleStore } from './sample-store';
-import { barImage, tempDir } from './test-helpers';
 
 let tmp: ReturnType<typeof tempDir>;
 let datasets: CustomDatasets;

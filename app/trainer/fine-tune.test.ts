@@ -11,12 +11,13 @@ import { Sequential } from '../../engine/model';
 import { preset } from '../../engine/presets';
 import { Rng } from '../../engine/rng';
 import { FINE_TUNE_FORM } from '../../renderer/training/spec-form';
+import { type Core, createCore } from '../core/core';
+import { spawnNodeTrainer } from '../core/spawn-node';
+import { barImage, tempDir } from '../core/test-helpers';
+import { crossEntropy } from '../model/engine-model';
+import { FINE_TUNE_RECIPE, FINE_TUNE_TRAINING } from '../model/fine-tune-recipe';
 import type { TrainingEvent } from '../shared/types';
-import { type Core, createCore } from './core';
-import { crossEntropy } from './engine-model';
-import { FINE_TUNE_RECIPE, FINE_TUNE_TRAINING, fineTune, headStart, withCopies } from './fine-tune';
-import { spawnNodeTrainer } from './spawn-node';
-import { barImage, tempDir } from './test-helpers';
+import { fineTune, headStart, withCopies } from './fine-tune';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -4,9 +4,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { barImage, tempDir } from '../test-helpers';
 import { CustomDatasets } from './custom-datasets';
 import { SampleStore } from './sample-store';
-import { barImage, tempDir } from './test-helpers';
 
 let tmp: ReturnType<typeof tempDir>;
 let datasets: CustomDatasets;

@@ -1,11 +1,11 @@
 // All datasets the app knows: the bundled ones (read-only, built by `npm run datasets`) and the
 // user's custom sets, as `DatasetInfo` for the renderer and as `TrainerData` for the trainer.
 
-import type { TrainerData } from '../shared/trainer-protocol';
-import type { DatasetInfo } from '../shared/types';
+import { CoreError } from '../../shared/errors';
+import type { TrainerData } from '../../shared/trainer-protocol';
+import type { DatasetInfo } from '../../shared/types';
 import { type BundledDataset, listBundled } from './bundled';
 import type { CustomDatasetFile, CustomDatasets } from './custom-datasets';
-import { CoreError } from './errors';
 
 export class DatasetRegistry {
   private bundledCache: BundledDataset[] | null = null;

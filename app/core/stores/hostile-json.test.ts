@@ -3,9 +3,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { barImage, tempDir } from '../test-helpers';
 import { CustomDatasets } from './custom-datasets';
 import { SampleStore } from './sample-store';
-import { barImage, tempDir } from './test-helpers';
 
 const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
 

@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ModelFiles, SpawnTrainer, TrainerHandle } from '../shared/trainer-protocol';
-import type { ModelSummary, TrainingEvent, TrainingSpec } from '../shared/types';
-import { CoreError } from './errors';
-import { spawnNodeTrainer } from './spawn-node';
+import { CoreError } from '../../shared/errors';
+import type { ModelFiles, SpawnTrainer, TrainerHandle } from '../../shared/trainer-protocol';
+import type { ModelSummary, TrainingEvent, TrainingSpec } from '../../shared/types';
+import { spawnNodeTrainer } from '../spawn-node';
 import { type JobContext, PROGRESS_INTERVAL_MS, TrainingJobs } from './training-jobs';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MNIST = { kind: 'bundled', datasetId: 'mnist', dataDir: path.join(ROOT, 'datasets', 'data') } as const;
 const tmp = mkdtempSync(path.join(tmpdir(), 'glyph-jobs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -3,8 +3,8 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { listDatasets } from '../../datasets/registry';
-import type { Task } from '../shared/types';
+import { listDatasets } from '../../../datasets/registry';
+import type { Task } from '../../shared/types';
 
 export interface BundledDataset {
   id: string;

@@ -6,13 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { toBytes } from '../../datasets/idx';
-import { isTempName, writeFileAtomic } from '../../datasets/io/atomic';
-import { decodeImage, encodePng, imageToInput } from '../../datasets/io/image-file';
-import { parseJson } from '../../datasets/json-text';
-import type { SampleInfo, StrokeData } from '../shared/types';
+import { toBytes } from '../../../datasets/idx';
+import { isTempName, writeFileAtomic } from '../../../datasets/io/atomic';
+import { decodeImage, encodePng, imageToInput } from '../../../datasets/io/image-file';
+import { parseJson } from '../../../datasets/json-text';
+import { CoreError } from '../../shared/errors';
+import type { SampleInfo, StrokeData } from '../../shared/types';
 import type { CustomDatasets } from './custom-datasets';
-import { CoreError } from './errors';
 
 export const SIDE = 28;
 

@@ -4,15 +4,15 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fromBytes } from '../../datasets/idx';
-import { writeExportDir } from '../../datasets/io/export-folder';
-import { isImageName, readImageInput } from '../../datasets/io/image-file';
-import { fillImageFolder } from '../../datasets/io/image-folder';
-import { folderToLabel } from '../../datasets/io/label-folder';
-import type { ImportReport } from '../shared/types';
-import { loadFolderData } from './custom-data';
+import { fromBytes } from '../../../datasets/idx';
+import { writeExportDir } from '../../../datasets/io/export-folder';
+import { isImageName, readImageInput } from '../../../datasets/io/image-file';
+import { fillImageFolder } from '../../../datasets/io/image-folder';
+import { folderToLabel } from '../../../datasets/io/label-folder';
+import { CoreError, messageOf } from '../../shared/errors';
+import type { ImportReport } from '../../shared/types';
+import { loadFolderData } from '../custom-data';
 import type { DatasetRegistry } from './dataset-registry';
-import { CoreError, messageOf } from './errors';
 import { exportFolder } from './export-target';
 import type { SampleStore } from './sample-store';
 

@@ -7,10 +7,10 @@
 //                                                 make each the active one of its dataset
 
 import path from 'node:path';
+import { barImage } from '../test-helpers';
 import { CustomDatasets } from './custom-datasets';
 import { ModelStore } from './model-store';
 import { SampleStore } from './sample-store';
-import { barImage } from './test-helpers';
 
 const [mode, root, id, ...rest] = process.argv.slice(2) as [string, string, string, ...string[]];
 const datasets = new CustomDatasets(root);

@@ -2,11 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../test-helpers';
 import { CustomDatasets } from './custom-datasets';
 import { DatasetRegistry } from './dataset-registry';
 import { exportDataset, importImages } from './image-io';
 import { SampleStore } from './sample-store';
-import { tempDir } from './test-helpers';
 
 let tmp: ReturnType<typeof tempDir>;
 let custom: CustomDatasets;
