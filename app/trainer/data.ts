@@ -2,11 +2,12 @@
 // datasets loader, or a custom image folder. Returns the training set, the held-out test set and
 // the class names. `limit` takes the first N training images (quick runs).
 
+import { splitCustom } from '../../datasets/held-out';
 import { fromBytes } from '../../datasets/idx';
+import { readSampleFolders } from '../../datasets/io/image-folder';
 import { loadDataset } from '../../datasets/load';
 import type { Dataset } from '../../engine/batch';
 import { Rng } from '../../engine/rng';
-import { loadFolderData, splitCustom } from '../core/custom-data';
 import type { TrainerData } from '../shared/trainer-protocol';
 
 export interface JobData {
@@ -64,7 +65,7 @@ export async function loadJobData(data: TrainerData, testFraction: number, limit
       testSplit: 'test',
     };
   }
-  const folder = await loadFolderData(data.dir, data.classes, data.folders);
+  const folder = await readSampleFolders(data.dir, data.classes, data.folders);
   const images = fromBytes(folder.images);
   const split = splitCustom(folder.labels, testFraction);
   const train = subset(images, folder.labels, split.train);

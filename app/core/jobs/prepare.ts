@@ -2,13 +2,13 @@
 // samples, some to hold out, a layer list that fits the classes and is small enough to train, sized
 // by arithmetic) and the replay policy of a job with a base model (which bundled set it replays, how much).
 
+import { CUSTOM_TEST_FRACTION, heldOutOf, testEvery } from '../../../datasets/held-out';
 import { type ModelPlan, planModel, tooBig } from '../../../engine/shape-check';
 import { layersOf, SAMPLE_SHAPE } from '../../model/engine-model';
 import { FINE_TUNE_RECIPE } from '../../model/fine-tune-recipe';
 import { CoreError } from '../../shared/errors';
 import type { TrainJob } from '../../shared/trainer-protocol';
 import type { TrainingSpec } from '../../shared/types';
-import { CUSTOM_TEST_FRACTION, heldOutOf, testEvery } from '../custom-data';
 import type { DatasetRegistry } from '../stores/dataset-registry';
 import type { ModelStore } from '../stores/model-store';
 

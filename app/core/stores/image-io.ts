@@ -7,11 +7,10 @@ import path from 'node:path';
 import { fromBytes } from '../../../datasets/idx';
 import { writeExportDir } from '../../../datasets/io/export-folder';
 import { isImageName, readImageInput } from '../../../datasets/io/image-file';
-import { fillImageFolder } from '../../../datasets/io/image-folder';
+import { fillImageFolder, readSampleFolders } from '../../../datasets/io/image-folder';
 import { folderToLabel } from '../../../datasets/io/label-folder';
 import { CoreError, messageOf } from '../../shared/errors';
 import type { ImportReport } from '../../shared/types';
-import { loadFolderData } from '../custom-data';
 import type { DatasetRegistry } from './dataset-registry';
 import { exportFolder } from './export-target';
 import type { SampleStore } from './sample-store';
@@ -120,7 +119,7 @@ export async function exportDataset(
   const title = (await datasets.get(id)).title;
   const name = title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '') || id;
   const dir = await exportFolder(target, 'dataset', name, 'an image-folder export');
-  const folder = await loadFolderData(data.dir, data.classes, data.folders);
+  const folder = await readSampleFolders(data.dir, data.classes, data.folders);
   const set = { images: fromBytes(folder.images), labels: folder.labels, classes: folder.classes };
   try {
     await writeExportDir(dir, 'dataset', (staged) => fillImageFolder(staged, set), { journal });
