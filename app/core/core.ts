@@ -14,11 +14,12 @@ import { TrainingJobs } from './jobs/training-jobs';
 import { engineVersion, exportModel, modelChecks } from './model-codec';
 import { readAppMeta } from './model-meta';
 import { CustomDatasets } from './stores/custom-datasets';
-import { DatasetRegistry } from './stores/dataset-registry';
+import { DatasetCatalog } from './stores/dataset-catalog';
 import { pendingExportsDir } from './stores/export-target';
-import { exportDataset, importImages } from './stores/image-io';
+import { importImages } from './stores/image-io';
 import { ModelStore } from './stores/model-store';
 import { SampleStore } from './stores/sample-store';
+import { exportDataset } from './stores/set-files';
 import { inlineWork, type Work } from './work';
 import { type SpawnWorker, WorkerThreadWork } from './work-thread';
 
@@ -48,7 +49,7 @@ export interface Core {
 }
 
 export interface CoreServices {
-  datasets: DatasetRegistry;
+  datasets: DatasetCatalog;
   custom: CustomDatasets;
   samples: SampleStore;
   models: ModelStore;
@@ -71,7 +72,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { userDataDir, resourcesDir } = options;
   await fs.mkdir(userDataDir, { recursive: true });
   const custom = new CustomDatasets(path.join(userDataDir, 'datasets'), log);
-  const datasets = new DatasetRegistry(path.join(resourcesDir, 'datasets', 'data'), custom);
+  const datasets = new DatasetCatalog(path.join(resourcesDir, 'datasets', 'data'), custom);
   const samples = new SampleStore(custom);
   const models = new ModelStore(userDataDir, path.join(resourcesDir, 'models'), modelChecks, log);
   const version = await readVersion(resourcesDir);

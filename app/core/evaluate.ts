@@ -12,7 +12,7 @@ import { evaluateOn, readModel, SAMPLE_SHAPE } from '../model/engine-model';
 import { CoreError } from '../shared/errors';
 import type { TrainerData } from '../shared/trainer-protocol';
 import type { Evaluation, ModelPayload } from '../shared/types';
-import type { DatasetRegistry } from './stores/dataset-registry';
+import type { DatasetCatalog } from './stores/dataset-catalog';
 
 interface SplitBytes {
   pixels: Uint8Array; // [n, 784], 255 = ink
@@ -43,7 +43,7 @@ async function splitBytes(data: TrainerData, split: 'train' | 'test'): Promise<S
 }
 
 export async function evaluateModel(
-  datasets: DatasetRegistry,
+  datasets: DatasetCatalog,
   model: ModelPayload,
   datasetId?: string,
 ): Promise<Evaluation> {
@@ -86,7 +86,7 @@ export async function evaluateOnData(data: TrainerData, model: ModelPayload): Pr
 }
 
 export async function datasetImages(
-  datasets: DatasetRegistry,
+  datasets: DatasetCatalog,
   id: string,
   split: 'train' | 'test',
   indices: number[],

