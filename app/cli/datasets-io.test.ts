@@ -1,16 +1,12 @@
 // `glyph-lab datasets import|export --format folder|idx|csv` end to end: real files in temp folders,
 // the real command through bin/glyph-lab.js, the same stores as the app.
 
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_MARKER } from '../../datasets/io/export-folder';
 import { tempDir } from '../core/test-helpers';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin', 'glyph-lab.js');
+import { runCli } from './test-cli';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {
@@ -18,16 +14,7 @@ beforeAll(() => {
 });
 afterAll(() => tmp.remove());
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args, '--data-dir', path.join(tmp.dir, 'data')],
-      { cwd: tmp.dir, env: { ...process.env, GLYPH_LAB_DEBUG: '' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (...args: string[]) => runCli(tmp.dir, args);
 
 /** A CSV row: `label`, then 784 pixels 0–255 with an ink bar at columns x0…x0+3 (a different glyph per row). */
 function row(label: string, x0: number): string {

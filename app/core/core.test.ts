@@ -3,34 +3,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrainingEvent, TrainingSpec } from '../shared/types';
+import type { TrainingEvent } from '../shared/types';
 import { type Core, createCore } from './core';
 import { spawnNodeTrainer } from './spawn-node';
-import { barImage, tempDir } from './test-helpers';
+import { barImage, tempDir, tinySpec } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-const tinySpec = (over: Partial<TrainingSpec> = {}): TrainingSpec => ({
-  datasetId: 'mnist',
-  architecture: 'custom',
-  layers: [
-    { type: 'flatten', config: {} },
-    { type: 'dense', config: { units: 16 } },
-    { type: 'relu', config: {} },
-    { type: 'dense', config: { units: 10 } },
-  ],
-  optimizer: { type: 'adam', config: {} },
-  learningRate: 0.01,
-  schedule: { type: 'constant', config: {} },
-  batchSize: 32,
-  epochs: 1,
-  augmentation: false,
-  seed: 7,
-  validationSplit: 0.1,
-  limit: 512,
-  name: 'tiny',
-  ...over,
-});
 
 let tmp: ReturnType<typeof tempDir>;
 let core: Core;

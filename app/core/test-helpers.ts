@@ -6,10 +6,36 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TrainingSpec } from '../shared/types';
 
 export function tempDir(prefix = 'glyph-core-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A quick MNIST job: a 784-16-10 MLP with Adam on the first 512 images, one epoch, seeded. */
+export function tinySpec(over: Partial<TrainingSpec> = {}): TrainingSpec {
+  return {
+    datasetId: 'mnist',
+    architecture: 'custom',
+    layers: [
+      { type: 'flatten', config: {} },
+      { type: 'dense', config: { units: 16 } },
+      { type: 'relu', config: {} },
+      { type: 'dense', config: { units: 10 } },
+    ],
+    optimizer: { type: 'adam', config: {} },
+    learningRate: 0.01,
+    schedule: { type: 'constant', config: {} },
+    batchSize: 32,
+    epochs: 1,
+    augmentation: false,
+    seed: 7,
+    validationSplit: 0.1,
+    limit: 512,
+    name: 'tiny',
+    ...over,
+  };
 }
 
 /** A 28×28 image with a vertical bar at column `x` (1 = ink). */

@@ -1,20 +1,17 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NORMALIZATION } from '../normalize';
 import { centreOfMass } from '../raster';
+import { registerTempDir } from '../test-dir';
 import { readImageInput } from './image-file';
 import { readImageFolder, readSampleFolders, writeImageFolder } from './image-folder';
 import type { LabelledSet } from './labelled-set';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'glyph-img-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+registerTempDir('glyph-img-', (d) => {
+  dir = d;
 });
 
 /** A w×h RGB(A) image: paper colour everywhere, ink colour in a vertical bar. */
