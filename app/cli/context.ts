@@ -43,6 +43,16 @@ export async function openCore(options: GlobalOptions): Promise<Core> {
   });
 }
 
+/** Runs `fn` on a core opened for this command, and shuts the core (and its trainer) down after. */
+export async function withCore<T>(options: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore(options);
+  try {
+    return await fn(core);
+  } finally {
+    await core.dispose();
+  }
+}
+
 /** A model named by id (in the store) or by a folder / model.json path. */
 export async function resolveModel(core: Core, ref: string): Promise<ModelPayload & { dir?: string }> {
   const asPath = path.resolve(ref);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingEvent } from '../shared/types';
 import { type Core, createCore } from './core';
 import { spawnNodeTrainer } from './spawn-node';
-import { barImage, tempDir, tinySpec } from './test-helpers';
+import { barSet, tempDir, tinySpec } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -241,21 +241,7 @@ describe('training jobs with a real trainer', () => {
   });
 
   it('trains on a custom dataset, holding out a test fraction', async () => {
-    const set = await core.handlers['datasets:create']({ title: 'Bars', classes: ['left', 'right'] });
-    for (let i = 0; i < 10; i++) {
-      await core.handlers['samples:add']({
-        datasetId: set.id,
-        label: 'left',
-        image: barImage(6 + (i % 3)),
-        strokes: [],
-      });
-      await core.handlers['samples:add']({
-        datasetId: set.id,
-        label: 'right',
-        image: barImage(19 + (i % 3)),
-        strokes: [],
-      });
-    }
+    const set = await barSet(core, 'Bars', 10);
     const from = events.length;
     const { jobId } = await core.handlers['training:start'](
       tinySpec({
@@ -281,21 +267,10 @@ describe('training jobs with a real trainer', () => {
     const base = (await core.handlers['models:list'](undefined)).find(
       (m) => m.datasetId === 'mnist' && !m.builtin,
     )!;
-    const set = await core.handlers['datasets:create']({ title: 'Stars', classes: ['1', '★'] });
-    for (let i = 0; i < 5; i++) {
-      await core.handlers['samples:add']({
-        datasetId: set.id,
-        label: '1',
-        image: barImage(13 + (i % 2)),
-        strokes: [],
-      });
-      await core.handlers['samples:add']({
-        datasetId: set.id,
-        label: '★',
-        image: barImage(4 + (i % 2)),
-        strokes: [],
-      });
-    }
+    const set = await barSet(core, 'Stars', 5, [
+      ['1', 13, 2],
+      ['★', 4, 2],
+    ]);
     const from = events.length;
     const { jobId } = await core.handlers['training:start'](
       tinySpec({

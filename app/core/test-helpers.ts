@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TrainingSpec } from '../shared/types';
+import type { Core } from './core';
 
 export function tempDir(prefix = 'glyph-core-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
@@ -64,4 +65,31 @@ export function forkStoreChild(args: string[]): {
     go: () => child.send('go'),
     exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
   };
+}
+
+/**
+ * A custom set of bar images made through the core's handlers: for each of `n` rounds, one sample of
+ * each class `[label, column, spread]`, its bar at column + (round mod spread).
+ */
+export async function barSet(
+  core: Pick<Core, 'handlers'>,
+  title: string,
+  n: number,
+  classes: [label: string, column: number, spread: number][] = [
+    ['left', 6, 3],
+    ['right', 19, 3],
+  ],
+) {
+  const set = await core.handlers['datasets:create']({ title, classes: classes.map(([label]) => label) });
+  for (let i = 0; i < n; i++) {
+    for (const [label, column, spread] of classes) {
+      await core.handlers['samples:add']({
+        datasetId: set.id,
+        label,
+        image: barImage(column + (i % spread)),
+        strokes: [],
+      });
+    }
+  }
+  return set;
 }

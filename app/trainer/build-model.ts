@@ -3,8 +3,10 @@
 
 import { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
-import { layersOf, SAMPLE_SHAPE } from '../model/engine-model';
-import type { TrainingSpec } from '../shared/types';
+import type { TrainOptions } from '../../engine/train';
+import type { EpochReport } from '../../engine/train-types';
+import { crossEntropy, layersOf, presetTraining, SAMPLE_SHAPE } from '../model/engine-model';
+import type { EpochMetrics, TrainingSpec } from '../shared/types';
 
 /** A fresh model from a preset id or a layer list, for `classes` outputs, seeded by the spec. */
 export function buildModel(spec: TrainingSpec, classes: number): Sequential {
@@ -26,4 +28,45 @@ export function extendClasses(
   const classes = [...baseClasses, ...added];
   if (added.length === 0) return { model, classes };
   return { model: model.withClasses(classes.length, new Rng(seed)), classes };
+}
+
+/** The engine's training options a spec asks for; the caller adds the data hooks, signal and callbacks. */
+export function trainOptionsOf(
+  spec: TrainingSpec,
+): Pick<
+  TrainOptions,
+  | 'epochs'
+  | 'batchSize'
+  | 'learningRate'
+  | 'optimizer'
+  | 'schedule'
+  | 'loss'
+  | 'clipNorm'
+  | 'seed'
+  | 'validation'
+> {
+  return {
+    epochs: spec.epochs,
+    batchSize: spec.batchSize,
+    learningRate: spec.learningRate,
+    optimizer: spec.optimizer,
+    schedule: spec.schedule,
+    loss: crossEntropy(spec.labelSmoothing ?? 0),
+    // A preset's own clipping; a layer list of the user's trains unclipped.
+    clipNorm: spec.layers?.length ? undefined : presetTraining(spec.architecture)?.clipNorm,
+    seed: spec.seed,
+    validation: spec.validationSplit > 0 ? { fraction: spec.validationSplit } : undefined,
+  };
+}
+
+/** The engine's end-of-epoch report in the app's terms (epochs counted from 1). */
+export function epochMetricsOf(r: EpochReport): EpochMetrics {
+  return {
+    epoch: r.epoch + 1,
+    trainLoss: r.trainLoss,
+    trainAccuracy: r.trainAccuracy,
+    valLoss: r.valLoss,
+    valAccuracy: r.valAccuracy,
+    seconds: r.seconds,
+  };
 }

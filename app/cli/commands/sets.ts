@@ -14,7 +14,7 @@ import {
   SET_FORMATS,
   type SetFormat,
 } from '../../core/stores/set-files';
-import { type GlobalOptions, openCore } from '../context';
+import { type GlobalOptions, withCore } from '../context';
 import type { Values } from '../main';
 import { printJson } from '../output';
 import { UsageError } from '../usage';
@@ -22,15 +22,12 @@ import { UsageError } from '../usage';
 export async function runDatasetsCreate(global: GlobalOptions, rest: string[]): Promise<number> {
   const title = rest.join(' ').trim();
   if (!title) throw new UsageError('usage: glyph-lab datasets create <title>');
-  const core = await openCore(global);
-  try {
+  return withCore(global, async (core) => {
     const info = await core.handlers['datasets:create']({ title });
     if (global.json) printJson(info);
     else process.stdout.write(`created ${info.title} as ${info.id}\n`);
     return 0;
-  } finally {
-    await core.dispose();
-  }
+  });
 }
 
 export async function runSamplesImport(
@@ -43,8 +40,7 @@ export async function runSamplesImport(
     throw new UsageError(
       'usage: glyph-lab samples import <set id> <image files or <label>/<image> folders...> [--label <label>]',
     );
-  const core = await openCore(global);
-  try {
+  return withCore(global, async (core) => {
     const report = await core.handlers['samples:import']({
       datasetId,
       label: values.label,
@@ -56,9 +52,7 @@ export async function runSamplesImport(
       for (const r of report.rejected) process.stderr.write(`rejected ${r.file}: ${r.reason}\n`);
     }
     return report.imported === 0 && report.rejected.length > 0 ? 1 : 0;
-  } finally {
-    await core.dispose();
-  }
+  });
 }
 
 /** `--format`, checked: one of the formats a set is imported from and exported to (default folder). */
@@ -80,8 +74,7 @@ export async function runDatasetsImport(
   const format = setFormat(values);
   const paths = rest.map((p) => path.resolve(p));
   const set = await readSetFiles(format, paths);
-  const core = await openCore(global);
-  try {
+  return withCore(global, async (core) => {
     const datasetId =
       values.into ??
       (await core.handlers['datasets:create']({ title: values.name!, classes: set.classes })).id;
@@ -95,9 +88,7 @@ export async function runDatasetsImport(
       for (const r of report.rejected) process.stderr.write(`rejected ${r.file}: ${r.reason}\n`);
     }
     return report.imported === 0 && report.rejected.length > 0 ? 1 : 0;
-  } finally {
-    await core.dispose();
-  }
+  });
 }
 
 export async function runDatasetsExport(
@@ -111,19 +102,17 @@ export async function runDatasetsExport(
       'usage: glyph-lab datasets export <set id> --out <folder> [--format folder|idx|csv]',
     );
   const format = setFormat(values);
-  const core = await openCore(global);
-  try {
+  const target = path.resolve(values.out);
+  return withCore(global, async (core) => {
     const journal = pendingExportsDir(global.dataDir);
-    const result = await exportDataset(core.services.datasets, id, path.resolve(values.out), journal, format);
+    const result = await exportDataset(core.services.datasets, id, target, journal, format);
     if (global.json) printJson({ dataset: id, format, ...result });
     else
       process.stdout.write(
         `exported ${result.images} images in ${result.classes} classes to ${result.path} (${LAYOUT[format]})\n`,
       );
     return 0;
-  } finally {
-    await core.dispose();
-  }
+  });
 }
 
 const LAYOUT: Record<SetFormat, string> = {
