@@ -1,5 +1,5 @@
 // `tsx bench/finetune.ts`: fine-tune the built-in digits model (models/digits) on three new symbols
-// (★ ♥ →) × 10 drawings generated from stroke data, with the app's recipe (app/core/fine-tune.ts),
+// (★ ♥ →) × 10 drawings generated from stroke data, with the app's recipe (app/model/fine-tune-recipe.ts),
 // then measure: the time it takes, accuracy on 10 further drawings of each symbol (other seeds), and
 // the MNIST test accuracy before and after. Repeats over several seeds.
 //
