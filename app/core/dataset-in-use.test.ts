@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainingEvent, TrainingSpec } from '../shared/types';
 import type { Core } from './core';
 import { coreForFile } from './test-core';
-import { barImage, barSet as barSetOf } from './test-helpers';
+import { barImage, barSet as barSetOf, tinySpec } from './test-helpers';
 
 let core: Core;
 const events = coreForFile((c) => {
@@ -25,19 +25,19 @@ async function next(jobId: string, test: (e: TrainingEvent) => boolean): Promise
 }
 const isEnd = (e: TrainingEvent) => e.type === 'done' || e.type === 'error' || e.type === 'cancelled';
 
-const spec = (datasetId: string, over: Partial<TrainingSpec> = {}): TrainingSpec => ({
-  datasetId,
-  architecture: 'mlp',
-  optimizer: { type: 'adam', config: {} },
-  learningRate: 0.01,
-  schedule: { type: 'constant', config: {} },
-  batchSize: 4,
-  epochs: 2,
-  augmentation: false,
-  seed: 7,
-  validationSplit: 0,
-  ...over,
-});
+/** The MLP preset on a custom set, small batches, no validation split; no name, no limit. */
+const spec = (datasetId: string, over: Partial<TrainingSpec> = {}): TrainingSpec =>
+  tinySpec({
+    datasetId,
+    architecture: 'mlp',
+    layers: undefined,
+    batchSize: 4,
+    epochs: 2,
+    validationSplit: 0,
+    limit: undefined,
+    name: undefined,
+    ...over,
+  });
 
 const barSet = (title: string, n: number) => barSetOf(core, title, n);
 
