@@ -1,5 +1,5 @@
 // `tsx bench/finetune.ts`: fine-tune the built-in digits model (models/digits) on three new symbols
-// (★ ♥ →) × 10 drawings generated from stroke data, with the app's recipe (app/core/fine-tune.ts),
+// (★ ♥ →) × 10 drawings generated from stroke data, with the app's recipe (app/model/fine-tune-recipe.ts),
 // then measure: the time it takes, accuracy on 10 further drawings of each symbol (other seeds), and
 // the MNIST test accuracy before and after. Repeats over several seeds.
 //
@@ -10,11 +10,13 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { crossEntropy, extendClasses, readModel } from '../app/core/engine-model';
-import { FINE_TUNE_RECIPE, FINE_TUNE_TRAINING, type FineTuneRecipe, fineTune } from '../app/core/fine-tune';
 import { validateModel } from '../app/core/model-codec';
-import { readModelDir } from '../app/core/model-store';
+import { readModelDir } from '../app/core/stores/model-store';
+import { crossEntropy, readModel } from '../app/model/engine-model';
+import { FINE_TUNE_RECIPE, FINE_TUNE_TRAINING, type FineTuneRecipe } from '../app/model/fine-tune-recipe';
+import { extendClasses } from '../app/trainer/build-model';
 import { loadReplay } from '../app/trainer/data';
+import { fineTune } from '../app/trainer/fine-tune';
 import { loadDataset } from '../datasets/load';
 import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
 import type { Dataset } from '../engine/batch';

@@ -117,7 +117,7 @@ async function gunzipCase(dataDir: string): Promise<void> {
 
 /** The refusal alone, inside one process: its wall time and the peak RSS before and after it. */
 async function inProcess(what: 'model' | 'gunzip', target: string): Promise<void> {
-  const { readModelDir } = await import('../app/core/model-store');
+  const { readModelDir } = await import('../app/core/stores/model-store');
   const codec = await import('../app/core/model-codec');
   const { loadDatasetBytes } = await import('../datasets/load');
   const before = process.resourceUsage().maxRSS / 1024;

@@ -4,12 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Split } from './bundled-datasets';
 import { fromBytes, parseIdxImages, parseIdxLabels } from './idx';
 import { MAX_INFLATED_BYTES } from './io/gunzip';
 import { readMaybeGzip } from './io/idx-file';
 import { parseJson } from './json-text';
 import { checkManifest, type DatasetManifest } from './manifest';
-import type { Split } from './registry';
 
 export interface LoadOptions {
   /** Folder holding `<id>/manifest.json` (default: defaultDataDir()). */

@@ -1,7 +1,7 @@
 // The manifest written next to a built dataset's files (`datasets/data/<id>/manifest.json`):
 // what the files are, their checksums, and how they were made. Browser-safe types and checks.
 
-import type { Split } from './registry';
+import type { Split } from './bundled-datasets';
 
 export const MANIFEST_FORMAT = 'glyph-lab-dataset';
 export const MANIFEST_VERSION = 1;

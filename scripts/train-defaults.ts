@@ -18,17 +18,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  buildModel,
-  crossEntropy,
-  evaluateOn,
-  parameterCount,
-  presetTraining,
-  writeModel,
-} from '../app/core/engine-model';
 import { modelCard } from '../app/core/model-codec';
 import { type AppModelMeta, summaryOf, taskOf, withAppMeta } from '../app/core/model-meta';
+import { evaluateOn, parameterCount, presetTraining, writeModel } from '../app/model/engine-model';
 import type { EpochMetrics, TrainingSpec } from '../app/shared/types';
+import { buildModel, epochMetricsOf, trainOptionsOf } from '../app/trainer/build-model';
 import { predictAll } from '../bench/handwriting-eval';
 import { type AugmentOptions, augmentHook, DEFAULT_AUGMENT } from '../datasets/augment';
 import { generateDigitForms } from '../datasets/digits/generate';
@@ -236,25 +230,10 @@ async function trainOne(d: Default, outDir: string, dataDir: string): Promise<vo
     `${d.folder}: ${spec.architecture}, ${trainSet.labels.length} training images (${d.extrasPerClass * classes.length} synthetic), augment ${d.augment}\n`,
   );
   const run = await train(model, trainSet, {
-    epochs: spec.epochs,
-    batchSize: spec.batchSize,
-    learningRate: spec.learningRate,
-    optimizer: spec.optimizer,
-    schedule: spec.schedule,
-    loss: crossEntropy(spec.labelSmoothing ?? 0),
-    clipNorm: presetTraining(spec.architecture)?.clipNorm,
-    seed: spec.seed,
-    validation: spec.validationSplit > 0 ? { fraction: spec.validationSplit } : undefined,
+    ...trainOptionsOf(spec),
     augment: augment ? augmentHook(augment) : undefined,
     onEpochEnd: (r) => {
-      history.push({
-        epoch: r.epoch + 1,
-        trainLoss: r.trainLoss,
-        trainAccuracy: r.trainAccuracy,
-        valLoss: r.valLoss,
-        valAccuracy: r.valAccuracy,
-        seconds: r.seconds,
-      });
+      history.push(epochMetricsOf(r));
       const v = r.valAccuracy === undefined ? '' : ` val acc ${(r.valAccuracy * 100).toFixed(2)}%`;
       process.stderr.write(
         `  ${d.folder}: epoch ${r.epoch + 1}/${spec.epochs} loss ${r.trainLoss.toFixed(4)}${v} ${Math.round(r.seconds)} s\n`,

@@ -1,35 +1,19 @@
 // The glyph-lab command end to end: real processes through bin/glyph-lab.js, a real trainer child,
 // the real engine on a small MNIST subset.
 
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawSymbol } from '../../bench/symbol-strokes';
 import { encodePng } from '../../datasets/io/image-file';
 import { normalizeStrokes, strokesFromPairs } from '../../datasets/normalize';
 import { tempDir } from '../core/test-helpers';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin', 'glyph-lab.js');
+import { runCli } from './test-cli';
 
 let tmp: ReturnType<typeof tempDir>;
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args, '--data-dir', path.join(tmp.dir, 'data')],
-      { cwd: tmp.dir, env: { ...process.env, GLYPH_LAB_DEBUG: '' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = (...args: string[]) => runCli(tmp.dir, args);
 
 /** A dark "1" on white paper, 100×100, as a photo of a drawing would be. */
 async function drawOne(file: string): Promise<void> {

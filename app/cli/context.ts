@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Core, createCore } from '../core/core';
-import { CoreError } from '../core/errors';
 import { inspectModel, validateModel } from '../core/model-codec';
 import { summaryOf } from '../core/model-meta';
-import { readModelDir } from '../core/model-store';
 import { spawnNodeTrainer } from '../core/spawn-node';
+import { readModelDir } from '../core/stores/model-store';
+import { CoreError } from '../shared/errors';
 import type { ModelPayload } from '../shared/types';
 
 /** The checkout (or installed package) root: app/cli/ is two levels below it. */
@@ -41,6 +41,16 @@ export async function openCore(options: GlobalOptions): Promise<Core> {
       if (process.env.GLYPH_LAB_DEBUG) process.stderr.write(`[core] ${message}\n`);
     },
   });
+}
+
+/** Runs `fn` on a core opened for this command, and shuts the core (and its trainer) down after. */
+export async function withCore<T>(options: GlobalOptions, fn: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore(options);
+  try {
+    return await fn(core);
+  } finally {
+    await core.dispose();
+  }
 }
 
 /** A model named by id (in the store) or by a folder / model.json path. */

@@ -2,11 +2,11 @@
 // on the same core services as the app (no Electron). Exit codes: 0 ok, 1 failure, 2 usage.
 
 import { parseArgs } from 'node:util';
-import { CoreError, messageOf } from '../core/errors';
+import { CoreError, messageOf } from '../shared/errors';
 import { runDatasetsList, runExport, runImport, runModelsList } from './commands/catalog';
 import { runEvaluate } from './commands/evaluate';
 import { runPredict } from './commands/predict';
-import { runDatasetsCreate, runDatasetsExport, runSamplesImport } from './commands/sets';
+import { runDatasetsCreate, runDatasetsExport, runDatasetsImport, runSamplesImport } from './commands/sets';
 import { runTrain } from './commands/train';
 import { defaultDataDir, type GlobalOptions, PACKAGE_ROOT } from './context';
 import { USAGE, UsageError } from './usage';
@@ -35,6 +35,7 @@ const OPTIONS = {
   top: { type: 'string' },
   format: { type: 'string' },
   label: { type: 'string' },
+  into: { type: 'string' },
 } as const;
 
 export type Values = ReturnType<typeof parse>['values'];
@@ -67,9 +68,10 @@ export async function run(argv: string[]): Promise<number> {
       case 'datasets':
         if (rest[0] === 'list') return await runDatasetsList(global);
         if (rest[0] === 'create') return await runDatasetsCreate(global, rest.slice(1));
+        if (rest[0] === 'import') return await runDatasetsImport(global, values, rest.slice(1));
         if (rest[0] === 'export') return await runDatasetsExport(global, values, rest.slice(1));
         throw new UsageError(
-          'usage: glyph-lab datasets list | create <title> | export <set id> --out <folder>',
+          'usage: glyph-lab datasets list | create <title> | import <paths...> --format <f> | export <set id> --out <folder>',
         );
       case 'samples':
         if (rest[0] !== 'import') throw new UsageError('usage: glyph-lab samples import <set id> <paths...>');

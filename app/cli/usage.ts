@@ -10,7 +10,11 @@ Usage:
   glyph-lab datasets list
   glyph-lab datasets create <title>
   glyph-lab samples import <set id> <image files or <label>/<image> folders...> [--label <label>]
-  glyph-lab datasets export <set id> --out <folder>          (an image folder <label>/<n>.png)
+  glyph-lab datasets import <folder | file.csv | images.idx labels.idx> [--format folder|idx|csv]
+                  (--into <set id> | --name <new set title>)
+  glyph-lab datasets export <set id> --out <folder> [--format folder|idx|csv]
+                  (folder: <label>/<n>.png; idx: images.idx.gz, labels.idx.gz, classes.json;
+                   csv: samples.csv, label + 784 pixels 0-255 per line)
   glyph-lab models list
   glyph-lab train --dataset <id> [--preset mlp|lenet|cnn|recurrent | --layers <json>]
                   [--epochs 1] [--optimizer adam] [--lr 0.001] [--batch 64] [--seed 1]

@@ -3,34 +3,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrainingEvent, TrainingSpec } from '../shared/types';
+import type { TrainingEvent } from '../shared/types';
 import { type Core, createCore } from './core';
 import { spawnNodeTrainer } from './spawn-node';
-import { barImage, tempDir } from './test-helpers';
+import { barSet, tempDir, tinySpec } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-const tinySpec = (over: Partial<TrainingSpec> = {}): TrainingSpec => ({
-  datasetId: 'mnist',
-  architecture: 'custom',
-  layers: [
-    { type: 'flatten', config: {} },
-    { type: 'dense', config: { units: 16 } },
-    { type: 'relu', config: {} },
-    { type: 'dense', config: { units: 10 } },
-  ],
-  optimizer: { type: 'adam', config: {} },
-  learningRate: 0.01,
-  schedule: { type: 'constant', config: {} },
-  batchSize: 32,
-  epochs: 1,
-  augmentation: false,
-  seed: 7,
-  validationSplit: 0.1,
-  limit: 512,
-  name: 'tiny',
-  ...over,
-});
 
 let tmp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -263,21 +241,7 @@ describe('training jobs with a real trainer', () => {
   });
 
   it('trains on a custom dataset, holding out a test fraction', async () => {
-    const set = await core.handlers['datasets:create']({ title: 'Bars', classes: ['left', 'right'] });
-    for (let i = 0; i < 10; i++) {
-      await core.handlers['samples:add']({
-        datasetId: set.id,
-        label: 'left',
-        image: barImage(6 + (i % 3)),
-        strokes: [],
-      });
-      await core.handlers['samples:add']({
-        datasetId: set.id,
-        label: 'right',
-        image: barImage(19 + (i % 3)),
-        strokes: [],
-      });
-    }
+    const set = await barSet(core, 'Bars', 10);
     const from = events.length;
     const { jobId } = await core.handlers['training:start'](
       tinySpec({
@@ -303,21 +267,10 @@ describe('training jobs with a real trainer', () => {
     const base = (await core.handlers['models:list'](undefined)).find(
       (m) => m.datasetId === 'mnist' && !m.builtin,
     )!;
-    const set = await core.handlers['datasets:create']({ title: 'Stars', classes: ['1', '★'] });
-    for (let i = 0; i < 5; i++) {
-      await core.handlers['samples:add']({
-        datasetId: set.id,
-        label: '1',
-        image: barImage(13 + (i % 2)),
-        strokes: [],
-      });
-      await core.handlers['samples:add']({
-        datasetId: set.id,
-        label: '★',
-        image: barImage(4 + (i % 2)),
-        strokes: [],
-      });
-    }
+    const set = await barSet(core, 'Stars', 5, [
+      ['1', 13, 2],
+      ['★', 4, 2],
+    ]);
     const from = events.length;
     const { jobId } = await core.handlers['training:start'](
       tinySpec({

@@ -6,21 +6,19 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { sweepJournal } from '../../datasets/io/atomic';
 import type { EventName, Events, PathHandlers } from '../shared/api';
-import type { SpawnTrainer, TrainJob } from '../shared/trainer-protocol';
-import type { TrainingSpec } from '../shared/types';
-import { CUSTOM_TEST_FRACTION, heldOutOf, testEvery } from './custom-data';
-import { CustomDatasets } from './custom-datasets';
-import { DatasetRegistry } from './dataset-registry';
-import { checkSpecSize } from './engine-model';
-import { CoreError, messageOf } from './errors';
-import { pendingExportsDir } from './export-target';
-import { FINE_TUNE_RECIPE } from './fine-tune';
-import { exportDataset, importImages } from './image-io';
+import { CoreError, messageOf } from '../shared/errors';
+import type { SpawnTrainer } from '../shared/trainer-protocol';
+import { prepareJob } from './jobs/prepare';
+import { TrainingJobs } from './jobs/training-jobs';
 import { engineVersion, exportModel, modelChecks } from './model-codec';
 import { readAppMeta } from './model-meta';
-import { ModelStore } from './model-store';
-import { SampleStore } from './sample-store';
-import { TrainingJobs } from './training-jobs';
+import { CustomDatasets } from './stores/custom-datasets';
+import { DatasetCatalog } from './stores/dataset-catalog';
+import { pendingExportsDir } from './stores/export-target';
+import { importImages } from './stores/image-io';
+import { ModelStore } from './stores/model-store';
+import { SampleStore } from './stores/sample-store';
+import { exportDataset } from './stores/set-files';
 import { inlineWork, type Work } from './work';
 import { type SpawnWorker, WorkerThreadWork } from './work-thread';
 
@@ -50,15 +48,12 @@ export interface Core {
 }
 
 export interface CoreServices {
-  datasets: DatasetRegistry;
+  datasets: DatasetCatalog;
   custom: CustomDatasets;
   samples: SampleStore;
   models: ModelStore;
   jobs: TrainingJobs;
 }
-
-/** Images of the base dataset replayed when a base model trains on another bundled set. */
-const REPLAY_COUNT = 2000;
 
 async function readVersion(resourcesDir: string): Promise<string> {
   try {
@@ -76,7 +71,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { userDataDir, resourcesDir } = options;
   await fs.mkdir(userDataDir, { recursive: true });
   const custom = new CustomDatasets(path.join(userDataDir, 'datasets'), log);
-  const datasets = new DatasetRegistry(path.join(resourcesDir, 'datasets', 'data'), custom);
+  const datasets = new DatasetCatalog(path.join(resourcesDir, 'datasets', 'data'), custom);
   const samples = new SampleStore(custom);
   const models = new ModelStore(userDataDir, path.join(resourcesDir, 'models'), modelChecks, log);
   const version = await readVersion(resourcesDir);
@@ -100,71 +95,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const modelsChanged = async () => emit('models:changed', await models.list());
   const datasetsChanged = async () => emit('datasets:changed', await datasets.list());
 
-  const prepare = async (
-    spec: TrainingSpec,
-  ): Promise<Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIntervalMs'>> => {
-    const data = await datasets.trainerData(spec.datasetId);
-    if (data.kind === 'folder') {
-      const info = await datasets.get(spec.datasetId);
-      const filled = Object.values(info.counts ?? {}).filter((n) => n > 0).length;
-      // Fine-tuning adds the set's classes to the base model's, so one class of samples is enough.
-      if (filled < (spec.baseModelId ? 1 : 2))
-        throw new CoreError(
-          'invalid',
-          spec.baseModelId
-            ? `${info.title} has no samples yet`
-            : `${info.title} needs samples in at least 2 classes to train (or fine-tune a model on it)`,
-        );
-      // The test figures come from held-out samples; a job with none would report a test on 0 images.
-      if (!Object.values(info.counts ?? {}).some((n) => heldOutOf(n) > 0))
-        throw new CoreError(
-          'invalid',
-          `${info.title} has no samples to hold out for testing: every ${testEvery()}th sample of a class is held out, so one class needs at least ${testEvery()}`,
-        );
-    }
-    if (spec.architecture === 'custom' && !spec.layers?.length && !spec.baseModelId) {
-      throw new CoreError('invalid', 'a custom architecture needs a layer list');
-    }
-    if (!spec.baseModelId) {
-      // Sized by arithmetic, never built here: a bad or oversized layer list is refused now, in
-      // microseconds, and main never allocates a network (the trainer builds it).
-      const classes = (await datasets.get(spec.datasetId)).classes.length;
-      const outputs = checkSpecSize(spec, classes).outputShape.reduce((a, b) => a * b, 1);
-      if (outputs !== classes) {
-        throw new CoreError(
-          'invalid',
-          `the last layer has ${outputs} outputs but ${spec.datasetId} has ${classes} classes`,
-        );
-      }
-    }
-    const prepared: Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIntervalMs'> = {
-      data,
-      testFraction: data.kind === 'folder' ? CUSTOM_TEST_FRACTION : 0,
-    };
-    if (spec.baseModelId) {
-      const base = await models.get(spec.baseModelId);
-      prepared.base = { json: base.json, weights: base.weights };
-      prepared.baseInfo = {
-        id: base.summary.id,
-        name: base.summary.name,
-        datasetTitle: (await datasets.get(spec.datasetId)).title,
-      };
-      // The bundled set to replay: the base model's own, or, for a model that was itself fine-tuned
-      // on a custom set (digits + ★ retrained with more ★), the bundled set its lineage replayed.
-      const baseData = datasets.isBundled(base.summary.datasetId)
-        ? base.summary.datasetId
-        : base.summary.fineTune?.replayedFrom;
-      if (baseData && baseData !== spec.datasetId && datasets.isBundled(baseData)) {
-        const count = data.kind === 'folder' ? FINE_TUNE_RECIPE.replay : REPLAY_COUNT;
-        prepared.replay = { data: await datasets.trainerData(baseData), count };
-      }
-    }
-    return prepared;
-  };
-
   const jobs = new TrainingJobs({
     spawn: options.spawnTrainer,
-    prepare,
+    prepare: (spec) => prepareJob(spec, datasets, models),
     save: async (files, meta) => {
       const summary = await models.save(files, meta);
       void modelsChanged();

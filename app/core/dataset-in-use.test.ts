@@ -4,18 +4,16 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrainingEvent, TrainingSpec } from '../shared/types';
-import { type Core, createCore } from './core';
-import { spawnNodeTrainer } from './spawn-node';
-import { barImage, tempDir } from './test-helpers';
+import type { Core } from './core';
+import { coreForFile } from './test-core';
+import { barImage, barSet as barSetOf, tinySpec } from './test-helpers';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-let tmp: ReturnType<typeof tempDir>;
 let core: Core;
-const events: TrainingEvent[] = [];
+const events = coreForFile((c) => {
+  core = c;
+});
 
 /** The first training event of `jobId` matching `test`. */
 async function next(jobId: string, test: (e: TrainingEvent) => boolean): Promise<TrainingEvent> {
@@ -27,52 +25,21 @@ async function next(jobId: string, test: (e: TrainingEvent) => boolean): Promise
 }
 const isEnd = (e: TrainingEvent) => e.type === 'done' || e.type === 'error' || e.type === 'cancelled';
 
-const spec = (datasetId: string, over: Partial<TrainingSpec> = {}): TrainingSpec => ({
-  datasetId,
-  architecture: 'mlp',
-  optimizer: { type: 'adam', config: {} },
-  learningRate: 0.01,
-  schedule: { type: 'constant', config: {} },
-  batchSize: 4,
-  epochs: 2,
-  augmentation: false,
-  seed: 7,
-  validationSplit: 0,
-  ...over,
-});
-
-/** A set with classes left and right, `n` bar samples each. */
-async function barSet(title: string, n: number) {
-  const set = await core.handlers['datasets:create']({ title, classes: ['left', 'right'] });
-  for (let i = 0; i < n; i++) {
-    await core.handlers['samples:add']({
-      datasetId: set.id,
-      label: 'left',
-      image: barImage(6 + (i % 3)),
-      strokes: [],
-    });
-    await core.handlers['samples:add']({
-      datasetId: set.id,
-      label: 'right',
-      image: barImage(19 + (i % 3)),
-      strokes: [],
-    });
-  }
-  return set;
-}
-
-beforeAll(async () => {
-  tmp = tempDir();
-  core = await createCore({ userDataDir: tmp.dir, resourcesDir: ROOT, spawnTrainer: spawnNodeTrainer() });
-  core.on((event, payload) => {
-    if (event === 'training:event') events.push(payload as TrainingEvent);
+/** The MLP preset on a custom set, small batches, no validation split; no name, no limit. */
+const spec = (datasetId: string, over: Partial<TrainingSpec> = {}): TrainingSpec =>
+  tinySpec({
+    datasetId,
+    architecture: 'mlp',
+    layers: undefined,
+    batchSize: 4,
+    epochs: 2,
+    validationSplit: 0,
+    limit: undefined,
+    name: undefined,
+    ...over,
   });
-});
 
-afterAll(async () => {
-  await core.dispose();
-  tmp.remove();
-});
+const barSet = (title: string, n: number) => barSetOf(core, title, n);
 
 describe('a set in use by a training job', () => {
   it('refuses deleting the set, and renaming or deleting its classes, while the job runs or is paused', async () => {

@@ -3,15 +3,16 @@
 // Both run where they are called: in the core's worker thread (work.ts) for main, inline for the CLI.
 // An MLP on the 10,000 MNIST test images takes about a second, the letters model on its test split 9 s.
 
+import { splitCustom } from '../../datasets/held-out';
 import { fromBytes } from '../../datasets/idx';
+import { readSampleFolders } from '../../datasets/io/image-folder';
 import { loadDatasetBytes } from '../../datasets/load';
 import type { Dataset } from '../../engine/batch';
+import { evaluateOn, readModel, SAMPLE_SHAPE } from '../model/engine-model';
+import { CoreError } from '../shared/errors';
 import type { TrainerData } from '../shared/trainer-protocol';
 import type { Evaluation, ModelPayload } from '../shared/types';
-import { loadFolderData, splitCustom } from './custom-data';
-import type { DatasetRegistry } from './dataset-registry';
-import { evaluateOn, readModel, SAMPLE_SHAPE } from './engine-model';
-import { CoreError } from './errors';
+import type { DatasetCatalog } from './stores/dataset-catalog';
 
 interface SplitBytes {
   pixels: Uint8Array; // [n, 784], 255 = ink
@@ -32,7 +33,7 @@ async function splitBytes(data: TrainerData, split: 'train' | 'test'): Promise<S
     }
     return cached.data;
   }
-  const folder = await loadFolderData(data.dir, data.classes, data.folders);
+  const folder = await readSampleFolders(data.dir, data.classes, data.folders);
   const indices = splitCustom(folder.labels)[split];
   const pixels = new Uint8Array(indices.length * 784);
   indices.forEach((j, i) => {
@@ -42,7 +43,7 @@ async function splitBytes(data: TrainerData, split: 'train' | 'test'): Promise<S
 }
 
 export async function evaluateModel(
-  datasets: DatasetRegistry,
+  datasets: DatasetCatalog,
   model: ModelPayload,
   datasetId?: string,
 ): Promise<Evaluation> {
@@ -85,7 +86,7 @@ export async function evaluateOnData(data: TrainerData, model: ModelPayload): Pr
 }
 
 export async function datasetImages(
-  datasets: DatasetRegistry,
+  datasets: DatasetCatalog,
   id: string,
   split: 'train' | 'test',
   indices: number[],

@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDirAtomic } from '../../datasets/io/atomic';
 import { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
-import { writeModel } from './engine-model';
+import { writeModel } from '../model/engine-model';
 import { modelChecks } from './model-codec';
-import { ModelStore } from './model-store';
+import { ModelStore } from './stores/model-store';
 import { tempDir } from './test-helpers';
 
 let tmp: ReturnType<typeof tempDir>;

@@ -6,11 +6,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createPredictor } from '../model/engine-model';
 import type { ModelPayload } from '../shared/types';
-import { createPredictor, ENGINE_VERSION } from './engine-model';
-import { exportModelFiles, modelCard, validateModel } from './model-codec';
+import { ENGINE_VERSION, exportModelFiles, modelCard, validateModel } from './model-codec';
 import { type AppModelMeta, readAppMeta, summaryOf, withAppMeta } from './model-meta';
-import { readModelDir } from './model-store';
+import { readModelDir } from './stores/model-store';
 import { barImage, tempDir } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -3,16 +3,44 @@
 
 import { writeFileAtomic } from '../../datasets/io/atomic';
 import { writeExportDir } from '../../datasets/io/export-folder';
+import { exportOnnx } from '../../engine/onnx/index';
+import { checkModelFile, deserializeModel, MODEL_VERSION, parseModelFile } from '../../engine/serialize';
+import { parameterCount, readModel } from '../model/engine-model';
+import { CoreError, messageOf } from '../shared/errors';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import type { ModelPayload } from '../shared/types';
-import { checkModel, ENGINE_VERSION, inspectModelFile, toOnnx } from './engine-model';
-import { CoreError, messageOf } from './errors';
-import { exportFolder } from './export-target';
 import { type AppModelMeta, readAppMeta } from './model-meta';
-import { MODEL_JSON, type ModelChecks, type ModelStore, WEIGHTS_BIN } from './model-store';
+import { exportFolder } from './stores/export-target';
+import { MODEL_JSON, type ModelChecks, type ModelStore, WEIGHTS_BIN } from './stores/model-store';
+
+export const ENGINE_VERSION = `model format v${MODEL_VERSION}`;
 
 export function engineVersion(): string {
   return ENGINE_VERSION;
+}
+
+/**
+ * Throws the engine's one-line reason unless model.json fits the weights' byte length, by arithmetic
+ * alone (nothing read or built); returns the parameter count.
+ */
+function inspectModelFile(json: Record<string, unknown>, weightsByteLength: number): number {
+  return checkModelFile(json, weightsByteLength).shapes.parameters;
+}
+
+/** Throws the engine's one-line reason unless the files load; returns the parameter count. */
+function checkModel(files: ModelFiles): number {
+  parseModelFile(files.json);
+  return parameterCount(readModel(files));
+}
+
+/** ONNX bytes of a stored model (the engine's exporter), with class names and normalization as metadata. */
+export function toOnnx(files: ModelFiles, name: string): Uint8Array {
+  const { model, meta } = deserializeModel(files.json, files.weights);
+  return exportOnnx(
+    model,
+    { classes: meta.classes, name, normalization: meta.normalization },
+    { probabilities: true },
+  );
 }
 
 /** Throws a one-line reason unless the engine can load this model; returns its parameter count. */

@@ -7,11 +7,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isTempName } from '../../datasets/io/atomic';
 import { createCore } from './core';
-import { CustomDatasets } from './custom-datasets';
-import { SampleStore } from './sample-store';
-import { barImage, forkStoreChild, tempDir } from './test-helpers';
+import { CustomDatasets } from './stores/custom-datasets';
+import { SampleStore } from './stores/sample-store';
+import { barImage, forkStoreChild, samplesOnDisk, tempDir } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const KILLS = 55;
@@ -22,17 +21,6 @@ beforeAll(() => {
   tmp = tempDir();
 });
 afterAll(() => tmp.remove());
-
-/** Ids of every sample PNG in the set's folders, wherever it sits. */
-async function samplesOnDisk(dir: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const folder of await fs.readdir(dir, { withFileTypes: true })) {
-    if (!folder.isDirectory() || isTempName(folder.name)) continue;
-    for (const name of await fs.readdir(path.join(dir, folder.name)))
-      if (name.endsWith('.png') && !isTempName(name)) ids.push(name.slice(0, -4));
-  }
-  return ids.sort();
-}
 
 it(`keeps every sample listed through ${KILLS} kills during class renames`, async () => {
   const root = path.join(tmp.dir, 'datasets');

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { isTempName } from '../../datasets/io/atomic';
 import { createCore } from './core';
-import { CustomDatasets } from './custom-datasets';
-import { forkStoreChild, tempDir } from './test-helpers';
+import { CustomDatasets } from './stores/custom-datasets';
+import { forkStoreChild, samplesOnDisk, tempDir } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const KILLS = 50;
@@ -26,17 +26,6 @@ afterAll(() => tmp.remove());
 async function tempsBelow(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => isTempName(e.name)).map((e) => path.join(e.parentPath, e.name));
-}
-
-/** Ids of every sample PNG in the set's folders. */
-async function samplesOnDisk(dir: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const folder of await fs.readdir(dir, { withFileTypes: true })) {
-    if (!folder.isDirectory() || isTempName(folder.name)) continue;
-    for (const name of await fs.readdir(path.join(dir, folder.name)))
-      if (name.endsWith('.png') && !isTempName(name)) ids.push(name.slice(0, -4));
-  }
-  return ids.sort();
 }
 
 it(`keeps every saved sample and model whole through ${KILLS} kills while saving`, async () => {

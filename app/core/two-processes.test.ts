@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore } from './core';
-import { CustomDatasets } from './custom-datasets';
+import { CustomDatasets } from './stores/custom-datasets';
 import { forkStoreChild, tempDir } from './test-helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -2,7 +2,7 @@
 // An error becomes an answer with its message (and the CoreError code, so main reports it the same way).
 
 import { parentPort } from 'node:worker_threads';
-import { CoreError, messageOf } from './errors';
+import { CoreError, messageOf } from '../shared/errors';
 import { jobs } from './work';
 import type { WorkAnswer, WorkRequest } from './work-thread';
 

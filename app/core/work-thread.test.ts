@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CoreError } from '../shared/errors';
 import type { TrainerData } from '../shared/trainer-protocol';
-import { CoreError } from './errors';
 import { spawnThreadWorker, type WorkerHandle, WorkerThreadWork } from './work-thread';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,7 +5,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CoreError, type CoreErrorCode } from './errors';
+import { CoreError, type CoreErrorCode } from '../shared/errors';
 import type { JobInput, JobName, JobOutput, Work } from './work';
 
 export type WorkRequest = { id: number; job: JobName; input: unknown };

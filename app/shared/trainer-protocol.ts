@@ -2,7 +2,14 @@
 // Messages cross by structured clone (Electron's utilityProcess, Node's fork with
 // `serialization: 'advanced'`), so typed arrays travel as typed arrays.
 
-import type { EpochMetrics, Evaluation, FineTuneReport, SuspiciousSample, TrainingSpec } from './types';
+import type {
+  EpochMetrics,
+  Evaluation,
+  FineTuneReport,
+  SuspiciousSample,
+  TrainingProgress,
+  TrainingSpec,
+} from './types';
 
 /** A model as files: the engine's model JSON and its weights blob (little-endian float32). */
 export interface ModelFiles {
@@ -40,18 +47,7 @@ export type TrainerIn = TrainJob | { type: 'pause' } | { type: 'resume' } | { ty
 export type TrainerOut =
   | { type: 'ready'; pid: number }
   | { type: 'started'; jobId: string; trainCount: number; validationCount: number; testCount: number }
-  | {
-      type: 'progress';
-      jobId: string;
-      epoch: number;
-      epochs: number;
-      batch: number;
-      batches: number;
-      loss: number;
-      samplesPerSecond: number;
-      etaSeconds: number;
-      fraction: number;
-    }
+  | ({ type: 'progress'; jobId: string } & TrainingProgress)
   | { type: 'epochEnd'; jobId: string; metrics: EpochMetrics }
   | { type: 'checkpoint'; jobId: string; epoch: number; model: ModelFiles }
   | { type: 'paused' | 'resumed'; jobId: string }

@@ -198,22 +198,23 @@ export interface TrainingStatus {
   epochs?: EpochMetrics[];
 }
 
+/** Where a job is inside its run: sent by the trainer, relayed to the renderer, shown by the Train screen. */
+export interface TrainingProgress {
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  loss: number;
+  samplesPerSecond: number;
+  etaSeconds: number;
+  /** Overall fraction done, 0–1. */
+  fraction: number;
+}
+
 /** Events from a training job, in order: started, progress*, epochEnd*, checkpoint*, then one of done/cancelled/error. */
 export type TrainingEvent =
   | { type: 'started'; jobId: string; spec: TrainingSpec; trainCount: number; validationCount: number }
-  | {
-      type: 'progress';
-      jobId: string;
-      epoch: number;
-      epochs: number;
-      batch: number;
-      batches: number;
-      loss: number;
-      samplesPerSecond: number;
-      etaSeconds: number;
-      /** Overall fraction done, 0–1. */
-      fraction: number;
-    }
+  | ({ type: 'progress'; jobId: string } & TrainingProgress)
   | ({ type: 'epochEnd'; jobId: string } & EpochMetrics)
   | { type: 'checkpoint'; jobId: string; epoch: number; model: ModelPayload }
   | { type: 'paused' | 'resumed'; jobId: string }

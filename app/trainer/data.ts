@@ -3,11 +3,12 @@
 // the class names. `limit` takes the first N training images (quick runs); the test split stays
 // whole, so a model's test figure means the same on Train, in Models and in Compare.
 
+import { splitCustom } from '../../datasets/held-out';
 import { fromBytes } from '../../datasets/idx';
+import { readSampleFolders } from '../../datasets/io/image-folder';
 import { loadDataset } from '../../datasets/load';
 import type { Dataset } from '../../engine/batch';
 import { Rng } from '../../engine/rng';
-import { loadFolderData, splitCustom } from '../core/custom-data';
 import type { TrainerData } from '../shared/trainer-protocol';
 
 export interface JobData {
@@ -59,7 +60,7 @@ export async function loadJobData(data: TrainerData, testFraction: number, limit
       testSplit: 'test',
     };
   }
-  const folder = await loadFolderData(data.dir, data.classes, data.folders);
+  const folder = await readSampleFolders(data.dir, data.classes, data.folders);
   const images = fromBytes(folder.images);
   const split = splitCustom(folder.labels, testFraction);
   const train = subset(images, folder.labels, split.train);

@@ -2,7 +2,7 @@
 // messages, runs one job at a time with the engine, and reports back. Crashing here never takes
 // main down: the core notices the exit and reports the job as crashed.
 
-import { messageOf } from '../core/errors';
+import { messageOf } from '../shared/errors';
 import type { TrainerOut } from '../shared/trainer-protocol';
 import { JobRunner } from './run-job';
 import { connect } from './transport';

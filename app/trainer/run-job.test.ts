@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tinySpec } from '../core/test-helpers';
 import type { ModelFiles, TrainerData, TrainerOut, TrainJob } from '../shared/trainer-protocol';
 import type { TrainingSpec } from '../shared/types';
 import { JobRunner } from './run-job';
@@ -19,26 +20,8 @@ const MNIST: TrainerData = {
 const tmp = mkdtempSync(path.join(tmpdir(), 'glyph-run-job-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const spec = (over: Partial<TrainingSpec> = {}): TrainingSpec => ({
-  datasetId: 'mnist',
-  architecture: 'custom',
-  layers: [
-    { type: 'flatten', config: {} },
-    { type: 'dense', config: { units: 16 } },
-    { type: 'relu', config: {} },
-    { type: 'dense', config: { units: 10 } },
-  ],
-  optimizer: { type: 'adam', config: {} },
-  learningRate: 0.01,
-  schedule: { type: 'constant', config: {} },
-  batchSize: 32,
-  epochs: 1,
-  augmentation: false,
-  seed: 7,
-  validationSplit: 0.1,
-  limit: 512,
-  ...over,
-});
+/** The tiny spec without a name: the trainer's own default applies. */
+const spec = (over: Partial<TrainingSpec> = {}): TrainingSpec => tinySpec({ name: undefined, ...over });
 
 const job = (over: Partial<TrainJob> = {}): TrainJob => ({
   type: 'train',

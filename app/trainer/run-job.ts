@@ -3,27 +3,20 @@
 // then evaluate on the held-out test split. Pause, resume and cancel arrive between batches.
 
 import { augmentHook, DEFAULT_AUGMENT } from '../../datasets/augment';
-import { getDataset, hasDataset } from '../../datasets/registry';
+import { getDataset, hasDataset } from '../../datasets/bundled-datasets';
 import { concatDatasets, type Dataset } from '../../engine/batch';
 import type { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
 import { type Divergence, type TrainOptions, train } from '../../engine/train';
 import { PauseGate } from '../../engine/train-control';
-import {
-  buildModel,
-  crossEntropy,
-  evaluateOn,
-  extendClasses,
-  parameterCount,
-  presetTraining,
-  readModel,
-  writeModel,
-} from '../core/engine-model';
-import { FINE_TUNE_RECIPE, type FineTuneRecipe, fineTune, outOfFold } from '../core/fine-tune';
-import { accuracyOf, findSuspicious, flagSuspicious } from '../core/suspicious';
+import { evaluateOn, parameterCount, readModel, writeModel } from '../model/engine-model';
+import { FINE_TUNE_RECIPE, type FineTuneRecipe } from '../model/fine-tune-recipe';
 import type { ModelFiles, TrainerOut, TrainJob } from '../shared/trainer-protocol';
 import type { EpochMetrics, FineTuneReport, SuspiciousSample } from '../shared/types';
+import { buildModel, epochMetricsOf, extendClasses, trainOptionsOf } from './build-model';
 import { loadBaseTest, loadJobData, loadReplay } from './data';
+import { fineTune, outOfFold } from './fine-tune';
+import { accuracyOf, findSuspicious, flagSuspicious } from './suspicious';
 
 /** Before/after figures on the base dataset use the first this many of its test images (fixed, quick). */
 export const BASE_TEST_COUNT = 2000;
@@ -110,15 +103,7 @@ export class JobRunner {
     const history: EpochMetrics[] = [];
     const files = (): ModelFiles => writeModel(model, classes);
     const options: Omit<TrainOptions, 'augment'> = {
-      epochs: spec.epochs,
-      batchSize: spec.batchSize,
-      learningRate: spec.learningRate,
-      optimizer: spec.optimizer,
-      schedule: spec.schedule,
-      loss: crossEntropy(spec.labelSmoothing ?? 0),
-      clipNorm: spec.layers?.length ? undefined : presetTraining(spec.architecture)?.clipNorm,
-      seed: spec.seed,
-      validation: spec.validationSplit > 0 ? { fraction: spec.validationSplit } : undefined,
+      ...trainOptionsOf(spec),
       signal: this.abort.signal,
       pause: this.gate,
       // NOTE: the engine counts epochs and batches from 0; the app's events count from 1.
@@ -145,14 +130,7 @@ export class JobRunner {
         });
       },
       onEpochEnd: (r) => {
-        const metrics: EpochMetrics = {
-          epoch: r.epoch + 1,
-          trainLoss: r.trainLoss,
-          trainAccuracy: r.trainAccuracy,
-          valLoss: r.valLoss,
-          valAccuracy: r.valAccuracy,
-          seconds: r.seconds,
-        };
+        const metrics = epochMetricsOf(r);
         history.push(metrics);
         send({ type: 'epochEnd', jobId, metrics });
         send({ type: 'checkpoint', jobId, epoch: metrics.epoch, model: files() });

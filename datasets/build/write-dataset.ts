@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import type { Split } from '../bundled-datasets';
 import { encodeIdxImages, encodeIdxLabels } from '../idx';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
 import { parseJson } from '../json-text';
@@ -18,7 +19,6 @@ import {
   MANIFEST_VERSION,
   type SplitFiles,
 } from '../manifest';
-import type { Split } from '../registry';
 
 const gzipAsync = promisify(gzip);
 

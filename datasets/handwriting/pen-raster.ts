@@ -2,6 +2,7 @@
 // replay path (strokes → picture → normalizeImage) as opposed to the vector path (normalizeStrokes).
 // Browser-safe and pure.
 
+import { rasterizePolylines } from '../stroke-raster';
 import type { Point } from './unipen';
 
 export interface PenRasterOptions {
@@ -16,7 +17,7 @@ export const DEFAULT_PEN_RASTER: PenRasterOptions = { glyphSize: 120, penWidth: 
 
 /**
  * Scales the strokes (any units, y down) so their bounding box's longest side is `glyphSize`, draws
- * them with an anti-aliased round pen (capsules: coverage = clamp(r + ½ − distance)), and returns
+ * them with an anti-aliased round pen (`stroke-raster.ts`'s capsules, one sample per pixel), and returns
  * the raster (ink = 1) with its size. A pen lift never connects strokes; a one-point stroke is a dot.
  */
 export function drawStrokes(
@@ -44,46 +45,8 @@ export function drawStrokes(
   if (!Number.isFinite(span)) return { image, width: 1, height: 1 };
   const tx = (x: number) => (x - x0) * scale + margin;
   const ty = (y: number) => (y - y0) * scale + margin;
-  for (const s of strokes) {
-    if (s.length === 1) capsule(image, width, height, tx(s[0][0]), ty(s[0][1]), tx(s[0][0]), ty(s[0][1]), r);
-    for (let i = 1; i < s.length; i++) {
-      capsule(image, width, height, tx(s[i - 1][0]), ty(s[i - 1][1]), tx(s[i][0]), ty(s[i][1]), r);
-    }
-  }
+  // One sample per pixel: the pen is many pixels wide here, so the edge ramp is enough anti-aliasing.
+  const lines = strokes.map((s) => s.flatMap(([x, y]) => [tx(x), ty(y)]));
+  rasterizePolylines(lines, image, width, height, { width: opts.penWidth, supersample: 1 });
   return { image, width, height };
-}
-
-/** Max-composites one anti-aliased capsule (segment a→b, radius r) into the image. */
-function capsule(
-  img: Float32Array,
-  w: number,
-  h: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  r: number,
-): void {
-  const xa = Math.max(0, Math.floor(Math.min(ax, bx) - r - 1));
-  const xb = Math.min(w - 1, Math.ceil(Math.max(ax, bx) + r + 1));
-  const ya = Math.max(0, Math.floor(Math.min(ay, by) - r - 1));
-  const yb = Math.min(h - 1, Math.ceil(Math.max(ay, by) + r + 1));
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  for (let y = ya; y <= yb; y++) {
-    const py = y + 0.5;
-    for (let x = xa; x <= xb; x++) {
-      const px = x + 0.5;
-      let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-      t = t < 0 ? 0 : Math.min(t, 1);
-      const ex = ax + t * dx - px;
-      const ey = ay + t * dy - py;
-      const cov = r + 0.5 - Math.sqrt(ex * ex + ey * ey);
-      if (cov <= 0) continue;
-      const v = Math.min(cov, 1);
-      const i = y * w + x;
-      if (v > img[i]) img[i] = v;
-    }
-  }
 }

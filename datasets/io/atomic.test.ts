@@ -3,18 +3,15 @@
 // our own temp scheme produced.
 
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { registerTempDir } from '../test-dir';
 import { sweepJournal, sweepTemps, TEMP_PREFIX, tempName, writeDirAtomic, writeFileAtomic } from './atomic';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'glyph-atomic-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+registerTempDir('glyph-atomic-', (d) => {
+  dir = d;
 });
 
 /** The id of a process that has exited (a temp name carrying it is a leftover). */

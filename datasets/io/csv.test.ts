@@ -1,16 +1,13 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { registerTempDir } from '../test-dir';
 import { formatCsv, parseCsv, readCsvFile, writeCsvFile } from './csv';
 import type { LabelledSet } from './labelled-set';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'glyph-csv-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+registerTempDir('glyph-csv-', (d) => {
+  dir = d;
 });
 
 function sample(classes: string[]): LabelledSet {

@@ -1,18 +1,15 @@
 // Export folders: recognized as ours only by the marker and only while they hold nothing else; a
 // folder that is not ours is never replaced.
 
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { registerTempDir } from '../test-dir';
 import { chooseExportDir, EXPORT_MARKER, isOurExport, writeExportDir } from './export-folder';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'glyph-export-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+registerTempDir('glyph-export-', (d) => {
+  dir = d;
 });
 
 describe('export folders', () => {

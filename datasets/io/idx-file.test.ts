@@ -1,17 +1,14 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeIdxLabels } from '../idx';
+import { registerTempDir } from '../test-dir';
 import { readIdxFile, readMaybeGzip, writeIdxFile } from './idx-file';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'glyph-idx-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+registerTempDir('glyph-idx-', (d) => {
+  dir = d;
 });
 
 describe('IDX files', () => {

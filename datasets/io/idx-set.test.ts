@@ -1,18 +1,15 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeIdxImages, encodeIdxLabels } from '../idx';
 import { centreOfMass } from '../raster';
+import { registerTempDir } from '../test-dir';
 import { readIdxSet, writeIdxSet } from './idx-set';
 import type { LabelledSet } from './labelled-set';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'glyph-idxset-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+registerTempDir('glyph-idxset-', (d) => {
+  dir = d;
 });
 
 describe('IDX sets', () => {

@@ -66,7 +66,8 @@ export async function decodeImage(input: string | Uint8Array, name?: string): Pr
 
 /** A decoded image → the network's input (Float32Array(784) in [0, 1]), per the import options. */
 export function imageToInput(img: DecodedImage, name: string, options: ImportOptions = {}): Float32Array {
-  if (options.normalize === false) {
+  const plain = img.width === 28 && img.height === 28 && img.channels === 1;
+  if (options.normalize === false || (options.normalize === 'auto' && plain)) {
     if (img.width !== 28 || img.height !== 28 || img.channels !== 1) {
       throw new Error(
         `${name}: ${img.width}×${img.height} with ${img.channels} channel(s); without normalization an image must be 28×28 grey (1 channel)`,

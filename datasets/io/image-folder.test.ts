@@ -1,20 +1,17 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NORMALIZATION } from '../normalize';
 import { centreOfMass } from '../raster';
+import { registerTempDir } from '../test-dir';
 import { readImageInput } from './image-file';
-import { readImageFolder, writeImageFolder } from './image-folder';
+import { readImageFolder, readSampleFolders, writeImageFolder } from './image-folder';
 import type { LabelledSet } from './labelled-set';
 
 let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'glyph-img-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+registerTempDir('glyph-img-', (d) => {
+  dir = d;
 });
 
 /** A w×h RGB(A) image: paper colour everywhere, ink colour in a vertical bar. */
@@ -107,5 +104,28 @@ describe('image folders', () => {
     const bad: LabelledSet = { images: new Float32Array(784), labels: Int32Array.from([5]), classes: ['0'] };
     await expect(writeImageFolder(join(dir, 'out'), bad)).rejects.toThrow(/label 5 is outside the 1 classes/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('reads a set the app keeps: its classes in order, stored PNGs as they are, non-samples left out', async () => {
+    const set: LabelledSet = {
+      images: Float32Array.from({ length: 3 * 784 }, (_, i) => ((i * 37) % 256) / 255),
+      labels: Int32Array.from([1, 0, 1]),
+      classes: ['a', 'B'],
+    };
+    await writeImageFolder(join(dir, 'set'), set);
+    const root = join(dir, 'set');
+    await writeFile(join(root, '_42_', '.tmp-1-ab.png'), 'half written');
+    await writeFile(join(root, '_42_', 'torn.png'), 'not a png');
+    await writeFile(join(root, '_42_', '0.json'), '{}');
+    await barImage(join(root, 'a', 'other-tool.png'), 40, 30, [255, 255, 255], [0, 0, 0]);
+    const read = await readSampleFolders(root, ['B', 'a', 'gone'], ['_42_', 'a', 'gone']);
+    expect(read.classes).toEqual(['B', 'a', 'gone']);
+    expect(read.ids).toEqual(['0', '2', '1', 'other-tool']);
+    expect(Array.from(read.labels)).toEqual([0, 0, 1, 1]);
+    // The PNGs' own 8 bits, untouched; another tool's image normalized into the frame.
+    expect(Array.from(read.images.subarray(0, 784))).toEqual(
+      Array.from(set.images.subarray(0, 784), (v) => Math.round(v * 255)),
+    );
+    expectGlyph(Float32Array.from(read.images.subarray(3 * 784), (v) => v / 255));
   });
 });

@@ -1,10 +1,12 @@
-// Image folders (Node only): `<dir>/<label>/<file>.png|jpg|jpeg|webp`, the layout other tools read.
-// Folder names use label-folder.ts's encoding. Reading decodes every image (a few at a time) and
-// fails on the first bad one, naming it; writing fills a temporary folder and renames it into place.
+// Image folders (Node only): `<dir>/<label>/<file>.png|jpg|jpeg|webp`, the layout other tools read and
+// the app keeps its custom sets in. Folder names use label-folder.ts's encoding. One walk and one
+// decoder serve both readers: an imported folder fails on the first bad image, naming it; a kept set
+// leaves out what is not a sample. Writing fills a temporary folder and renames it into place.
 
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fillDir, writeDirAtomic } from './atomic';
+import { toBytes } from '../idx';
+import { fillDir, isTempName, writeDirAtomic } from './atomic';
 import { decodeImage, encodePng, imageToInput, isImageName } from './image-file';
 import { folderToLabel, labelToFolder } from './label-folder';
 import { checkSet, type ImportOptions, indexLabels, type LabelledSet } from './labelled-set';
@@ -27,29 +29,105 @@ async function mapLimit<T, R>(
   return out;
 }
 
+/** One image file of a folder read: its path, its name in errors (`<folder>/<file>`), its class index. */
+interface FolderFile {
+  path: string;
+  name: string;
+  label: number;
+}
+
+/** The image files of `<dir>/<folders[c]>/` as class c, files in name order; a missing folder is an empty class. */
+async function listClassFiles(
+  dir: string,
+  folders: readonly string[],
+  accept: (name: string) => boolean,
+): Promise<FolderFile[]> {
+  const files: FolderFile[] = [];
+  for (let c = 0; c < folders.length; c++) {
+    let names: string[];
+    try {
+      names = await readdir(join(dir, folders[c]));
+    } catch {
+      continue;
+    }
+    for (const name of names.filter(accept).sort()) {
+      files.push({ path: join(dir, folders[c], name), name: `${folders[c]}/${name}`, label: c });
+    }
+  }
+  return files;
+}
+
+/**
+ * Every listed file decoded into `[count, 784]` inputs (a few at a time), in order. A file that does
+ * not decode is an error naming it, or, with `skipUnreadable`, left out (`kept` says which stayed).
+ */
+async function decodeFiles(
+  files: readonly FolderFile[],
+  options: ImportOptions,
+  skipUnreadable: boolean,
+): Promise<{ images: Float32Array; kept: FolderFile[] }> {
+  const inputs = await mapLimit(files, 8, async (f) => {
+    try {
+      return imageToInput(await decodeImage(f.path, f.name), f.name, options);
+    } catch (error) {
+      if (skipUnreadable) return null;
+      throw error;
+    }
+  });
+  const kept = files.filter((_, i) => inputs[i] !== null);
+  const images = new Float32Array(kept.length * 784);
+  let k = 0;
+  for (const input of inputs) if (input) images.set(input, 784 * k++);
+  return { images, kept };
+}
+
 /** Read every image under `<dir>/<label>/`. Files that are not images by name (JSON strokes, notes) are skipped. */
 export async function readImageFolder(dir: string, options: ImportOptions = {}): Promise<LabelledSet> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const files: { path: string; name: string; label: string }[] = [];
   // Plain code-unit order, the same on every platform and locale.
-  for (const e of entries
-    .filter((e) => e.isDirectory())
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith('.')) continue;
-    const label = folderToLabel(e.name);
-    const names = (await readdir(join(dir, e.name))).filter(isImageName).sort();
-    for (const name of names) files.push({ path: join(dir, e.name, name), name: `${e.name}/${name}`, label });
-  }
+  const folders = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const files = await listClassFiles(dir, folders, isImageName);
   const { labels, classes } = indexLabels(
-    files.map((f) => f.label),
+    files.map((f) => folderToLabel(folders[f.label])),
     options.classes,
     (i) => files[i].name,
   );
-  const images = new Float32Array(files.length * 784);
-  await mapLimit(files, 8, async (f, i) => {
-    images.set(imageToInput(await decodeImage(f.path, f.name), f.name, options), i * 784);
-  });
+  const { images } = await decodeFiles(files, options, false);
   return { images, labels, classes };
+}
+
+/** A set the app keeps (`<dir>/<folder>/<id>.png`), read as stored. */
+export interface SampleFolders {
+  /** [n, 784] grey bytes, 255 = ink: the PNGs' own 8 bits. */
+  images: Uint8Array;
+  /** Class index per sample, into `classes`. */
+  labels: Int32Array;
+  classes: string[];
+  /** Sample ids (file names without `.png`). */
+  ids: string[];
+}
+
+/**
+ * Read a set the app keeps: class c from `<dir>/<folders[c]>/*.png`, files by name (ids sort by
+ * creation time). Temp files and files that do not decode are not samples and are left out; a
+ * 28×28 grey PNG is taken as it is, any other image (another tool's) is normalized.
+ */
+export async function readSampleFolders(
+  dir: string,
+  classes: string[],
+  folders: readonly string[],
+): Promise<SampleFolders> {
+  const files = await listClassFiles(dir, folders, (name) => name.endsWith('.png') && !isTempName(name));
+  const { images, kept } = await decodeFiles(files, { normalize: 'auto' }, true);
+  return {
+    images: toBytes(images),
+    labels: Int32Array.from(kept, (f) => f.label),
+    classes,
+    ids: kept.map((f) => f.name.slice(f.name.lastIndexOf('/') + 1, -4)),
+  };
 }
 
 /**

@@ -16,9 +16,10 @@ export interface ImportOptions {
   /**
    * Run each image through normalizeImage (crop, 20×20 box, centre of mass), after converting to grey,
    * auto-inverting dark-on-light and cleaning the background (default true). With false the input
-   * must already be 28×28 grey with ink bright: it is taken as it is.
+   * must already be 28×28 grey with ink bright: it is taken as it is. 'auto': an image that is
+   * already 28×28 grey is taken as it is, any other is normalized (the app's own sample PNGs).
    */
-  normalize?: boolean;
+  normalize?: boolean | 'auto';
   /** For normalize: 'auto' (default) inverts dark-on-light images; true/false force it. */
   invert?: 'auto' | boolean;
   /** For normalize: background clean-up threshold in [0, 1) (default 0.1, see gray.ts toInk). */

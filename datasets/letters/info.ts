@@ -1,7 +1,7 @@
 // The letters dataset's registry entry (browser-safe: no Node). Sizes and provenance must match
 // what build.ts writes; build.test.ts checks that they do.
 
-import type { DatasetInfo } from '../registry';
+import type { BundledDatasetInfo } from '../bundled-datasets';
 
 /** Samples per class in each split. */
 export const LETTERS_PER_CLASS = { train: 6000, test: 400 } as const;
@@ -10,7 +10,7 @@ export const LETTER_CLASS_NAMES: readonly string[] = Array.from({ length: 26 }, 
   String.fromCharCode(65 + i),
 );
 
-export const LETTERS: DatasetInfo = {
+export const LETTERS: BundledDatasetInfo = {
   id: 'letters',
   title: 'Handwritten letters A–Z (synthesized from handwriting fonts)',
   task: 'letters',

@@ -211,20 +211,31 @@ export interface LetterFormsSet {
   readonly count: number;
 }
 
-/** `perClass` samples of each of the 26 classes, forms picked by weight, varied like a hand. */
-export function generateLetterForms(opts: LetterFormsOptions): LetterFormsSet {
-  const rng = new Rng(opts.seed);
-  const synth = opts.synth ?? PEN_FORMS_SYNTH;
-  const augmenter = opts.augment ? new Augmenter(opts.augment, 28) : null;
-  const byClass: LetterForm[][] = Array.from({ length: 26 }, (_, c) =>
-    LETTER_FORMS.filter((form) => classOfForm(form) === c),
-  );
-  const count = 26 * opts.perClass;
+/** A pen-drawn form of some class: its strokes and how often it is picked among its class's forms. */
+export interface WeightedForm {
+  readonly strokes: readonly Contour[];
+  readonly weight: number;
+}
+
+/**
+ * `perClass` samples of each class (classes interleaved), each a form of its class picked by weight,
+ * varied like a hand (`synth`), then augmented (`augmenter`, if any) and clamped to [0, 1]. One `rng`
+ * draws everything in a fixed order, so a seed gives the same bytes.
+ */
+export function generateForms(
+  byClass: readonly (readonly WeightedForm[])[],
+  perClass: number,
+  rng: Rng,
+  synth: SynthOptions,
+  augmenter: Augmenter | null,
+): LetterFormsSet {
+  const classes = byClass.length;
+  const count = classes * perClass;
   const images = new Float32Array(count * 784);
   const labels = new Int32Array(count);
   let k = 0;
-  for (let j = 0; j < opts.perClass; j++) {
-    for (let c = 0; c < 26; c++) {
+  for (let j = 0; j < perClass; j++) {
+    for (let c = 0; c < classes; c++) {
       const forms = byClass[c];
       let r = rng.next() * forms.reduce((s, form) => s + form.weight, 0);
       let form = forms[forms.length - 1];
@@ -244,4 +255,13 @@ export function generateLetterForms(opts: LetterFormsOptions): LetterFormsSet {
     }
   }
   return { images, labels, count };
+}
+
+/** `perClass` samples of each of the 26 classes, forms picked by weight, varied like a hand. */
+export function generateLetterForms(opts: LetterFormsOptions): LetterFormsSet {
+  const byClass: LetterForm[][] = Array.from({ length: 26 }, (_, c) =>
+    LETTER_FORMS.filter((form) => classOfForm(form) === c),
+  );
+  const augmenter = opts.augment ? new Augmenter(opts.augment, 28) : null;
+  return generateForms(byClass, opts.perClass, new Rng(opts.seed), opts.synth ?? PEN_FORMS_SYNTH, augmenter);
 }

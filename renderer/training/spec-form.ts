@@ -168,7 +168,7 @@ export function withArchitecture(form: TrainingForm, architecture: string, class
 }
 
 /**
- * The fine-tuning recipe's training settings (app/core/fine-tune.ts FINE_TUNE_TRAINING, measured in
+ * The fine-tuning recipe's training settings (app/model/fine-tune-recipe.ts FINE_TUNE_TRAINING, measured in
  * docs/benchmarks.md "Fine-tuning"): a few epochs of Adam over the head, augmentation on (it makes the
  * copies of each sample), no validation split (the custom samples are few; held-out ones are tested).
  */

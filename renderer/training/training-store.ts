@@ -7,21 +7,11 @@ import type {
   ModelSummary,
   SuspiciousSample,
   TrainingEvent,
+  TrainingProgress,
   TrainingSpec,
   TrainingState,
   TrainingStatus,
 } from '../../app/shared/types';
-
-export interface TrainingProgress {
-  epoch: number;
-  epochs: number;
-  batch: number;
-  batches: number;
-  loss: number;
-  samplesPerSecond: number;
-  etaSeconds: number;
-  fraction: number;
-}
 
 /** A loss sample inside an epoch, for the live curve: x in fractional epochs. */
 export interface LossPoint {

@@ -1,16 +1,15 @@
 // `datasets list`, `models list`, `export`, `import`.
 
 import path from 'node:path';
-import { pendingExportsDir } from '../../core/export-target';
 import { exportModelFiles } from '../../core/model-codec';
-import { type GlobalOptions, openCore, resolveModel } from '../context';
+import { pendingExportsDir } from '../../core/stores/export-target';
+import { type GlobalOptions, resolveModel, withCore } from '../context';
 import type { Values } from '../main';
 import { percent, printJson, table } from '../output';
 import { UsageError } from '../usage';
 
 export async function runDatasetsList(global: GlobalOptions): Promise<number> {
-  const core = await openCore(global);
-  try {
+  return withCore(global, async (core) => {
     const list = await core.handlers['datasets:list'](undefined);
     if (global.json) printJson(list);
     else {
@@ -28,14 +27,11 @@ export async function runDatasetsList(global: GlobalOptions): Promise<number> {
       );
     }
     return 0;
-  } finally {
-    await core.dispose();
-  }
+  });
 }
 
 export async function runModelsList(global: GlobalOptions): Promise<number> {
-  const core = await openCore(global);
-  try {
+  return withCore(global, async (core) => {
     const list = await core.handlers['models:list'](undefined);
     if (global.json) printJson(list);
     else {
@@ -54,9 +50,7 @@ export async function runModelsList(global: GlobalOptions): Promise<number> {
       );
     }
     return 0;
-  } finally {
-    await core.dispose();
-  }
+  });
 }
 
 export async function runExport(global: GlobalOptions, values: Values, rest: string[]): Promise<number> {
@@ -66,30 +60,25 @@ export async function runExport(global: GlobalOptions, values: Values, rest: str
     throw new UsageError('usage: glyph-lab export <model> --out <path> [--format native|onnx]');
   if (format !== 'native' && format !== 'onnx')
     throw new UsageError(`--format must be native or onnx, not ${format}`);
-  const core = await openCore(global);
-  try {
+  const target = path.resolve(values.out);
+  return withCore(global, async (core) => {
     const model = await resolveModel(core, ref);
-    const out = await exportModelFiles(model, format, path.resolve(values.out), undefined, {
+    const out = await exportModelFiles(model, format, target, undefined, {
       journal: pendingExportsDir(global.dataDir),
     });
     if (global.json) printJson({ model: model.summary.id, format, path: out.path });
     else process.stdout.write(`exported ${model.summary.name} (${format}) to ${out.path}\n`);
     return 0;
-  } finally {
-    await core.dispose();
-  }
+  });
 }
 
 export async function runImport(global: GlobalOptions, rest: string[]): Promise<number> {
   const [source] = rest;
   if (!source) throw new UsageError('usage: glyph-lab import <model folder or model.json>');
-  const core = await openCore(global);
-  try {
+  return withCore(global, async (core) => {
     const summary = await core.handlers['models:import']({ path: path.resolve(source) });
     if (global.json) printJson(summary);
     else process.stdout.write(`imported ${summary.name} as ${summary.id}\n`);
     return 0;
-  } finally {
-    await core.dispose();
-  }
+  });
 }

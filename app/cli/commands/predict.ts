@@ -4,9 +4,9 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createPredictor } from '../../core/engine-model';
-import { isImageFile, readGlyphImage } from '../../core/image-io';
-import { type GlobalOptions, openCore, resolveModel } from '../context';
+import { isImageFile, readGlyphImage } from '../../core/stores/image-io';
+import { createPredictor } from '../../model/engine-model';
+import { type GlobalOptions, resolveModel, withCore } from '../context';
 import type { Values } from '../main';
 import { isPositiveInt, numberFlag, percent, printJson } from '../output';
 import { UsageError } from '../usage';
@@ -31,8 +31,7 @@ export async function runPredict(global: GlobalOptions, values: Values, rest: st
   if (rest.length === 0)
     throw new UsageError('usage: glyph-lab predict <image files or folders> [--model <model>]');
   const top = numberFlag(values.top, 'top', 3, isPositiveInt);
-  const core = await openCore(global);
-  try {
+  return withCore(global, async (core) => {
     const model = values.model
       ? await resolveModel(core, values.model)
       : await core.handlers['models:active']({ datasetId: values.dataset ?? 'mnist' });
@@ -68,7 +67,5 @@ export async function runPredict(global: GlobalOptions, values: Values, rest: st
       }
     }
     return failed > 0 ? 1 : 0;
-  } finally {
-    await core.dispose();
-  }
+  });
 }

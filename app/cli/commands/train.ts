@@ -4,12 +4,12 @@
 import path from 'node:path';
 import { parseJson } from '../../../datasets/json-text';
 import { PRESET_IDS } from '../../../engine/presets';
-import { presetTraining } from '../../core/engine-model';
-import { messageOf } from '../../core/errors';
-import { pendingExportsDir } from '../../core/export-target';
-import { FINE_TUNE_TRAINING } from '../../core/fine-tune';
 import { exportModelFiles } from '../../core/model-codec';
+import { pendingExportsDir } from '../../core/stores/export-target';
+import { presetTraining } from '../../model/engine-model';
+import { FINE_TUNE_TRAINING } from '../../model/fine-tune-recipe';
 import { trainingSpecSchema } from '../../shared/api';
+import { messageOf } from '../../shared/errors';
 import type {
   BeforeAfter,
   FineTuneReport,

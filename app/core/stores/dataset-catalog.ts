@@ -1,21 +1,43 @@
-// All datasets the app knows: the bundled ones (read-only, built by `npm run datasets`) and the
-// user's custom sets, as `DatasetInfo` for the renderer and as `TrainerData` for the trainer.
+// The catalog of every dataset the app knows: the bundled ones (read-only, described by
+// datasets/bundled-datasets.ts, data built by `npm run datasets` into `<dataDir>/<id>/`) and the
+// user's custom sets, as `DatasetInfo` listing entries for the renderer and as `TrainerData` for the
+// trainer.
 
-import type { TrainerData } from '../shared/trainer-protocol';
-import type { DatasetInfo } from '../shared/types';
-import { type BundledDataset, listBundled } from './bundled';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { listDatasets } from '../../../datasets/bundled-datasets';
+import { CoreError } from '../../shared/errors';
+import type { TrainerData } from '../../shared/trainer-protocol';
+import type { DatasetInfo } from '../../shared/types';
 import type { CustomDatasetFile, CustomDatasets } from './custom-datasets';
-import { CoreError } from './errors';
 
-export class DatasetRegistry {
-  private bundledCache: BundledDataset[] | null = null;
+/** A bundled set's listing entry, and whether its data files have been built (`<dataDir>/<id>/manifest.json`). */
+type BundledEntry = DatasetInfo & { available: boolean };
+
+function listBundled(dataDir: string): BundledEntry[] {
+  return listDatasets()
+    .filter((d) => d.task !== 'custom')
+    .map((d) => ({
+      id: d.id,
+      title: d.title,
+      task: d.task,
+      classes: [...d.classes],
+      sizes: { train: d.sizes.train, test: d.sizes.test },
+      provenance: `${d.provenance.source} ${d.provenance.authors}; ${d.provenance.licence}. ${d.provenance.processing}`,
+      custom: false,
+      available: existsSync(path.join(dataDir, d.id, 'manifest.json')),
+    }));
+}
+
+export class DatasetCatalog {
+  private bundledCache: BundledEntry[] | null = null;
 
   constructor(
     readonly dataDir: string,
     readonly custom: CustomDatasets,
   ) {}
 
-  bundled(): BundledDataset[] {
+  bundled(): BundledEntry[] {
     this.bundledCache ??= listBundled(this.dataDir);
     return this.bundledCache;
   }
@@ -40,14 +62,10 @@ export class DatasetRegistry {
   }
 
   async list(): Promise<DatasetInfo[]> {
-    const bundled: DatasetInfo[] = this.bundled().map((d) => ({
-      id: d.id,
-      title: d.title,
-      task: d.task,
+    const bundled: DatasetInfo[] = this.bundled().map(({ available: _, ...d }) => ({
+      ...d,
       classes: [...d.classes],
       sizes: { ...d.sizes },
-      provenance: d.provenance,
-      custom: false,
     }));
     const custom = await Promise.all((await this.custom.list()).map((f) => this.customInfo(f)));
     return [...bundled, ...custom];

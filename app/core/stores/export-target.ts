@@ -5,8 +5,8 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { chooseExportDir, type ExportKind } from '../../datasets/io/export-folder';
-import { CoreError, messageOf } from './errors';
+import { chooseExportDir, type ExportKind } from '../../../datasets/io/export-folder';
+import { CoreError, messageOf } from '../../shared/errors';
 
 /** The journal folder of exports in progress, swept by `createCore`. */
 export function pendingExportsDir(userDataDir: string): string {

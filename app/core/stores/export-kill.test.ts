@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { sweepJournal } from '../../datasets/io/atomic';
-import { isOurExport } from '../../datasets/io/export-folder';
+import { sweepJournal } from '../../../datasets/io/atomic';
+import { isOurExport } from '../../../datasets/io/export-folder';
+import { tempDir } from '../test-helpers';
 import { pendingExportsDir } from './export-target';
-import { tempDir } from './test-helpers';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const KILLS = 60;

@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEMP_PREFIX, writeDirAtomic } from '../../datasets/io/atomic';
-import type { ModelFiles } from '../shared/trainer-protocol';
-import type { AppModelMeta } from './model-meta';
+import { TEMP_PREFIX, writeDirAtomic } from '../../../datasets/io/atomic';
+import type { ModelFiles } from '../../shared/trainer-protocol';
+import type { AppModelMeta } from '../model-meta';
+import { tempDir } from '../test-helpers';
 import { type InspectModel, type ModelChecks, ModelStore } from './model-store';
-import { tempDir } from './test-helpers';
 
 // A stand-in for the engine's checks, so these tests exercise only the store: version 1 of format "t".
 // `validated` counts the full checks (the ones that read the weights).

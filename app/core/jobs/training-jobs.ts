@@ -4,23 +4,23 @@
 // `{type: 'error', kind: 'crash'}` and the next job gets a fresh process.
 
 import { randomBytes } from 'node:crypto';
+import { CoreError, messageOf } from '../../shared/errors';
 import type {
   ModelFiles,
   SpawnTrainer,
   TrainerHandle,
   TrainerOut,
   TrainJob,
-} from '../shared/trainer-protocol';
+} from '../../shared/trainer-protocol';
 import type {
   EpochMetrics,
   ModelSummary,
   TrainingEvent,
   TrainingSpec,
   TrainingStatus,
-} from '../shared/types';
-import { CoreError, messageOf } from './errors';
-import type { AppModelMeta } from './model-meta';
-import { readAppMeta, taskOf } from './model-meta';
+} from '../../shared/types';
+import type { AppModelMeta } from '../model-meta';
+import { readAppMeta, taskOf } from '../model-meta';
 
 /** Progress events at most this often (ms): ≤ 10 per second. */
 export const PROGRESS_INTERVAL_MS = 100;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getDataset, hasDataset, listDatasets, MNIST, registerDataset } from './registry';
+import { getDataset, hasDataset, listDatasets, MNIST, registerDataset } from './bundled-datasets';
 
 describe('dataset registry', () => {
   it('lists MNIST with its classes, sizes and licence', () => {

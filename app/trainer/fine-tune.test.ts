@@ -2,23 +2,19 @@
 // the built-in digits model learns ★ and ♥ from drawings, reports before/after figures, and flags a
 // heart deliberately saved as ★.
 
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drawSymbol, type SymbolName } from '../../bench/symbol-strokes';
 import { normalizeStrokes, strokesFromPairs } from '../../datasets/normalize';
 import { Sequential } from '../../engine/model';
 import { preset } from '../../engine/presets';
 import { Rng } from '../../engine/rng';
 import { FINE_TUNE_FORM } from '../../renderer/training/spec-form';
-import type { TrainingEvent } from '../shared/types';
-import { type Core, createCore } from './core';
-import { crossEntropy } from './engine-model';
-import { FINE_TUNE_RECIPE, FINE_TUNE_TRAINING, fineTune, headStart, withCopies } from './fine-tune';
-import { spawnNodeTrainer } from './spawn-node';
-import { barImage, tempDir } from './test-helpers';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import type { Core } from '../core/core';
+import { coreForFile } from '../core/test-core';
+import { barImage } from '../core/test-helpers';
+import { crossEntropy } from '../model/engine-model';
+import { FINE_TUNE_RECIPE, FINE_TUNE_TRAINING } from '../model/fine-tune-recipe';
+import { fineTune, headStart, withCopies } from './fine-tune';
 
 function drawing(symbol: SymbolName, seed: number): Float32Array<ArrayBuffer> {
   const strokes = drawSymbol(symbol, seed).map((s) =>
@@ -94,20 +90,9 @@ describe('the fine-tuning recipe', () => {
 });
 
 describe('a fine-tuning job through the core', () => {
-  let tmp: ReturnType<typeof tempDir>;
   let core: Core;
-  const events: TrainingEvent[] = [];
-
-  beforeAll(async () => {
-    tmp = tempDir();
-    core = await createCore({ userDataDir: tmp.dir, resourcesDir: ROOT, spawnTrainer: spawnNodeTrainer() });
-    core.on((event, payload) => {
-      if (event === 'training:event') events.push(payload as TrainingEvent);
-    });
-  });
-  afterAll(async () => {
-    await core.dispose();
-    tmp.remove();
+  const events = coreForFile((c) => {
+    core = c;
   });
 
   it('adds ★ and ♥ to the digits model, reports before/after, and flags a heart saved as ★', async () => {

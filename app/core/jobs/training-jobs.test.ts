@@ -6,38 +6,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ModelFiles, SpawnTrainer, TrainerHandle } from '../shared/trainer-protocol';
-import type { ModelSummary, TrainingEvent, TrainingSpec } from '../shared/types';
-import { CoreError } from './errors';
-import { spawnNodeTrainer } from './spawn-node';
+import { CoreError } from '../../shared/errors';
+import type { ModelFiles, SpawnTrainer, TrainerHandle } from '../../shared/trainer-protocol';
+import type { ModelSummary, TrainingEvent, TrainingSpec } from '../../shared/types';
+import { spawnNodeTrainer } from '../spawn-node';
+import { tinySpec } from '../test-helpers';
 import { type JobContext, PROGRESS_INTERVAL_MS, TrainingJobs } from './training-jobs';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MNIST = { kind: 'bundled', datasetId: 'mnist', dataDir: path.join(ROOT, 'datasets', 'data') } as const;
 const tmp = mkdtempSync(path.join(tmpdir(), 'glyph-jobs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const spec = (over: Partial<TrainingSpec> = {}): TrainingSpec => ({
-  datasetId: 'mnist',
-  architecture: 'custom',
-  layers: [
-    { type: 'flatten', config: {} },
-    { type: 'dense', config: { units: 16 } },
-    { type: 'relu', config: {} },
-    { type: 'dense', config: { units: 10 } },
-  ],
-  optimizer: { type: 'adam', config: {} },
-  learningRate: 0.01,
-  schedule: { type: 'constant', config: {} },
-  batchSize: 32,
-  epochs: 1,
-  augmentation: false,
-  seed: 7,
-  validationSplit: 0.1,
-  limit: 512,
-  name: 'tiny',
-  ...over,
-});
+const spec = tinySpec;
 
 type Saved = { files: ModelFiles; meta: Parameters<JobContext['save']>[1] };
 

@@ -3,21 +3,18 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { barImage } from '../test-helpers';
 import { CustomDatasets } from './custom-datasets';
-import { SampleStore } from './sample-store';
-import { barImage, tempDir } from './test-helpers';
+import type { SampleStore } from './sample-store';
+import { freshStores, type TestStores } from './test-stores';
 
-let tmp: ReturnType<typeof tempDir>;
+let tmp: TestStores['tmp'];
 let datasets: CustomDatasets;
 let samples: SampleStore;
-
-beforeEach(() => {
-  tmp = tempDir();
-  datasets = new CustomDatasets(path.join(tmp.dir, 'datasets'));
-  samples = new SampleStore(datasets);
+freshStores((s) => {
+  ({ tmp, datasets, samples } = s);
 });
-afterEach(() => tmp.remove());
 
 /** A set with classes keep and x, two samples each. */
 async function setWithSamples() {

@@ -9,11 +9,11 @@
 //                                             models (real engine files), until killed
 
 import path from 'node:path';
+import { modelChecks } from '../model-codec';
+import { barImage, tinyModelFiles } from '../test-helpers';
 import { CustomDatasets } from './custom-datasets';
-import { modelChecks } from './model-codec';
 import { ModelStore } from './model-store';
 import { SampleStore } from './sample-store';
-import { barImage, tinyModelFiles } from './test-helpers';
 
 const [mode, root, id, ...rest] = process.argv.slice(2) as [string, string, string, ...string[]];
 const datasets = new CustomDatasets(root);

@@ -1,4 +1,4 @@
-// The dataset registry: what the app and the CLI can list and load. Descriptions only (no data,
+// The bundled datasets, described: what the app and the CLI can list and load. Descriptions only (no data,
 // no Node): the files are built by `npm run datasets` (build/) and read by load.ts.
 // Browser-safe: the renderer may import it to list datasets.
 
@@ -20,7 +20,7 @@ export interface Provenance {
   processing: string;
 }
 
-export interface DatasetInfo {
+export interface BundledDatasetInfo {
   id: string;
   title: string;
   task: DatasetTask;
@@ -33,7 +33,7 @@ export interface DatasetInfo {
   provenance: Provenance;
 }
 
-export const MNIST: DatasetInfo = {
+export const MNIST: BundledDatasetInfo = {
   id: 'mnist',
   title: 'MNIST handwritten digits',
   task: 'digits',
@@ -56,16 +56,16 @@ export const MNIST: DatasetInfo = {
  * The letters dataset is added here by its owner: `import { LETTERS } from './letters/info'`,
  * then `[MNIST, LETTERS]`.
  */
-const BUILT_IN: readonly DatasetInfo[] = [MNIST, LETTERS];
+const BUILT_IN: readonly BundledDatasetInfo[] = [MNIST, LETTERS];
 
-const registered = new Map<string, DatasetInfo>(BUILT_IN.map((d) => [d.id, d]));
+const registered = new Map<string, BundledDatasetInfo>(BUILT_IN.map((d) => [d.id, d]));
 
 /** Every dataset known to this process: the bundled ones, then any registered at run time. */
-export function listDatasets(): DatasetInfo[] {
+export function listDatasets(): BundledDatasetInfo[] {
   return [...registered.values()];
 }
 
-export function getDataset(id: string): DatasetInfo {
+export function getDataset(id: string): BundledDatasetInfo {
   const info = registered.get(id);
   if (info === undefined) {
     throw new Error(`unknown dataset "${id}" (known: ${[...registered.keys()].join(', ')})`);
@@ -78,7 +78,7 @@ export function hasDataset(id: string): boolean {
 }
 
 /** Add a dataset (a custom one, say) to the registry; an id can be registered once. */
-export function registerDataset(info: DatasetInfo): void {
+export function registerDataset(info: BundledDatasetInfo): void {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(info.id)) {
     throw new Error(`dataset id "${info.id}": use lowercase letters, digits and hyphens`);
   }

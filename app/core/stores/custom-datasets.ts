@@ -12,11 +12,17 @@
 import { randomBytes } from 'node:crypto';
 import { type Dirent, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { exists, isTempName, removeDirAtomic, sweepTemps, writeFileAtomic } from '../../datasets/io/atomic';
-import { LockTimeoutError, withFileLock } from '../../datasets/io/file-lock';
-import { folderToLabel, labelToFolder } from '../../datasets/io/label-folder';
-import { parseJson } from '../../datasets/json-text';
-import { CoreError, messageOf } from './errors';
+import {
+  exists,
+  isTempName,
+  removeDirAtomic,
+  sweepTemps,
+  writeFileAtomic,
+} from '../../../datasets/io/atomic';
+import { LockTimeoutError, withFileLock } from '../../../datasets/io/file-lock';
+import { folderToLabel, labelToFolder } from '../../../datasets/io/label-folder';
+import { parseJson } from '../../../datasets/json-text';
+import { CoreError, messageOf } from '../../shared/errors';
 import { KeyedQueue } from './keyed-queue';
 
 export const DATASET_FORMAT = 'glyph-lab-dataset';

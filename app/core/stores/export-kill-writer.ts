@@ -1,15 +1,15 @@
 // The writer that export-kill.test.ts kills: replaces one native export of the built-in digits model
 // over and over (generation n stamped into the card as "Exported: gen-n"), telling its parent which
 // generation it starts and how long each took, until it is killed.
-// Run: node --import tsx app/core/export-kill-writer.ts <target> <journal> <first generation>
+// Run: node --import tsx app/core/stores/export-kill-writer.ts <target> <journal> <first generation>
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportModelFiles, validateModel } from './model-codec';
-import { readAppMeta, summaryOf } from './model-meta';
+import { exportModelFiles, validateModel } from '../model-codec';
+import { readAppMeta, summaryOf } from '../model-meta';
 import { readModelDir } from './model-store';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const [target, journal, first] = process.argv.slice(2);
 const send = (message: object) => process.send?.(message);
 

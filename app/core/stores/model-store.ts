@@ -15,15 +15,15 @@ import {
   sweepTemps,
   writeDirAtomic,
   writeFileAtomic,
-} from '../../datasets/io/atomic';
-import { LockTimeoutError, withFileLock } from '../../datasets/io/file-lock';
-import { parseJson } from '../../datasets/json-text';
-import { checkModelCard } from '../shared/model-card-schema';
-import type { ModelFiles } from '../shared/trainer-protocol';
-import type { ModelPayload, ModelSummary, SkippedModel } from '../shared/types';
-import { CoreError, messageOf } from './errors';
+} from '../../../datasets/io/atomic';
+import { LockTimeoutError, withFileLock } from '../../../datasets/io/file-lock';
+import { parseJson } from '../../../datasets/json-text';
+import { CoreError, messageOf } from '../../shared/errors';
+import { checkModelCard } from '../../shared/model-card-schema';
+import type { ModelFiles } from '../../shared/trainer-protocol';
+import type { ModelPayload, ModelSummary, SkippedModel } from '../../shared/types';
+import { type AppModelMeta, readAppMeta, summaryOf, withAppMeta } from '../model-meta';
 import { KeyedQueue } from './keyed-queue';
-import { type AppModelMeta, readAppMeta, summaryOf, withAppMeta } from './model-meta';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';

@@ -2,11 +2,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../test-helpers';
 import { CustomDatasets } from './custom-datasets';
-import { DatasetRegistry } from './dataset-registry';
-import { exportDataset, importImages } from './image-io';
+import { DatasetCatalog } from './dataset-catalog';
+import { importImages } from './image-io';
 import { SampleStore } from './sample-store';
-import { tempDir } from './test-helpers';
+import { exportDataset } from './set-files';
 
 let tmp: ReturnType<typeof tempDir>;
 let custom: CustomDatasets;
@@ -52,7 +53,7 @@ describe('image import and export', () => {
     const [one] = await samples.list({ datasetId: set.id, label: 'bar' });
     expect(one!.image[14 * 28 + 14]).toBeGreaterThan(100);
 
-    const registry = new DatasetRegistry(path.join(tmp.dir, 'no-data'), custom);
+    const registry = new DatasetCatalog(path.join(tmp.dir, 'no-data'), custom);
     const out = path.join(tmp.dir, 'exported');
     await exportDataset(registry, set.id, out);
     expect((await fs.readdir(out)).sort()).toEqual(['.glyph-lab-export.json', '_2605_', 'bar', 'x']);
@@ -64,7 +65,7 @@ describe('image import and export', () => {
     await drawBar(path.join(tmp.dir, 'tree', '★', 'b.png'), 34);
     await drawBar(path.join(tmp.dir, 'tree', '1', 'c.png'), 10);
     await importImages(samples, set.id, undefined, [path.join(tmp.dir, 'tree')]);
-    const registry = new DatasetRegistry(path.join(tmp.dir, 'no-data'), custom);
+    const registry = new DatasetCatalog(path.join(tmp.dir, 'no-data'), custom);
 
     const out = path.join(tmp.dir, 'export');
     const first = await exportDataset(registry, set.id, out);
@@ -95,7 +96,7 @@ describe('image import and export', () => {
     const set = await custom.create('Holiday');
     await drawBar(path.join(tmp.dir, 'tree', 'h', 'a.png'), 20);
     await importImages(samples, set.id, undefined, [path.join(tmp.dir, 'tree')]);
-    const registry = new DatasetRegistry(path.join(tmp.dir, 'no-data'), custom);
+    const registry = new DatasetCatalog(path.join(tmp.dir, 'no-data'), custom);
 
     // The audit's case: a folder holding only sub-folders of images looked like an earlier export.
     const pictures = path.join(tmp.dir, 'Pictures');

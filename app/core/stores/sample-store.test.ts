@@ -1,21 +1,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEMP_PREFIX } from '../../datasets/io/atomic';
+import { describe, expect, it } from 'vitest';
+import { TEMP_PREFIX } from '../../../datasets/io/atomic';
+import { barImage } from '../test-helpers';
 import { CustomDatasets } from './custom-datasets';
-import { SampleStore } from './sample-store';
-import { barImage, tempDir } from './test-helpers';
+import type { SampleStore } from './sample-store';
+import { freshStores } from './test-stores';
 
-let tmp: ReturnType<typeof tempDir>;
 let datasets: CustomDatasets;
 let samples: SampleStore;
-
-beforeEach(() => {
-  tmp = tempDir();
-  datasets = new CustomDatasets(path.join(tmp.dir, 'datasets'));
-  samples = new SampleStore(datasets);
+freshStores((s) => {
+  ({ datasets, samples } = s);
 });
-afterEach(() => tmp.remove());
 
 describe('custom datasets and samples', () => {
   it('adds, lists, counts, relabels and deletes samples, with any Unicode label', async () => {

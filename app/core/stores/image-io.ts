@@ -1,19 +1,13 @@
-// Image files in and out of custom datasets, through the datasets import/export code (sharp; grey,
-// auto-invert, normalization like a drawing). An import reports every file it could not read and
-// writes nothing for it.
+// Image files into custom datasets (sharp; grey, auto-invert, normalization like a drawing), and one
+// image read for prediction. An import reports every file it could not read and writes nothing for
+// it. Whole sets in and out (image folder, IDX, CSV) are in set-files.ts.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fromBytes } from '../../datasets/idx';
-import { writeExportDir } from '../../datasets/io/export-folder';
-import { isImageName, readImageInput } from '../../datasets/io/image-file';
-import { fillImageFolder } from '../../datasets/io/image-folder';
-import { folderToLabel } from '../../datasets/io/label-folder';
-import type { ImportReport } from '../shared/types';
-import { loadFolderData } from './custom-data';
-import type { DatasetRegistry } from './dataset-registry';
-import { CoreError, messageOf } from './errors';
-import { exportFolder } from './export-target';
+import { isImageName, readImageInput } from '../../../datasets/io/image-file';
+import { folderToLabel } from '../../../datasets/io/label-folder';
+import { messageOf } from '../../shared/errors';
+import type { ImportReport } from '../../shared/types';
 import type { SampleStore } from './sample-store';
 
 export const isImageFile = isImageName;
@@ -98,34 +92,4 @@ export async function importImages(
     report.imported++;
   }
   return report;
-}
-
-/**
- * Export a custom dataset as an image folder `<target>/<label>/<n>.png` (28×28 grey, ink white; label
- * folders encoded as in `datasets/io/label-folder.ts`, every class a folder even when empty), the
- * layout other tools read, plus the export marker. Written whole and swapped in (old-or-new). Only an
- * earlier export of a set is replaced; any other existing folder (say ~/Pictures) gets the set in a
- * new sub-folder named after it. `journal`: see `pendingExportsDir`.
- */
-export async function exportDataset(
-  datasets: DatasetRegistry,
-  id: string,
-  target: string,
-  journal?: string,
-): Promise<{ path: string; images: number; classes: number }> {
-  if (datasets.isBundled(id))
-    throw new CoreError('unsupported', `exporting the bundled ${id} set is not supported`);
-  const data = await datasets.trainerData(id);
-  if (data.kind !== 'folder') throw new CoreError('unsupported', `cannot export ${id}`);
-  const title = (await datasets.get(id)).title;
-  const name = title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '') || id;
-  const dir = await exportFolder(target, 'dataset', name, 'an image-folder export');
-  const folder = await loadFolderData(data.dir, data.classes, data.folders);
-  const set = { images: fromBytes(folder.images), labels: folder.labels, classes: folder.classes };
-  try {
-    await writeExportDir(dir, 'dataset', (staged) => fillImageFolder(staged, set), { journal });
-  } catch (error) {
-    throw new CoreError('io', `image-folder export to ${dir} failed: ${messageOf(error)}`);
-  }
-  return { path: dir, images: folder.labels.length, classes: folder.classes.length };
 }

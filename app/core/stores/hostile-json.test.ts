@@ -2,22 +2,20 @@
 // writing the value back (JSON.stringify) overflowed the stack. Built in a temp folder.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CustomDatasets } from './custom-datasets';
-import { SampleStore } from './sample-store';
-import { barImage, tempDir } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { barImage } from '../test-helpers';
+import type { CustomDatasets } from './custom-datasets';
+import type { SampleStore } from './sample-store';
+import { freshStores, type TestStores } from './test-stores';
 
 const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
 
-let tmp: ReturnType<typeof tempDir>;
+let tmp: TestStores['tmp'];
 let datasets: CustomDatasets;
 let samples: SampleStore;
-beforeEach(() => {
-  tmp = tempDir();
-  datasets = new CustomDatasets(path.join(tmp.dir, 'datasets'));
-  samples = new SampleStore(datasets);
+freshStores((s) => {
+  ({ tmp, datasets, samples } = s);
 });
-afterEach(() => tmp.remove());
 
 describe('deeply nested JSON in user data', () => {
   it('refuses a dataset.json nested 100,000 deep with a clear error naming it', async () => {

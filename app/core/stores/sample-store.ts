@@ -6,13 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { toBytes } from '../../datasets/idx';
-import { isTempName, writeFileAtomic } from '../../datasets/io/atomic';
-import { decodeImage, encodePng, imageToInput } from '../../datasets/io/image-file';
-import { parseJson } from '../../datasets/json-text';
-import type { SampleInfo, StrokeData } from '../shared/types';
+import { toBytes } from '../../../datasets/idx';
+import { isTempName, writeFileAtomic } from '../../../datasets/io/atomic';
+import { encodePng, readImageInput } from '../../../datasets/io/image-file';
+import { parseJson } from '../../../datasets/json-text';
+import { CoreError } from '../../shared/errors';
+import type { SampleInfo, StrokeData } from '../../shared/types';
 import type { CustomDatasets } from './custom-datasets';
-import { CoreError } from './errors';
 
 export const SIDE = 28;
 
@@ -24,10 +24,8 @@ interface SampleMeta {
 }
 
 /** A stored sample PNG → the network's input ([784] floats, ink = 1); other tools' images are normalized. */
-export async function readSample(file: string): Promise<Float32Array> {
-  const img = await decodeImage(file);
-  const plain = img.width === SIDE && img.height === SIDE && img.channels === 1;
-  return imageToInput(img, path.basename(file), { normalize: !plain });
+export function readSample(file: string): Promise<Float32Array> {
+  return readImageInput(file, { normalize: 'auto' });
 }
 
 function newSampleId(): string {

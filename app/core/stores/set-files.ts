@@ -1,0 +1,132 @@
+// A custom set to and from the file formats other tools use: an image folder (`<label>/<n>.png`),
+// a pair of IDX files, or a CSV (datasets/io/). Imports go through the sample store like a drawing
+// saved in the app; exports are written whole with the export marker, so only an earlier export of
+// ours is ever replaced (datasets/io/export-folder.ts).
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fromBytes } from '../../../datasets/idx';
+import { formatCsv, readCsvFile } from '../../../datasets/io/csv';
+import { writeExportDir } from '../../../datasets/io/export-folder';
+import { readIdxSet, writeIdxSet } from '../../../datasets/io/idx-set';
+import { fillImageFolder, readImageFolder, readSampleFolders } from '../../../datasets/io/image-folder';
+import type { LabelledSet } from '../../../datasets/io/labelled-set';
+import { parseJson } from '../../../datasets/json-text';
+import { CoreError, messageOf } from '../../shared/errors';
+import type { ImportReport } from '../../shared/types';
+import type { DatasetCatalog } from './dataset-catalog';
+import { exportFolder } from './export-target';
+import { hasInk, NO_INK } from './image-io';
+import type { SampleStore } from './sample-store';
+
+export const SET_FORMATS = ['folder', 'idx', 'csv'] as const;
+export type SetFormat = (typeof SET_FORMATS)[number];
+
+/** The files an IDX export holds; `classes.json` keeps the class names IDX labels (bytes) cannot. */
+export const IDX_FILES = {
+  images: 'images.idx.gz',
+  labels: 'labels.idx.gz',
+  classes: 'classes.json',
+} as const;
+export const CSV_FILE = 'samples.csv';
+
+export function isSetFormat(format: string): format is SetFormat {
+  return (SET_FORMATS as readonly string[]).includes(format);
+}
+
+/** `classes.json` beside an IDX labels file, if there is one: the class names in label order. */
+async function idxClasses(labelsPath: string): Promise<string[] | undefined> {
+  const file = path.join(path.dirname(labelsPath), IDX_FILES.classes);
+  const text = await fs.readFile(file, 'utf8').catch(() => null);
+  if (text === null) return undefined;
+  const classes = parseJson(text, file);
+  if (!Array.isArray(classes) || !classes.every((c) => typeof c === 'string' && c.length > 0))
+    throw new Error(`${file}: expected a list of class names`);
+  return classes;
+}
+
+/**
+ * Read a labelled set in `format`: `folder` takes one folder of `<label>/<image>`, `csv` one file,
+ * `idx` the images file and the labels file, or a folder holding an IDX export of ours.
+ */
+export async function readSetFiles(format: SetFormat, paths: readonly string[]): Promise<LabelledSet> {
+  const [first, second] = paths;
+  if (!first || paths.length > (format === 'idx' ? 2 : 1))
+    throw new CoreError(
+      'invalid',
+      format === 'idx'
+        ? 'an IDX import takes the images file and the labels file, or a folder holding both'
+        : `a ${format} import takes one ${format === 'csv' ? 'file' : 'folder'}`,
+    );
+  try {
+    // 28×28 grey images (an export of ours, MNIST-style files) are taken as they are, others normalized.
+    if (format === 'folder') return await readImageFolder(first, { normalize: 'auto' });
+    if (format === 'csv') return await readCsvFile(first);
+    const [images, labels] = second
+      ? [first, second]
+      : [path.join(first, IDX_FILES.images), path.join(first, IDX_FILES.labels)];
+    return await readIdxSet(images, labels, { classes: await idxClasses(labels) });
+  } catch (error) {
+    throw new CoreError('invalid', messageOf(error));
+  }
+}
+
+/** Add every image of `set` to the custom set `datasetId` as a sample of its label; blank images are refused. */
+export async function importSet(
+  samples: SampleStore,
+  datasetId: string,
+  set: LabelledSet,
+  source: string,
+): Promise<ImportReport> {
+  const report: ImportReport = { imported: 0, rejected: [] };
+  for (let i = 0; i < set.labels.length; i++) {
+    const image = set.images.slice(i * 784, (i + 1) * 784);
+    if (!hasInk(image)) {
+      report.rejected.push({ file: `${source} #${i + 1}`, reason: NO_INK });
+      continue;
+    }
+    await samples.add({ datasetId, label: set.classes[set.labels[i]!]!, image, strokes: [] });
+    report.imported++;
+  }
+  return report;
+}
+
+/** Fill the staged export folder `dir` with `set` in `format`. */
+async function fillSetFiles(dir: string, set: LabelledSet, format: SetFormat): Promise<void> {
+  if (format === 'folder') return fillImageFolder(dir, set);
+  if (format === 'csv') return fs.writeFile(path.join(dir, CSV_FILE), formatCsv(set));
+  await writeIdxSet(path.join(dir, IDX_FILES.images), path.join(dir, IDX_FILES.labels), set);
+  await fs.writeFile(path.join(dir, IDX_FILES.classes), `${JSON.stringify(set.classes)}\n`);
+}
+
+/**
+ * Export a custom dataset in `format` (default an image folder `<target>/<label>/<n>.png`: 28×28 grey,
+ * ink white, every class a folder even when empty; `idx`: images.idx.gz + labels.idx.gz +
+ * classes.json; `csv`: samples.csv), plus the export marker. Written whole and swapped in
+ * (old-or-new). Only an earlier export of a set is replaced; any other existing folder (say
+ * ~/Pictures) gets the set in a new sub-folder named after it. `journal`: see `pendingExportsDir`.
+ */
+export async function exportDataset(
+  datasets: DatasetCatalog,
+  id: string,
+  target: string,
+  journal?: string,
+  format: SetFormat = 'folder',
+): Promise<{ path: string; images: number; classes: number }> {
+  if (datasets.isBundled(id))
+    throw new CoreError('unsupported', `exporting the bundled ${id} set is not supported`);
+  const data = await datasets.trainerData(id);
+  if (data.kind !== 'folder') throw new CoreError('unsupported', `cannot export ${id}`);
+  const title = (await datasets.get(id)).title;
+  const name = title.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '') || id;
+  const what = format === 'folder' ? 'an image-folder export' : `an ${format.toUpperCase()} export`;
+  const dir = await exportFolder(target, 'dataset', name, what);
+  const folder = await readSampleFolders(data.dir, data.classes, data.folders);
+  const set = { images: fromBytes(folder.images), labels: folder.labels, classes: folder.classes };
+  try {
+    await writeExportDir(dir, 'dataset', (staged) => fillSetFiles(staged, set, format), { journal });
+  } catch (error) {
+    throw new CoreError('io', `${what.slice(what.indexOf(' ') + 1)} to ${dir} failed: ${messageOf(error)}`);
+  }
+  return { path: dir, images: folder.labels.length, classes: folder.classes.length };
+}
