@@ -27,6 +27,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   validation: { type: 'string' },
   'label-smoothing': { type: 'string' },
+  loss: { type: 'string' },
+  target: { type: 'string' },
   augment: { type: 'boolean' },
   base: { type: 'string' },
   name: { type: 'string' },
