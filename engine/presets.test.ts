@@ -15,7 +15,7 @@ function outputShape(
 
 describe('presets', () => {
   it('keeps its stable ids in menu order', () => {
-    expect(PRESET_IDS).toEqual(['mlp', 'lenet', 'cnn', 'recurrent']);
+    expect(PRESET_IDS).toEqual(['mlp', 'lenet', 'cnn', 'recurrent', 'classic']);
     expect(presets({ classes: 10 }).map((p) => p.id)).toEqual([...PRESET_IDS]);
   });
 
@@ -37,6 +37,15 @@ describe('presets', () => {
       expect(p.training.learningRate).toBeGreaterThan(0);
     }
     expect(preset('cnn', { classes: 10 }).training.augment).toBe(true);
+  });
+
+  it('makes the classic preset the textbook network: sigmoid units, squared error, plain SGD at a fixed rate, until convergence', () => {
+    const p = preset('classic', { classes: 10 });
+    expect(p.model.layers.map((l) => l.type)).toEqual(['flatten', 'dense', 'sigmoid', 'dense']);
+    expect(p.training.loss).toEqual({ type: 'meanSquaredError', config: { sigmoid: true } });
+    expect(p.training.optimizer.type).toBe('sgd');
+    expect(p.training.schedule.type).toBe('constant');
+    expect(p.training.earlyStopping?.patience).toBeGreaterThanOrEqual(1);
   });
 
   it('rejects fewer than two classes', () => {

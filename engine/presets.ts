@@ -2,12 +2,13 @@
 // Ids are stable (saved models and the CLI refer to them); every preset takes the number of classes
 // (digits 10, letters 26, a custom set N) and the input shape [channels, height, width].
 
+import type { EarlyStoppingRule } from './early-stopping';
 import type { LayerSpec } from './layer';
 import type { OptimizerSpec } from './optimizers/index';
 import './recurrent/index'; // registers the 'fixedPoint' layer the recurrent preset uses
 import type { ScheduleSpec } from './schedules/index';
 
-export const PRESET_IDS = ['mlp', 'lenet', 'cnn', 'recurrent'] as const;
+export const PRESET_IDS = ['mlp', 'lenet', 'cnn', 'recurrent', 'classic'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 /** What `Sequential` is built from. */
@@ -27,6 +28,13 @@ export interface TrainingDefaults {
   readonly augment: boolean;
   /** Global gradient-norm clip, when the network needs one. */
   readonly clipNorm?: number;
+  /** The loss to train with, for the loss registry; absent: softmax cross-entropy. */
+  readonly loss?: LayerSpec;
+  /**
+   * Train until the validation error stops improving (engine/early-stopping.ts); `epochs` is then an
+   * upper bound only. Absent: train for `epochs`.
+   */
+  readonly earlyStopping?: EarlyStoppingRule;
 }
 
 export interface Preset {
@@ -47,6 +55,7 @@ export interface PresetInput {
 
 const layer = (type: string, config: Record<string, unknown> = {}): LayerSpec => ({ type, config });
 const relu = () => layer('relu');
+const sigmoid = () => layer('sigmoid');
 
 type Builder = (classes: number, inputShape: readonly number[]) => Omit<Preset, 'id'>;
 
@@ -163,6 +172,34 @@ const builders: Record<PresetId, Builder> = {
       epochs: 5,
       augment: false,
       clipNorm: 5,
+    },
+  }),
+  classic: (classes, inputShape) => ({
+    name: 'Classic backpropagation',
+    description:
+      'The textbook algorithm as written: 100 sigmoid hidden units and sigmoid outputs, squared error, plain SGD at a fixed rate from random weights, until the validation error stops improving.',
+    model: {
+      inputShape,
+      // The output units' sigmoid is inside the loss (meanSquaredError with sigmoid), as softmax is
+      // inside cross-entropy: the model emits logits, so prediction reads it like every other preset.
+      layers: [
+        layer('flatten'),
+        layer('dense', { units: 100 }),
+        sigmoid(),
+        layer('dense', { units: classes }),
+      ],
+    },
+    training: {
+      optimizer: { type: 'sgd', config: {} },
+      learningRate: 3,
+      schedule: { type: 'constant', config: {} },
+      batchSize: 10,
+      // An upper bound: early stopping ends the run when the validation error has converged (12
+      // epochs on all of MNIST, docs/benchmarks.md; more on a small set, whose epochs are short).
+      epochs: 50,
+      augment: false,
+      loss: { type: 'meanSquaredError', config: { sigmoid: true } },
+      earlyStopping: { patience: 3, minDelta: 1e-4 },
     },
   }),
 };

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { CoreError, messageOf } from '../shared/errors';
 import { runDatasetsList, runExport, runImport, runModelsList } from './commands/catalog';
 import { runEvaluate } from './commands/evaluate';
+import { runInspect } from './commands/inspect';
 import { runPredict } from './commands/predict';
 import { runDatasetsCreate, runDatasetsExport, runDatasetsImport, runSamplesImport } from './commands/sets';
 import { runTrain } from './commands/train';
@@ -27,6 +28,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   validation: { type: 'string' },
   'label-smoothing': { type: 'string' },
+  loss: { type: 'string' },
+  target: { type: 'string' },
   augment: { type: 'boolean' },
   base: { type: 'string' },
   name: { type: 'string' },
@@ -89,6 +92,8 @@ export async function run(argv: string[]): Promise<number> {
         return await runExport(global, values, rest);
       case 'import':
         return await runImport(global, rest);
+      case 'inspect':
+        return await runInspect(global, values, rest);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }

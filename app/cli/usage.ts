@@ -16,16 +16,22 @@ Usage:
                   (folder: <label>/<n>.png; idx: images.idx.gz, labels.idx.gz, classes.json;
                    csv: samples.csv, label + 784 pixels 0-255 per line)
   glyph-lab models list
-  glyph-lab train --dataset <id> [--preset mlp|lenet|cnn|recurrent | --layers <json>]
+  glyph-lab train --dataset <id> [--preset mlp|lenet|cnn|recurrent|classic | --layers <json>]
                   [--epochs 1] [--optimizer adam] [--lr 0.001] [--batch 64] [--seed 1]
                   [--limit N] [--validation 0.1] [--augment] [--label-smoothing 0]
+                  [--loss cross-entropy|mse]
                   [--base <model>] [--name <name>] [--out <folder>]
   glyph-lab evaluate <model> [--dataset <id>]
   glyph-lab predict <image files or folders...> [--model <model>] [--dataset mnist] [--top 3]
   glyph-lab export <model> --out <path> [--format native|onnx]
   glyph-lab import <model folder or model.json>
+  glyph-lab inspect <model> <image> [--target <class>]
 
   <model> is a model id (see \`models list\`) or a folder holding model.json + weights.bin.
+  inspect prints each layer's activation statistics for the image; with --target, the backward pass
+  for that class: the output error (actual − desired) and each layer's error-signal and gradient norms.
+  The classic preset (sigmoid units, squared error, plain SGD) trains until the validation error stops
+  improving; --epochs is then an upper bound.
   train --base <model> on one of your sets fine-tunes it: the set's classes are added, the dense head
   trains on your samples and augmented copies of them with base data replayed (recipe settings for
   the flags left out); it prints accuracy before/after and the samples that look mislabelled.

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../../datasets/io/atomic';
 import { writeExportDir } from '../../datasets/io/export-folder';
 import { exportOnnx } from '../../engine/onnx/index';
 import { checkModelFile, deserializeModel, MODEL_VERSION, parseModelFile } from '../../engine/serialize';
-import { parameterCount, readModel } from '../model/engine-model';
+import { LOSS_NAMES, parameterCount, readModel } from '../model/engine-model';
 import { CoreError, messageOf } from '../shared/errors';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import type { ModelPayload } from '../shared/types';
@@ -74,8 +74,14 @@ function trainingLines(meta: Partial<AppModelMeta>, datasetId: string): string[]
     lines.push(
       `- Trained for ${t.history.length} epoch(s) in ${t.seconds.toFixed(1)} s with ${t.spec.optimizer.type}, ` +
         `learning rate ${t.spec.learningRate}, batch ${t.spec.batchSize}, seed ${t.spec.seed}` +
-        `${t.spec.augmentation ? ', augmentation on' : ''}${t.spec.labelSmoothing ? `, label smoothing ${t.spec.labelSmoothing}` : ''}${t.spec.limit ? `, on the first ${t.spec.limit} training images` : ''}.`,
+        `${t.spec.augmentation ? ', augmentation on' : ''}${t.spec.labelSmoothing && t.spec.loss !== 'mse' ? `, label smoothing ${t.spec.labelSmoothing}` : ''}${t.spec.limit ? `, on the first ${t.spec.limit} training images` : ''}.`,
     );
+    // Models trained before the loss was recorded (the built-in ones among them) trained on cross-entropy.
+    if (t.spec.loss) lines.push(`- Loss: ${LOSS_NAMES[t.spec.loss]}.`);
+    if (t.converged)
+      lines.push(
+        `- Converged after ${t.converged.epochs} epoch(s): the validation error stopped improving; the weights of epoch ${t.converged.bestEpoch} were kept.`,
+      );
   } else lines.push('- No training record.');
   lines.push(`- Dataset: \`${datasetId}\`.`);
   const d = meta.data;
@@ -119,7 +125,9 @@ export function modelCard(payload: ModelPayload, exported?: ExportStamp): string
   const metrics = [
     `- Test accuracy: ${m.testAccuracy === undefined ? 'not measured' : pct(m.testAccuracy)}${m.evaluatedOn ? ` (${m.evaluatedOn})` : ''}`,
     ...(m.testLoss !== undefined && Number.isFinite(m.testLoss)
-      ? [`- Test loss: ${m.testLoss.toFixed(4)}`]
+      ? [
+          `- Test loss: ${m.testLoss.toFixed(4)}${meta.training?.spec.loss === 'mse' ? ' (cross-entropy on the softmax of the outputs, comparable with cross-entropy models; the training and validation losses are squared error)' : ''}`,
+        ]
       : []),
     ...(f?.base
       ? [

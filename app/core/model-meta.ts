@@ -3,6 +3,7 @@
 // whole model and other tools see a plain engine model.
 
 import type {
+  Convergence,
   EpochMetrics,
   Evaluation,
   FineTuneReport,
@@ -16,6 +17,8 @@ import type {
 export interface TrainingRecord {
   spec: TrainingSpec;
   history: EpochMetrics[];
+  /** Set when the run stopped because the validation error stopped improving (early stopping). */
+  converged?: Convergence;
   seconds: number;
   finishedAt: string;
 }

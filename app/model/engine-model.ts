@@ -15,7 +15,7 @@ import { isPresetId, PRESET_IDS, preset, type TrainingDefaults } from '../../eng
 import { deserializeModel, serializeModel } from '../../engine/serialize';
 import { CoreError } from '../shared/errors';
 import type { ModelFiles } from '../shared/trainer-protocol';
-import type { Evaluation, TrainingSpec } from '../shared/types';
+import type { Evaluation, TrainingLoss, TrainingSpec } from '../shared/types';
 
 export type EngineModel = Sequential;
 /** Every model the app trains takes one 28×28 grey image: [channels, height, width]. */
@@ -44,6 +44,27 @@ export function presetTraining(architecture: string): TrainingDefaults | undefin
     ? preset(architecture, { classes: 10, inputShape: SAMPLE_SHAPE }).training
     : undefined;
 }
+
+/**
+ * The loss a spec trains with: its own, else its preset's (the classic preset's squared error), else
+ * cross-entropy. A layer list of the user's takes no preset default.
+ */
+export function lossOf(spec: Pick<TrainingSpec, 'loss' | 'architecture' | 'layers'>): TrainingLoss {
+  if (spec.loss) return spec.loss;
+  if (spec.layers?.length) return 'cross-entropy';
+  return presetLoss(spec.architecture);
+}
+
+/** A preset's own loss in the contract's terms; cross-entropy for anything else. */
+export function presetLoss(architecture: string): TrainingLoss {
+  return presetTraining(architecture)?.loss?.type === 'meanSquaredError' ? 'mse' : 'cross-entropy';
+}
+
+/** How a model card and the CLI name a loss. */
+export const LOSS_NAMES: Record<TrainingLoss, string> = {
+  'cross-entropy': 'softmax cross-entropy',
+  mse: 'mean squared error on sigmoid outputs',
+};
 
 export function readModel(files: ModelFiles): Sequential {
   return deserializeModel(files.json, files.weights).model;

@@ -99,6 +99,7 @@ export const trainingSpecSchema = z.object({
     .max(2 ** 32 - 1),
   validationSplit: z.number().min(0).max(0.5),
   labelSmoothing: z.number().min(0).max(0.5).optional(),
+  loss: z.enum(['cross-entropy', 'mse']).optional(),
   limit: z.number().int().positive().max(10_000_000).optional(),
   name: z.string().max(200).optional(),
 });

@@ -33,6 +33,13 @@ const layers = (...list: [string, Record<string, unknown>][]) => ({
 });
 
 describe('trainingSpecSchema: every numeric config field is bounded, per type', () => {
+  it('takes the loss as cross-entropy or mse, absent by default, and refuses any other', () => {
+    expect(verdict({ loss: 'cross-entropy' })).toBe('ok');
+    expect(verdict({ loss: 'mse' })).toBe('ok');
+    expect(verdict({ loss: 'hinge' })).toMatch(/^loss: /);
+    expect(verdict({ loss: '' })).toMatch(/^loss: /);
+  });
+
   it('accepts what the Train form and the presets send', () => {
     expect(verdict({})).toBe('ok');
     expect(

@@ -52,6 +52,7 @@ const trainingSpec = z.looseObject({
   seed: count,
   validationSplit: fraction,
   labelSmoothing: fraction.optional(),
+  loss: z.enum(['cross-entropy', 'mse']).optional(),
   limit: count.optional(),
   name: name.optional(),
 });
@@ -68,6 +69,7 @@ const epoch = z.looseObject({
 const training = z.looseObject({
   spec: trainingSpec,
   history: z.array(epoch),
+  converged: z.looseObject({ epochs: count, bestEpoch: count }).optional(),
   seconds: z.number(),
   finishedAt: date,
 });

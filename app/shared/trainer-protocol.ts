@@ -3,6 +3,7 @@
 // `serialization: 'advanced'`), so typed arrays travel as typed arrays.
 
 import type {
+  Convergence,
   EpochMetrics,
   Evaluation,
   FineTuneReport,
@@ -57,6 +58,8 @@ export type TrainerOut =
       model: ModelFiles;
       evaluation: Evaluation;
       history: EpochMetrics[];
+      /** Set when early stopping ended the run (the validation error stopped improving). */
+      converged?: Convergence;
       seconds: number;
       /** Total parameter count of the trained model. */
       parameters: number;

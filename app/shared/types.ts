@@ -125,6 +125,15 @@ export interface ScheduleSpec {
   config: Record<string, unknown>;
 }
 
+/** The losses a training spec may choose. */
+export type TrainingLoss = 'cross-entropy' | 'mse';
+
+/** A run ended by early stopping: after `epochs` epochs, keeping the weights of epoch `bestEpoch` (both from 1). */
+export interface Convergence {
+  epochs: number;
+  bestEpoch: number;
+}
+
 export interface TrainingSpec {
   datasetId: string;
   /** A preset id, or `custom` with `layers`. */
@@ -148,6 +157,12 @@ export interface TrainingSpec {
    * classes (0 or absent: plain one-hot). Evaluation loss is always plain cross-entropy.
    */
   labelSmoothing?: number;
+  /**
+   * What training minimises. `cross-entropy`: softmax cross-entropy. `mse`: the classic squared error
+   * ½ Σ (actual − desired)² on sigmoid outputs. Absent: the preset's own loss (the classic preset's is
+   * `mse`), else cross-entropy. The test loss is cross-entropy on the softmax of the outputs for both.
+   */
+  loss?: TrainingLoss;
   /** Use only the first N training images (quick runs); all when absent. */
   limit?: number;
   name?: string;

@@ -1,11 +1,13 @@
 // The model a job trains: a fresh one from the spec, or a base model grown to new classes
 // (fine-tuning). Only the trainer process builds networks; main sizes them by arithmetic.
 
+import type { Loss } from '../../engine/layer';
+import { MeanSquaredError } from '../../engine/losses/index';
 import { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
 import type { TrainOptions } from '../../engine/train';
 import type { EpochReport } from '../../engine/train-types';
-import { crossEntropy, layersOf, presetTraining, SAMPLE_SHAPE } from '../model/engine-model';
+import { crossEntropy, layersOf, lossOf, presetTraining, SAMPLE_SHAPE } from '../model/engine-model';
 import type { EpochMetrics, TrainingSpec } from '../shared/types';
 
 /** A fresh model from a preset id or a layer list, for `classes` outputs, seeded by the spec. */
@@ -44,19 +46,37 @@ export function trainOptionsOf(
   | 'clipNorm'
   | 'seed'
   | 'validation'
+  | 'earlyStopping'
 > {
+  // A preset's own convergence rule (the classic preset's): needs validation data to watch.
+  const stopping = spec.layers?.length ? undefined : presetTraining(spec.architecture)?.earlyStopping;
   return {
     epochs: spec.epochs,
     batchSize: spec.batchSize,
     learningRate: spec.learningRate,
     optimizer: spec.optimizer,
     schedule: spec.schedule,
-    loss: crossEntropy(spec.labelSmoothing ?? 0),
+    loss: trainingLoss(spec),
     // A preset's own clipping; a layer list of the user's trains unclipped.
     clipNorm: spec.layers?.length ? undefined : presetTraining(spec.architecture)?.clipNorm,
     seed: spec.seed,
     validation: spec.validationSplit > 0 ? { fraction: spec.validationSplit } : undefined,
+    earlyStopping:
+      stopping && spec.validationSplit > 0
+        ? { monitor: 'valLoss', patience: stopping.patience, minDelta: stopping.minDelta }
+        : undefined,
   };
+}
+
+/**
+ * The loss a spec trains with. Squared error keeps the sigmoid fused in the loss, so the model still
+ * emits logits: prediction, probabilities (softmax of the logits, the same monotone order as the
+ * sigmoid outputs) and the test loss read every model alike. Label smoothing is cross-entropy's only.
+ */
+export function trainingLoss(spec: TrainingSpec): Loss {
+  return lossOf(spec) === 'mse'
+    ? new MeanSquaredError({ sigmoid: true })
+    : crossEntropy(spec.labelSmoothing ?? 0);
 }
 
 /** The engine's end-of-epoch report in the app's terms (epochs counted from 1). */

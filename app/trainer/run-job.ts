@@ -190,6 +190,9 @@ export class JobRunner {
       model: files(),
       evaluation,
       history,
+      ...(result.status === 'plateau' || result.status === 'converged'
+        ? { converged: { epochs: history.length, bestEpoch: result.record.bestEpoch + 1 } }
+        : {}),
       seconds: (performance.now() - started) / 1000,
       parameters: parameterCount(model),
       fineTune: fineTuneReport,

@@ -11,6 +11,8 @@ import {
   layerRow,
   QUICK_TRY,
   quickTry,
+  trainsToConvergence,
+  withArchitecture,
   withBase,
   withOptimizer,
 } from './spec-form';
@@ -116,6 +118,25 @@ describe('formToSpec', () => {
       expect(tooMuch.errors).toEqual([
         { field: 'labelSmoothing', message: 'Label smoothing must be between 0 and 0.5.' },
       ]);
+  });
+
+  it('sends the chosen loss; the classic preset picks squared error and keeps its epoch cap (it stops at convergence)', () => {
+    const plain = formToSpec(defaultForm('mnist'));
+    expect(plain.ok && plain.spec.loss).toBe('cross-entropy');
+    const mse = formToSpec({ ...defaultForm('mnist'), loss: 'mse', labelSmoothing: 0.2 });
+    expect(mse.ok && mse.spec.loss).toBe('mse');
+    // Label smoothing belongs to cross-entropy: not sent with squared error.
+    expect(mse.ok && mse.spec.labelSmoothing).toBe(undefined);
+
+    const classic = withArchitecture(defaultForm('mnist'), 'classic');
+    expect(classic).toMatchObject({ loss: 'mse', optimizer: 'sgd', schedule: 'constant' });
+    expect(classic.epochs).toBe(preset('classic', { classes: 10 }).training.epochs);
+    expect(trainsToConvergence('classic')).toBe(true);
+    expect(trainsToConvergence('mlp')).toBe(false);
+    const spec = formToSpec(classic);
+    expect(spec.ok && trainingSpecSchema.safeParse(spec.spec).success).toBe(true);
+    // Back to a modern preset: cross-entropy again, and the form's short first run.
+    expect(withArchitecture(classic, 'mlp')).toMatchObject({ loss: 'cross-entropy', epochs: 3 });
   });
 
   it('picking an optimizer picks its usual learning rate', () => {

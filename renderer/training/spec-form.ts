@@ -2,7 +2,7 @@
 // conversion to the contract's TrainingSpec (checked with the same zod schema main validates with).
 
 import { trainingSpecSchema } from '../../app/shared/api';
-import type { LayerSpecData, TrainingSpec } from '../../app/shared/types';
+import type { LayerSpecData, TrainingLoss, TrainingSpec } from '../../app/shared/types';
 import { isPresetId, preset, presets } from '../../engine/presets';
 
 /** The engine's presets (names and descriptions are the engine's own), plus a custom layer list. */
@@ -18,6 +18,12 @@ export const OPTIMIZERS = [
   { id: 'nesterov', title: 'Nesterov', learningRate: 0.01 },
   { id: 'sgd', title: 'Plain SGD', learningRate: 0.05 },
 ] as const;
+
+/** What training minimises; a preset picks its own (the classic one squared error). */
+export const LOSSES: { id: TrainingLoss; title: string }[] = [
+  { id: 'cross-entropy', title: 'Cross-entropy' },
+  { id: 'mse', title: 'Squared error (actual − desired)' },
+];
 
 export const SCHEDULES = [
   { id: 'constant', title: 'Constant' },
@@ -68,8 +74,9 @@ export interface TrainingForm {
   seed: number;
   /** Fraction held out for validation, 0–0.5. */
   validationSplit: number;
-  /** Label smoothing ε, 0–0.5 (0: one-hot targets). */
+  /** Label smoothing ε, 0–0.5 (0: one-hot targets); cross-entropy only. */
   labelSmoothing: number;
+  loss: TrainingLoss;
   /** Train on the first N images only; 0 means all. */
   limit: number;
   name: string;
@@ -111,6 +118,7 @@ export function defaultForm(datasetId: string): TrainingForm {
       seed: 42,
       validationSplit: 0.1,
       labelSmoothing: 0,
+      loss: 'cross-entropy',
       limit: 0,
       name: '',
     },
@@ -146,6 +154,13 @@ export function recipeEpochs(architecture: string, classCount = 10): number | nu
     : null;
 }
 
+/** Whether the preset trains until its validation error stops improving (epochs an upper bound). */
+export function trainsToConvergence(architecture: string): boolean {
+  return (
+    isPresetId(architecture) && preset(architecture, { classes: 10 }).training.earlyStopping !== undefined
+  );
+}
+
 /** Picking a preset also picks the training settings the engine recommends for it (epochs capped). */
 export function withArchitecture(form: TrainingForm, architecture: string, classCount = 10): TrainingForm {
   if (!isPresetId(architecture)) {
@@ -162,8 +177,11 @@ export function withArchitecture(form: TrainingForm, architecture: string, class
     schedule: t.schedule.type,
     scheduleConfig: { ...t.schedule.config },
     batchSize: t.batchSize,
-    epochs: Math.min(t.epochs, FORM_EPOCHS),
+    // A preset that trains until convergence keeps its cap: a cut at FORM_EPOCHS would end it early.
+    epochs: t.earlyStopping ? t.epochs : Math.min(t.epochs, FORM_EPOCHS),
     augmentation: t.augment,
+    loss: t.loss?.type === 'meanSquaredError' ? 'mse' : 'cross-entropy',
+    ...(t.loss?.type === 'meanSquaredError' ? { labelSmoothing: 0 } : {}),
   };
 }
 
@@ -325,7 +343,10 @@ export function formToSpec(form: TrainingForm, classCount?: number): SpecResult 
     augmentation: form.augmentation,
     seed: form.seed,
     validationSplit: form.validationSplit,
-    ...(form.labelSmoothing !== 0 ? { labelSmoothing: form.labelSmoothing } : {}),
+    ...(form.labelSmoothing !== 0 && form.loss === 'cross-entropy'
+      ? { labelSmoothing: form.labelSmoothing }
+      : {}),
+    loss: form.loss,
     ...(form.limit > 0 ? { limit: form.limit } : {}),
     ...(form.name.trim() ? { name: form.name.trim() } : {}),
   };
@@ -355,6 +376,7 @@ const FIELD_NAMES: Record<string, string> = {
   seed: 'Seed',
   validationSplit: 'Validation split',
   labelSmoothing: 'Label smoothing',
+  loss: 'Loss',
   limit: 'Limit images',
   name: 'Name',
   layers: 'Layers',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseJson } from '../../../datasets/json-text';
 import { PRESET_IDS } from '../../../engine/presets';
 import { exportModelFiles } from '../../core/model-codec';
+import { readAppMeta } from '../../core/model-meta';
 import { pendingExportsDir } from '../../core/stores/export-target';
 import { presetTraining } from '../../model/engine-model';
 import { FINE_TUNE_TRAINING } from '../../model/fine-tune-recipe';
@@ -15,6 +16,7 @@ import type {
   FineTuneReport,
   SuspiciousSample,
   TrainingEvent,
+  TrainingLoss,
   TrainingSpec,
 } from '../../shared/types';
 import { type GlobalOptions, openCore } from '../context';
@@ -68,6 +70,7 @@ export function specFromFlags(values: Values): TrainingSpec {
       (n) => n >= 0 && n <= 0.5,
     ),
     ...labelSmoothing(values['label-smoothing']),
+    ...lossFlag(values.loss),
     limit: values.limit === undefined ? undefined : numberFlag(values.limit, 'limit', 0, isPositiveInt),
     name: values.name,
   };
@@ -77,6 +80,13 @@ export function specFromFlags(values: Values): TrainingSpec {
 function labelSmoothing(flag: string | undefined): { labelSmoothing?: number } {
   const e = numberFlag(flag, 'label-smoothing', 0, (n) => n >= 0 && n <= 0.5);
   return e > 0 ? { labelSmoothing: e } : {};
+}
+
+/** `--loss cross-entropy|mse`; left out of the spec when not given (the preset's own loss applies). */
+function lossFlag(flag: string | undefined): { loss?: TrainingLoss } {
+  if (flag === undefined) return {};
+  if (flag !== 'cross-entropy' && flag !== 'mse') throw new UsageError('--loss must be cross-entropy or mse');
+  return { loss: flag };
 }
 
 function formatFineTune(r: FineTuneReport): string {
@@ -131,16 +141,14 @@ export async function runTrain(global: GlobalOptions, values: Values): Promise<n
     if (last.type === 'error') throw new Error(`training failed (${last.kind}): ${last.message}`);
     if (last.type !== 'done') throw new Error('training ended unexpectedly');
     const folder = await core.services.models.folder(last.model.id);
+    const payload = await core.handlers['models:get']({ id: last.model.id });
+    const record = readAppMeta(payload.json).training;
     let modelPath = folder;
     if (values.out) {
       modelPath = (
-        await exportModelFiles(
-          await core.handlers['models:get']({ id: last.model.id }),
-          'native',
-          path.resolve(values.out),
-          undefined,
-          { journal: pendingExportsDir(global.dataDir) },
-        )
+        await exportModelFiles(payload, 'native', path.resolve(values.out), undefined, {
+          journal: pendingExportsDir(global.dataDir),
+        })
       ).path;
     }
     const seconds = (Date.now() - started) / 1000;
@@ -155,13 +163,16 @@ export async function runTrain(global: GlobalOptions, values: Values): Promise<n
         testLoss: e.loss,
         testCount: e.count,
         perClass: perClassJson(e),
+        loss: record?.spec.loss,
+        epochs: record?.history.length,
+        ...(record?.converged ? { converged: record.converged } : {}),
         seconds,
         ...(fineTune ? { fineTune } : {}),
         ...(last.suspicious ? { suspicious } : {}),
       });
     } else {
       process.stdout.write(
-        `${formatEvaluation(e)}\n${fineTune ? `\n${formatFineTune(fineTune)}\n` : ''}${suspicious.length ? `\n${formatSuspicious(suspicious)}\n` : ''}` +
+        `${formatEvaluation(e)}\n${record?.converged ? `converged after ${record.converged.epochs} epochs (the validation error stopped improving; the weights of epoch ${record.converged.bestEpoch} were kept)\n` : ''}${fineTune ? `\n${formatFineTune(fineTune)}\n` : ''}${suspicious.length ? `\n${formatSuspicious(suspicious)}\n` : ''}` +
           `\nmodel ${last.model.id} saved to ${modelPath} (${percent(e.accuracy)}, ${seconds.toFixed(1)} s)\n`,
       );
     }

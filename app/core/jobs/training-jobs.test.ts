@@ -140,7 +140,8 @@ describe('TrainingJobs with a real trainer', () => {
     });
     expect(meta.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(meta.training?.history).toHaveLength(1);
-    expect(meta.training?.spec).toEqual(spec());
+    // The spec as sent, with the loss it trained with resolved (the contract's default here).
+    expect(meta.training?.spec).toEqual({ ...spec(), loss: 'cross-entropy' });
   });
 
   it('refuses a job its preparation rejects, without starting a trainer for it', async () => {

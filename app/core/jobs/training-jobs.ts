@@ -4,6 +4,7 @@
 // `{type: 'error', kind: 'crash'}` and the next job gets a fresh process.
 
 import { randomBytes } from 'node:crypto';
+import { lossOf } from '../../model/engine-model';
 import { CoreError, messageOf } from '../../shared/errors';
 import type {
   ModelFiles,
@@ -221,7 +222,13 @@ export class TrainingJobs {
       architecture: job.architecture,
       createdAt: new Date().toISOString(),
       metrics: {},
-      training: { spec, history, seconds, finishedAt: new Date().toISOString() },
+      // The loss recorded as resolved (a preset's own when the spec left it out), for the model card.
+      training: {
+        spec: { ...spec, loss: lossOf(spec) },
+        history,
+        seconds,
+        finishedAt: new Date().toISOString(),
+      },
     };
   }
 
@@ -304,6 +311,7 @@ export class TrainingJobs {
         try {
           const e = m.evaluation;
           const meta = this.meta(job, m.history, m.seconds);
+          if (m.converged && meta.training) meta.training.converged = m.converged;
           const f = m.fineTune;
           // A fine-tuned model without a name is named after its base and what it learned.
           if (f && !job.spec.name)

@@ -4,11 +4,13 @@ import type { DatasetInfo, ModelSummary } from '../../../app/shared/types';
 import {
   type FieldProblem,
   type FormField,
+  LOSSES,
   OPTIMIZERS,
   PRESETS,
   recipeEpochs,
   SCHEDULES,
   type TrainingForm,
+  trainsToConvergence,
   withArchitecture,
   withBase,
   withOptimizer,
@@ -57,6 +59,8 @@ export function TrainFormView({ form, onChange, datasets, models, disabled, prob
   const preset = PRESETS.find((p) => p.id === form.architecture);
   const fullRecipe = form.baseModelId ? null : recipeEpochs(form.architecture, dataset?.classes.length);
   const recipe = fullRecipe !== null && fullRecipe !== form.epochs ? `${fullRecipe} epochs` : null;
+  const converges = !form.baseModelId && form.validationSplit > 0 && trainsToConvergence(form.architecture);
+  const epochsHelp = recipe ? 'train-epochs-help' : converges ? 'train-epochs-converge' : undefined;
   // Fine-tuning: the (disabled) select shows the base model's architecture, not the form's last pick.
   const base = form.baseModelId ? models.find((m) => m.id === form.baseModelId) : undefined;
   const shownArchitecture = base
@@ -161,6 +165,19 @@ export function TrainFormView({ form, onChange, datasets, models, disabled, prob
             ))}
           </select>
         </label>
+        <label className="field">
+          <span className="field-label">Loss</span>
+          <select
+            value={form.loss}
+            onChange={(e) => onChange({ ...form, loss: e.target.value as TrainingForm['loss'] })}
+          >
+            {LOSSES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="field">
           <label className="field-label" htmlFor="train-learningRate">
             Learning rate
@@ -248,8 +265,13 @@ export function TrainFormView({ form, onChange, datasets, models, disabled, prob
             max={1000}
             value={numValue(form.epochs)}
             onChange={num('epochs')}
-            {...marks('epochs', recipe ? 'train-epochs-help' : undefined)}
+            {...marks('epochs', epochsHelp)}
           />
+          {recipe === null && converges && (
+            <span className="field-help" id="train-epochs-converge">
+              At most: training stops when the validation error stops improving.
+            </span>
+          )}
           {recipe !== null && (
             <span className="field-help" id="train-epochs-help">
               The preset’s full recipe: {recipe}
@@ -266,16 +288,19 @@ export function TrainFormView({ form, onChange, datasets, models, disabled, prob
           onChange={(v) => set('validationSplit', v)}
           shown={`${Math.round(form.validationSplit * 100)}%`}
         />
-        <RangeField
-          field="labelSmoothing"
-          error={problemOf('labelSmoothing')?.message}
-          label="Label smoothing"
-          max={0.3}
-          value={form.labelSmoothing}
-          onChange={(v) => set('labelSmoothing', v)}
-          shown={form.labelSmoothing.toFixed(2)}
-          title="Training targets keep this share off the true class: a less over-confident model, which says Not sure more often and is right more often when it answers"
-        />
+        {/* Label smoothing softens cross-entropy's targets; squared error has none to soften. */}
+        {form.loss === 'cross-entropy' && (
+          <RangeField
+            field="labelSmoothing"
+            error={problemOf('labelSmoothing')?.message}
+            label="Label smoothing"
+            max={0.3}
+            value={form.labelSmoothing}
+            onChange={(v) => set('labelSmoothing', v)}
+            shown={form.labelSmoothing.toFixed(2)}
+            title="Training targets keep this share off the true class: a less over-confident model, which says Not sure more often and is right more often when it answers"
+          />
+        )}
         <div className="field">
           <label className="field-label" htmlFor="train-seed">
             Seed
