@@ -1,18 +1,22 @@
-// The core's heavy jobs, kept off main's event loop: decoding and normalizing an image file (imports),
-// evaluating a model on a dataset's test split, and reading a split's images (the confusion-matrix
-// drill-down, which may gunzip a whole bundled split). Main runs them in a worker thread
+// The core's heavy jobs, kept off main's event loop: decoding and normalizing an image file and
+// parsing a whole set's CSV or IDX files (imports), evaluating a model on a dataset's test split, and
+// reading a split's images (the confusion-matrix drill-down, which may gunzip a whole bundled split). Main runs them in a worker thread
 // (work-thread.ts) so it answers the renderer within 100 ms meanwhile; the CLI, which has no window to
 // keep responsive, runs them inline. The same functions serve both.
 
 import { readImageInput } from '../../datasets/io/image-file';
+import type { LabelledSet } from '../../datasets/io/labelled-set';
 import type { TrainerData } from '../shared/trainer-protocol';
 import type { Evaluation, ModelPayload } from '../shared/types';
 import { evaluateOnData, imagesOf } from './evaluate';
+import { readSetFiles, type SetFormat } from './stores/set-files';
 
 /** Each job's input and output (both cross threads by structured clone). */
 export interface WorkJobs {
   /** An image file → the network's input ([784] floats, ink = 1), normalized like a drawing. */
   decode: { input: { file: string }; output: Float32Array };
+  /** A whole set's files (CSV, IDX, an image folder) → images [count × 784] and labels. */
+  readSet: { input: { format: SetFormat; paths: string[] }; output: LabelledSet };
   evaluate: { input: { data: TrainerData; model: ModelPayload }; output: Evaluation };
   images: {
     input: { data: TrainerData; split: 'train' | 'test'; indices: number[] };
@@ -33,6 +37,7 @@ export interface Work {
 
 export const jobs: { [K in JobName]: (input: JobInput<K>) => Promise<JobOutput<K>> } = {
   decode: ({ file }) => readImageInput(file),
+  readSet: ({ format, paths }) => readSetFiles(format, paths),
   evaluate: ({ data, model }) => evaluateOnData(data, model),
   images: ({ data, split, indices }) => imagesOf(data, split, indices),
 };
