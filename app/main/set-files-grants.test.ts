@@ -122,6 +122,13 @@ describe('datasets:export and datasets:import through grants', () => {
       ((await h.invoke('datasets:list')) as DatasetInfo[]).find((d) => d.id === set.id)?.classes,
     ).toEqual([]);
 
+    const long = path.join(h.dir, 'long.csv');
+    await fs.writeFile(long, `${header}\n${row('a', bar(6))}\n${row('x'.repeat(65), bar(9))}\n`);
+    await expect(
+      h.invoke('datasets:import', { id: set.id, format: 'csv', grants: await openGrants([long]) }),
+    ).rejects.toThrow(/long\.csv: a label must be 1–64 characters/);
+    expect(await counts(set.id)).toEqual({});
+
     const blank = path.join(h.dir, 'blank.csv');
     await fs.writeFile(blank, `${header}\n${row('a', bar(6))}\n${row('a', new Float32Array(784))}\n`);
     const report = await h.invoke('datasets:import', {

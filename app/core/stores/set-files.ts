@@ -30,6 +30,8 @@ export const IDX_FILES = {
   classes: 'classes.json',
 } as const;
 export const CSV_FILE = 'samples.csv';
+/** The longest class label, as the API contract allows it. */
+const MAX_LABEL = 64;
 
 export function isSetFormat(format: string): format is SetFormat {
   return (SET_FORMATS as readonly string[]).includes(format);
@@ -83,17 +85,29 @@ export async function readSetFiles(format: SetFormat, paths: readonly string[]):
         ? 'an IDX import takes the images file and the labels file, or a folder holding both'
         : `a ${format} import takes one ${format === 'csv' ? 'file' : 'folder'}`,
     );
+  let set: LabelledSet;
   try {
     // 28×28 grey images (an export of ours, MNIST-style files) are taken as they are, others normalized.
-    if (format === 'folder') return await readImageFolder(first, { normalize: 'auto' });
-    if (format === 'csv') return await readCsvFile(first);
-    const [images, labels] = second
-      ? await idxPair(first, second)
-      : [path.join(first, IDX_FILES.images), path.join(first, IDX_FILES.labels)];
-    return await readIdxSet(images, labels, { classes: await idxClasses(labels) });
+    if (format === 'folder') set = await readImageFolder(first, { normalize: 'auto' });
+    else if (format === 'csv') set = await readCsvFile(first);
+    else {
+      const [images, labels] = second
+        ? await idxPair(first, second)
+        : [path.join(first, IDX_FILES.images), path.join(first, IDX_FILES.labels)];
+      set = await readIdxSet(images, labels, { classes: await idxClasses(labels) });
+    }
   } catch (error) {
     throw new CoreError('invalid', messageOf(error));
   }
+  // A class the app could not name back (the contract's labels are 1–64 characters) is refused here,
+  // before any set is made or sample written.
+  const bad = set.classes.find((c) => c.length === 0 || c.length > MAX_LABEL);
+  if (bad !== undefined)
+    throw new CoreError(
+      'invalid',
+      `${path.basename(first)}: a label must be 1–${MAX_LABEL} characters, got ${JSON.stringify(bad.slice(0, 80))}`,
+    );
+  return set;
 }
 
 /** Add every image of `set` to the custom set `datasetId` as a sample of its label; blank images are refused. */
