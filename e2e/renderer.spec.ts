@@ -269,7 +269,7 @@ test('samples: import an image file through the dialog', async ({ app, host }) =
   await app.getByLabel('New class label').fill('o');
   await app.getByRole('button', { name: 'Add class' }).click();
   host.dialogs.openFiles.push([file]);
-  await app.getByRole('button', { name: 'Import images…' }).click();
+  await app.getByRole('button', { name: 'Import…' }).click();
   await expect(app.getByText('Imported 1 image.')).toBeVisible();
   await expect(app.getByRole('list', { name: 'Samples of o' }).getByRole('img')).toHaveCount(1);
 });

@@ -120,3 +120,47 @@ test('dropping an image file on Samples imports it (the preload file bridge, thr
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a set exported as CSV through the save dialog comes back into a new set with the same counts', async ({
+  app,
+  host,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'glyph-set-e2e-'));
+  try {
+    await createSet(app, ['★', '○']);
+    const saved = [
+      ['○', 1],
+      ['○', 2],
+      ['★', 1],
+    ] as const;
+    for (const [label, n] of saved) {
+      await app.getByRole('radio', { name: new RegExp(label) }).click();
+      await drawRing(app);
+      await app.keyboard.press('Enter');
+      await expect(app.getByRole('list', { name: `Samples of ${label}` }).getByRole('img')).toHaveCount(n);
+    }
+
+    const out = join(dir, 'symbols');
+    host.dialogs.saveFile.push(out);
+    await app.getByLabel('Export format').selectOption({ label: 'CSV' });
+    await app.getByRole('button', { name: 'Export set…' }).click();
+    await expect(app.getByRole('status')).toContainText(
+      `Exported Symbols to ${out}: 3 samples in 2 classes.`,
+    );
+    expect(readFileSync(join(out, 'samples.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 3);
+
+    await app.getByLabel('New set name').fill('Symbols again');
+    await app.getByRole('button', { name: 'Create set' }).click();
+    await expect(
+      app.getByRole('combobox', { name: 'Set', exact: true }).locator('option:checked'),
+    ).toHaveText('Symbols again');
+    await expect(app.getByRole('radio')).toHaveCount(0);
+    host.dialogs.openFiles.push([join(out, 'samples.csv')]);
+    await app.getByRole('button', { name: 'Import…' }).click();
+    await expect(app.getByRole('status')).toContainText('Imported 3 samples from samples.csv.');
+    await expect(app.getByRole('radio', { name: /○/ })).toContainText('2 · too few');
+    await expect(app.getByRole('radio', { name: /★/ })).toContainText('1 · too few');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

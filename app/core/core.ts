@@ -18,7 +18,7 @@ import { pendingExportsDir } from './stores/export-target';
 import { importImages } from './stores/image-io';
 import { ModelStore } from './stores/model-store';
 import { SampleStore } from './stores/sample-store';
-import { exportDataset } from './stores/set-files';
+import { exportDataset, importSetFiles } from './stores/set-files';
 import { inlineWork, type Work } from './work';
 import { type SpawnWorker, WorkerThreadWork } from './work-thread';
 
@@ -171,7 +171,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'datasets:images': async ({ id, split, indices }) =>
       work.run('images', { data: await datasets.trainerData(id), split, indices }),
-    'datasets:export': async ({ id, path: target }) => exportDataset(datasets, id, target, journal),
+    'datasets:export': async ({ id, format, path: target }) =>
+      exportDataset(datasets, id, target, journal, format),
+    'datasets:import': async (input) => {
+      datasets.assertCustom(input.id);
+      const report = await importSetFiles(samples, input, (format, paths) =>
+        work.run('readSet', { format, paths }),
+      );
+      void datasetsChanged();
+      return report;
+    },
 
     'samples:list': ({ datasetId, label }) => samples.list({ datasetId, label }),
     'samples:add': async (input) => {

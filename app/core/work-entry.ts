@@ -3,7 +3,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { CoreError, messageOf } from '../shared/errors';
-import { jobs } from './work';
+import { type JobName, jobs, transferables } from './work';
 import type { WorkAnswer, WorkRequest } from './work-thread';
 
 const port = parentPort;
@@ -21,5 +21,10 @@ port.on('message', (request: WorkRequest) => {
         ...(error instanceof CoreError ? { code: error.code } : {}),
       }),
     )
-    .then((answer) => port.postMessage(answer));
+    .then((answer) => port.postMessage(answer, answer.ok ? transferOf(request.job, answer.value) : []));
 });
+
+function transferOf(job: JobName, value: unknown): ArrayBuffer[] {
+  const list = transferables[job] as ((output: unknown) => ArrayBuffer[]) | undefined;
+  return list ? list(value) : [];
+}

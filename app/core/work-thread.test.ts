@@ -1,11 +1,13 @@
 // The core's worker thread, REAL (work-entry.ts through tsx): answers by id, carries CoreError codes
 // across, and a thread that dies fails its pending jobs and is replaced on the next one.
 
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CoreError } from '../shared/errors';
 import type { TrainerData } from '../shared/trainer-protocol';
+import { tempDir } from './test-helpers';
 import { spawnThreadWorker, type WorkerHandle, WorkerThreadWork } from './work-thread';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,6 +41,24 @@ describe('WorkerThreadWork', () => {
     await expect(work.run('decode', { file: path.join(ROOT, 'no-such.png') })).rejects.toThrow(
       /no-such\.png: not a readable image/,
     );
+  });
+
+  it('parses a set file off the main thread; a bad one fails as invalid input', async () => {
+    const tmp = tempDir('glyph-work-');
+    try {
+      const ink = Array.from({ length: 784 }, (_, i) => (i % 28 === 14 ? 255 : 0)).join(',');
+      writeFileSync(path.join(tmp.dir, 'good.csv'), `a,${ink}\nb,${ink}\n`);
+      const set = await work.run('readSet', { format: 'csv', paths: [path.join(tmp.dir, 'good.csv')] });
+      expect(set.classes).toEqual(['a', 'b']);
+      expect(set.images).toBeInstanceOf(Float32Array);
+      expect(set.images.length).toBe(2 * 784);
+      writeFileSync(path.join(tmp.dir, 'bad.csv'), 'a,1,2\n');
+      await expect(
+        work.run('readSet', { format: 'csv', paths: [path.join(tmp.dir, 'bad.csv')] }),
+      ).rejects.toMatchObject({ code: 'invalid', message: /bad\.csv line 1/ });
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('fails the pending jobs of a thread that dies, and starts a fresh one for the next job', async () => {

@@ -26,7 +26,10 @@ export function grantedHandlers(core: CoreHandlers, pickers: Pickers, grants: Gr
       const chosen = await pickers.saveFile(input);
       return chosen ? grants.issue(chosen, 'write') : null;
     },
-    'datasets:export': ({ id, grant }) => core['datasets:export']({ id, path: one(grants, grant, 'write') }),
+    'datasets:export': ({ id, format, grant }) =>
+      core['datasets:export']({ id, format, path: one(grants, grant, 'write') }),
+    'datasets:import': ({ id, format, grants: tokens }) =>
+      core['datasets:import']({ id, format, paths: grants.take(tokens, 'read') }),
     'models:export': ({ id, format, grant }) =>
       core['models:export']({ id, format, path: one(grants, grant, 'write') }),
     'models:import': ({ grant }) => core['models:import']({ path: one(grants, grant, 'read') }),

@@ -20,7 +20,8 @@ export function createFileBridge(
   return {
     grantFor: async (file: File): Promise<FileGrant> => {
       const path = await pathForFile(file);
-      if (!path) throw new Error('not a file from the disk: drop it from a folder, or use “Import images…”');
+      if (!path)
+        throw new Error('not a file from the disk: drop it from a folder, or use “Import…” on Samples');
       return grantDropped(path);
     },
   };

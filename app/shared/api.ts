@@ -120,9 +120,21 @@ export const contract = {
   'datasets:images': channel<{ images: Uint8Array; labels: string[] }>()(
     z.object({ id, split: z.enum(['train', 'test']), indices: z.array(z.number().int().min(0)).max(1000) }),
   ),
-  /** A custom set as an image folder `<label>/<n>.png` where a save grant points; `path` is where it landed (a new folder inside an unrelated one). */
+  /**
+   * A custom set written where a save grant points, as a folder: an image folder `<label>/<n>.png`
+   * (default), IDX (images.idx.gz, labels.idx.gz, classes.json) or CSV (samples.csv), with the export
+   * marker. `path` is where it landed (a new folder inside an unrelated one).
+   */
   'datasets:export': channel<{ path: string; images: number; classes: number }>()(
-    z.object({ id, grant: grantToken }),
+    z.object({ id, format: z.enum(['folder', 'idx', 'csv']).optional(), grant: grantToken }),
+  ),
+  /**
+   * A whole labelled set from other tools' files into the custom set `id`, behind read grants: one CSV
+   * file, or an IDX images file and labels file (either order; class names from a classes.json beside
+   * the labels, else 0…9). A file that cannot be read imports nothing and says why.
+   */
+  'datasets:import': channel<ImportReport>()(
+    z.object({ id, format: z.enum(['csv', 'idx']), grants: z.array(grantToken).min(1).max(2) }),
   ),
 
   'samples:list': channel<SampleInfo[]>()(z.object({ datasetId: id, label: label.optional() })),
@@ -189,6 +201,7 @@ export const preloadContract = {
  */
 export type PathInputs = {
   'datasets:export': Swap<'datasets:export', 'grant', { path: string }>;
+  'datasets:import': Swap<'datasets:import', 'grants', { paths: string[] }>;
   'samples:import': Swap<'samples:import', 'grants', { paths: string[] }>;
   'models:export': Swap<'models:export', 'grant', { path: string }>;
   'models:import': Swap<'models:import', 'grant', { path: string }>;

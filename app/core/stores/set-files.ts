@@ -5,7 +5,8 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fromBytes } from '../../../datasets/idx';
+import { gunzipSync, constants as zlibConstants } from 'node:zlib';
+import { fromBytes, isGzip } from '../../../datasets/idx';
 import { formatCsv, readCsvFile } from '../../../datasets/io/csv';
 import { writeExportDir } from '../../../datasets/io/export-folder';
 import { readIdxSet, writeIdxSet } from '../../../datasets/io/idx-set';
@@ -29,6 +30,8 @@ export const IDX_FILES = {
   classes: 'classes.json',
 } as const;
 export const CSV_FILE = 'samples.csv';
+/** The longest class label, as the API contract allows it. */
+const MAX_LABEL = 64;
 
 export function isSetFormat(format: string): format is SetFormat {
   return (SET_FORMATS as readonly string[]).includes(format);
@@ -46,8 +49,32 @@ async function idxClasses(labelsPath: string): Promise<string[] | undefined> {
 }
 
 /**
+ * How many dimensions the IDX file `file` declares (its magic's 4th byte: images 3, labels 1), or
+ * undefined when it is not IDX. Reads only the head: a gzip file is inflated as far as that goes.
+ */
+async function idxDimensions(file: string): Promise<number | undefined> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    let head: Uint8Array = buffer.subarray(0, bytesRead);
+    if (isGzip(head)) head = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    return head.length >= 4 && head[0] === 0 && head[1] === 0 ? head[3] : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An IDX pair as [images, labels] whichever order it was chosen in (a dialog does not keep the order). */
+async function idxPair(a: string, b: string): Promise<[string, string]> {
+  const [da, db] = await Promise.all([idxDimensions(a), idxDimensions(b)]);
+  return da === 1 && db === 3 ? [b, a] : [a, b];
+}
+
+/**
  * Read a labelled set in `format`: `folder` takes one folder of `<label>/<image>`, `csv` one file,
- * `idx` the images file and the labels file, or a folder holding an IDX export of ours.
+ * `idx` the images file and the labels file (either order), or a folder holding an IDX export of ours.
  */
 export async function readSetFiles(format: SetFormat, paths: readonly string[]): Promise<LabelledSet> {
   const [first, second] = paths;
@@ -58,17 +85,29 @@ export async function readSetFiles(format: SetFormat, paths: readonly string[]):
         ? 'an IDX import takes the images file and the labels file, or a folder holding both'
         : `a ${format} import takes one ${format === 'csv' ? 'file' : 'folder'}`,
     );
+  let set: LabelledSet;
   try {
     // 28×28 grey images (an export of ours, MNIST-style files) are taken as they are, others normalized.
-    if (format === 'folder') return await readImageFolder(first, { normalize: 'auto' });
-    if (format === 'csv') return await readCsvFile(first);
-    const [images, labels] = second
-      ? [first, second]
-      : [path.join(first, IDX_FILES.images), path.join(first, IDX_FILES.labels)];
-    return await readIdxSet(images, labels, { classes: await idxClasses(labels) });
+    if (format === 'folder') set = await readImageFolder(first, { normalize: 'auto' });
+    else if (format === 'csv') set = await readCsvFile(first);
+    else {
+      const [images, labels] = second
+        ? await idxPair(first, second)
+        : [path.join(first, IDX_FILES.images), path.join(first, IDX_FILES.labels)];
+      set = await readIdxSet(images, labels, { classes: await idxClasses(labels) });
+    }
   } catch (error) {
     throw new CoreError('invalid', messageOf(error));
   }
+  // A class the app could not name back (the contract's labels are 1–64 characters) is refused here,
+  // before any set is made or sample written.
+  const bad = set.classes.find((c) => c.length === 0 || c.length > MAX_LABEL);
+  if (bad !== undefined)
+    throw new CoreError(
+      'invalid',
+      `${path.basename(first)}: a label must be 1–${MAX_LABEL} characters, got ${JSON.stringify(bad.slice(0, 80))}`,
+    );
+  return set;
 }
 
 /** Add every image of `set` to the custom set `datasetId` as a sample of its label; blank images are refused. */
@@ -89,6 +128,20 @@ export async function importSet(
     report.imported++;
   }
   return report;
+}
+
+/**
+ * Import the set in the files at `paths` (`format`: see readSetFiles) into the custom set `id`.
+ * `read` parses them (the core passes its worker thread's: a 60,000-line CSV must not block main);
+ * a file that cannot be read throws before any sample is added.
+ */
+export async function importSetFiles(
+  samples: SampleStore,
+  input: { id: string; format: SetFormat; paths: string[] },
+  read: (format: SetFormat, paths: string[]) => Promise<LabelledSet> = readSetFiles,
+): Promise<ImportReport> {
+  const set = await read(input.format, input.paths);
+  return importSet(samples, input.id, set, path.basename(input.paths[0] ?? input.format));
 }
 
 /** Fill the staged export folder `dir` with `set` in `format`. */

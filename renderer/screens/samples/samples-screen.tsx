@@ -1,8 +1,9 @@
 // Samples: the person's own labelled glyphs. Draw, pick a label, press Enter; manage classes;
-// import image files by dialog or by dropping them here.
+// import image files, a CSV file or an IDX pair by dialog or by dropping them here; export the set
+// as an image folder, IDX or CSV.
 
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { FileGrant } from '../../../app/shared/api';
+import type { FileGrant, InputOf } from '../../../app/shared/api';
 import { api } from '../../api';
 import { hasInk, toStrokeData } from '../../canvas/stroke-machine';
 import { DrawingCanvas } from '../../components/drawing-canvas';
@@ -10,10 +11,14 @@ import { glyphInput } from '../../inference/glyph-input';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 import { ClassPanel } from './class-panel';
+import { IMPORT_EXTENSIONS, importNotice, importPlan } from './import-files';
 import { ReviewPanel } from './review-panel';
 import { SampleGallery } from './sample-gallery';
 
-const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'webp', 'gif'];
+type SetFormat = NonNullable<InputOf<'datasets:export'>['format']>;
+/** The export formats, as the picker and the save dialog's title name them. */
+const SET_FORMAT_NAMES: Record<SetFormat, string> = { folder: 'Image folder', idx: 'IDX', csv: 'CSV' };
+const SET_FORMATS = Object.keys(SET_FORMAT_NAMES) as SetFormat[];
 
 export function SamplesScreen() {
   const { datasets, strokes, brushSize, notify, command, setCommand, visit } = useApp();
@@ -25,6 +30,7 @@ export function SamplesScreen() {
   const current = dataset?.classes.includes(label) ? label : (dataset?.classes[0] ?? '');
   const snap = useSyncExternalStore(strokes.subscribe, strokes.getSnapshot);
   const [dragging, setDragging] = useState(false);
+  const [exportFormat, setExportFormat] = useState<SetFormat>('folder');
 
   const save = useCallback(() => {
     const s = strokes.getSnapshot();
@@ -55,26 +61,35 @@ export function SamplesScreen() {
     save();
   }, [command, setCommand, save]);
 
-  // Files reach main only as grants: from its open dialog, or from a drop through the preload.
+  // Files reach main only as grants: from its open dialog, or from a drop through the preload. Image
+  // files become samples of the class picked; one CSV file or an IDX pair is a whole labelled set.
   const importFiles = (files: FileGrant[]) => {
     if (!dataset || files.length === 0) return;
-    api()
-      .samples.import({
-        datasetId: dataset.id,
-        label: current || undefined,
-        grants: files.map((f) => f.grant),
+    const plan = importPlan(files.map((f) => f.name));
+    if (plan.kind === 'refused') {
+      notify('error', plan.reason);
+      return;
+    }
+    const grants = files.map((f) => f.grant);
+    const done =
+      plan.kind === 'images'
+        ? api().samples.import({ datasetId: dataset.id, label: current || undefined, grants })
+        : api().datasets.import({ id: dataset.id, format: plan.format, grants });
+    const from = plan.kind === 'set' ? files.map((f) => f.name).join(' + ') : undefined;
+    done
+      .then((report) => {
+        const { kind, text } = importNotice(report, from);
+        notify(kind, text);
       })
-      .then((r) =>
-        notify(
-          r.rejected.length ? 'error' : 'success',
-          `Imported ${r.imported} image${r.imported === 1 ? '' : 's'}${r.rejected.length ? `; ${r.rejected.length} rejected (${r.rejected[0]!.reason})` : ''}.`,
-        ),
-      )
-      .catch((e: unknown) => notify('error', errorMessage(e)));
+      .catch((e: unknown) => notify('error', `Nothing was imported: ${errorMessage(e)}`));
   };
   const importByDialog = () =>
     api()
-      .dialog.openFiles({ title: 'Import images', extensions: IMAGE_EXTENSIONS, folders: false })
+      .dialog.openFiles({
+        title: 'Import images, a CSV file or an IDX pair',
+        extensions: IMPORT_EXTENSIONS,
+        folders: false,
+      })
       .then(importFiles)
       .catch((e: unknown) => notify('error', errorMessage(e)));
   // biome-ignore lint/correctness/useExhaustiveDependencies: run once per menu command.
@@ -90,27 +105,33 @@ export function SamplesScreen() {
     const bridge = window.glyphFiles;
     const dropped = [...e.dataTransfer.files];
     if (!bridge || dropped.length === 0) {
-      notify('error', 'Could not read the dropped files; use “Import images…” instead.');
+      notify('error', 'Could not read the dropped files; use “Import…” instead.');
       return;
     }
     Promise.all(dropped.map((f) => bridge.grantFor(f)))
       .then(importFiles)
       .catch((error: unknown) => notify('error', errorMessage(error)));
   };
-  // The set as an image folder (`<label>/<n>.png`, the layout other tools read), written atomically.
+  // The set as a folder in the format chosen, written whole; an existing folder we did not write gets
+  // the export in a new folder inside it.
   const exportSet = async () => {
     if (!dataset) return;
     const target = await api()
       .dialog.saveFile({
-        title: `Export ${dataset.title} as an image folder`,
+        title: `Export ${dataset.title} (${SET_FORMAT_NAMES[exportFormat]})`,
         defaultName: slug(dataset.title),
         extensions: [],
       })
       .catch((e: unknown) => notify('error', errorMessage(e)));
     if (!target) return;
     api()
-      .datasets.export({ id: dataset.id, grant: target.grant })
-      .then((r) => notify('success', `Exported ${dataset.title} to ${r.path}`))
+      .datasets.export({ id: dataset.id, format: exportFormat, grant: target.grant })
+      .then((r) =>
+        notify(
+          'success',
+          `Exported ${dataset.title} to ${r.path}: ${r.images} sample${r.images === 1 ? '' : 's'} in ${r.classes} class${r.classes === 1 ? '' : 'es'}.`,
+        ),
+      )
       .catch((e: unknown) => notify('error', errorMessage(e)));
   };
   const createSet = (title: string) =>
@@ -157,9 +178,24 @@ export function SamplesScreen() {
         <SetActions id={dataset.id} title={dataset.title} />
         <NewSetForm onCreate={createSet} />
         <span className="spacer" />
-        <button type="button" className="btn" onClick={importByDialog}>
-          Import images…
+        <button
+          type="button"
+          className="btn"
+          onClick={importByDialog}
+          title="Image files into the class picked, or a whole set from a CSV file or an IDX images + labels pair"
+        >
+          Import…
         </button>
+        <label className="field field-inline">
+          <span className="field-label">Export format</span>
+          <select value={exportFormat} onChange={(e) => setExportFormat(e.target.value as SetFormat)}>
+            {SET_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {SET_FORMAT_NAMES[f]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" className="btn" onClick={exportSet}>
           Export set…
         </button>
@@ -193,7 +229,8 @@ export function SamplesScreen() {
         <h2>{current ? `Samples of “${current}”` : 'Samples'}</h2>
         {/* Above the gallery: the notices show at the bottom right and must not cover it. */}
         <p className="muted small drop-hint">
-          Drop image files anywhere here to import them as “{current || '…'}”.
+          Drop image files anywhere here to import them as “{current || '…'}”, or a CSV file or an IDX pair to
+          import a whole set.
         </p>
         <SampleGallery dataset={dataset} label={current} />
       </section>
