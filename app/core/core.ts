@@ -176,7 +176,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'datasets:import': async (input) => {
       datasets.assertCustom(input.id);
       const report = await importSetFiles(samples, input, (format, paths) =>
-        work.run('readSet', { format, paths }),
+        // main reads only what it was granted: no classes.json beside the labels unless chosen too
+        work.run('readSet', { format, paths, options: { classesBeside: false } }),
       );
       void datasetsChanged();
       return report;

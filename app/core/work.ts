@@ -9,14 +9,14 @@ import type { LabelledSet } from '../../datasets/io/labelled-set';
 import type { TrainerData } from '../shared/trainer-protocol';
 import type { Evaluation, ModelPayload } from '../shared/types';
 import { evaluateOnData, imagesOf } from './evaluate';
-import { readSetFiles, type SetFormat } from './stores/set-files';
+import { type ReadSetOptions, readSetFiles, type SetFormat } from './stores/set-files';
 
 /** Each job's input and output (both cross threads by structured clone). */
 export interface WorkJobs {
   /** An image file → the network's input ([784] floats, ink = 1), normalized like a drawing. */
   decode: { input: { file: string }; output: Float32Array };
   /** A whole set's files (CSV, IDX, an image folder) → images [count × 784] and labels. */
-  readSet: { input: { format: SetFormat; paths: string[] }; output: LabelledSet };
+  readSet: { input: { format: SetFormat; paths: string[]; options?: ReadSetOptions }; output: LabelledSet };
   evaluate: { input: { data: TrainerData; model: ModelPayload }; output: Evaluation };
   images: {
     input: { data: TrainerData; split: 'train' | 'test'; indices: number[] };
@@ -37,7 +37,7 @@ export interface Work {
 
 export const jobs: { [K in JobName]: (input: JobInput<K>) => Promise<JobOutput<K>> } = {
   decode: ({ file }) => readImageInput(file),
-  readSet: ({ format, paths }) => readSetFiles(format, paths),
+  readSet: ({ format, paths, options }) => readSetFiles(format, paths, options),
   evaluate: ({ data, model }) => evaluateOnData(data, model),
   images: ({ data, split, indices }) => imagesOf(data, split, indices),
 };

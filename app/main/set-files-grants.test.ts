@@ -84,7 +84,7 @@ describe('datasets:export and datasets:import through grants', () => {
     );
   });
 
-  it('an IDX pair comes back in either order, with the class names of classes.json beside it', async () => {
+  it('an IDX pair comes back in either order, with the class names of the classes.json chosen with it', async () => {
     const set = await makeSet('Bars', THREE);
     const out = path.join(h.dir, 'bars-idx');
     await h.invoke('datasets:export', { id: set.id, format: 'idx', grant: await saveGrant(out) });
@@ -96,8 +96,12 @@ describe('datasets:export and datasets:import through grants', () => {
     ]);
 
     const back = (await h.invoke('datasets:create', { title: 'Bars again' })) as DatasetInfo;
-    // Labels first, as a dialog may list them.
-    const grants = await openGrants([path.join(out, 'labels.idx.gz'), path.join(out, 'images.idx.gz')]);
+    // Labels first, as a dialog may list them; the classes.json chosen too.
+    const grants = await openGrants([
+      path.join(out, 'labels.idx.gz'),
+      path.join(out, 'images.idx.gz'),
+      path.join(out, 'classes.json'),
+    ]);
     const report = (await h.invoke('datasets:import', {
       id: back.id,
       format: 'idx',
@@ -105,6 +109,14 @@ describe('datasets:export and datasets:import through grants', () => {
     })) as ImportReport;
     expect(report).toEqual({ imported: 3, rejected: [] });
     expect(await counts(back.id)).toEqual(await counts(set.id));
+
+    // Without it, main reads nothing it was not granted: the classes are the label numbers.
+    const bare = (await h.invoke('datasets:create', { title: 'Bars, numbered' })) as DatasetInfo;
+    const pair = await openGrants([path.join(out, 'images.idx.gz'), path.join(out, 'labels.idx.gz')]);
+    await h.invoke('datasets:import', { id: bare.id, format: 'idx', grants: pair });
+    const numbered = Object.keys(await counts(bare.id)).sort();
+    expect(numbered).not.toEqual(Object.keys(await counts(set.id)).sort());
+    expect(numbered.every((c) => /^\d+$/.test(c))).toBe(true);
   });
 
   it('a bad file imports nothing and says why; a blank row is skipped with its reason', async () => {

@@ -130,11 +130,11 @@ export const contract = {
   ),
   /**
    * A whole labelled set from other tools' files into the custom set `id`, behind read grants: one CSV
-   * file, or an IDX images file and labels file (either order; class names from a classes.json beside
-   * the labels, else 0…9). A file that cannot be read imports nothing and says why.
+   * file, or an IDX images file and labels file (either order; class names from a classes.json chosen
+   * with them, else 0…9). A file that cannot be read imports nothing and says why.
    */
   'datasets:import': channel<ImportReport>()(
-    z.object({ id, format: z.enum(['csv', 'idx']), grants: z.array(grantToken).min(1).max(2) }),
+    z.object({ id, format: z.enum(['csv', 'idx']), grants: z.array(grantToken).min(1).max(3) }),
   ),
 
   'samples:list': channel<SampleInfo[]>()(z.object({ datasetId: id, label: label.optional() })),

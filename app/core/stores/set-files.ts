@@ -37,15 +37,22 @@ export function isSetFormat(format: string): format is SetFormat {
   return (SET_FORMATS as readonly string[]).includes(format);
 }
 
-/** `classes.json` beside an IDX labels file, if there is one: the class names in label order. */
-async function idxClasses(labelsPath: string): Promise<string[] | undefined> {
-  const file = path.join(path.dirname(labelsPath), IDX_FILES.classes);
+/** Class names from a `classes.json` (a list of names in label order); undefined when there is none. */
+async function readClassNames(file: string): Promise<string[] | undefined> {
   const text = await fs.readFile(file, 'utf8').catch(() => null);
   if (text === null) return undefined;
   const classes = parseJson(text, file);
   if (!Array.isArray(classes) || !classes.every((c) => typeof c === 'string' && c.length > 0))
     throw new Error(`${file}: expected a list of class names`);
   return classes;
+}
+
+export interface ReadSetOptions {
+  /**
+   * Read the class names from a `classes.json` beside an IDX labels file when the selection does not
+   * name one (default true: the CLI). The app passes false: main reads only the files it was granted.
+   */
+  readonly classesBeside?: boolean;
 }
 
 /**
@@ -74,11 +81,19 @@ async function idxPair(a: string, b: string): Promise<[string, string]> {
 
 /**
  * Read a labelled set in `format`: `folder` takes one folder of `<label>/<image>`, `csv` one file,
- * `idx` the images file and the labels file (either order), or a folder holding an IDX export of ours.
+ * `idx` the images file and the labels file (either order, with an optional `classes.json`), or a folder
+ * holding an IDX export of ours.
  */
-export async function readSetFiles(format: SetFormat, paths: readonly string[]): Promise<LabelledSet> {
-  const [first, second] = paths;
-  if (!first || paths.length > (format === 'idx' ? 2 : 1))
+export async function readSetFiles(
+  format: SetFormat,
+  paths: readonly string[],
+  options: ReadSetOptions = {},
+): Promise<LabelledSet> {
+  // An IDX selection may name its classes.json itself (the app, which may read only granted files).
+  const named = format === 'idx' ? paths.find((p) => path.basename(p) === IDX_FILES.classes) : undefined;
+  const files = paths.filter((p) => p !== named);
+  const [first, second] = files;
+  if (!first || files.length > (format === 'idx' ? 2 : 1))
     throw new CoreError(
       'invalid',
       format === 'idx'
@@ -94,7 +109,13 @@ export async function readSetFiles(format: SetFormat, paths: readonly string[]):
       const [images, labels] = second
         ? await idxPair(first, second)
         : [path.join(first, IDX_FILES.images), path.join(first, IDX_FILES.labels)];
-      set = await readIdxSet(images, labels, { classes: await idxClasses(labels) });
+      const classes =
+        named !== undefined
+          ? await readClassNames(named)
+          : options.classesBeside === false
+            ? undefined
+            : await readClassNames(path.join(path.dirname(labels), IDX_FILES.classes));
+      set = await readIdxSet(images, labels, { classes });
     }
   } catch (error) {
     throw new CoreError('invalid', messageOf(error));

@@ -6,11 +6,22 @@ describe('Import… on the Samples screen', () => {
     expect(importPlan(['ring.png', 'star.JPG'])).toEqual({ kind: 'images' });
     expect(importPlan(['samples.csv'])).toEqual({ kind: 'set', format: 'csv' });
     expect(importPlan(['labels.idx.gz', 'images.idx.gz'])).toEqual({ kind: 'set', format: 'idx' });
+    expect(importPlan(['/x/labels.idx.gz', '/x/images.idx.gz', '/x/classes.json'])).toEqual({
+      kind: 'set',
+      format: 'idx',
+    });
     expect(importPlan(['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'])).toEqual({
       kind: 'set',
       format: 'idx',
     });
-    for (const mix of [[], ['a.csv', 'b.csv'], ['a.csv', 'ring.png'], ['images.idx.gz'], ['a', 'b', 'c']])
+    for (const mix of [
+      [],
+      ['a.csv', 'b.csv'],
+      ['a.csv', 'ring.png'],
+      ['images.idx.gz'],
+      ['a', 'b', 'c'],
+      ['images.idx.gz', 'classes.json'],
+    ])
       expect(importPlan(mix)).toMatchObject({ kind: 'refused', reason: /not a mix/ });
   });
 

@@ -6,7 +6,7 @@ import type { ImportReport } from '../../../app/shared/types';
 
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'webp', 'gif'];
 /** What the open dialog lists: images, CSV, and IDX files as we export them or MNIST ships them. */
-export const IMPORT_EXTENSIONS = [...IMAGE_EXTENSIONS, 'csv', 'idx', 'gz', 'ubyte'];
+export const IMPORT_EXTENSIONS = [...IMAGE_EXTENSIONS, 'csv', 'idx', 'gz', 'ubyte', 'json'];
 
 export type ImportPlan =
   | { kind: 'images' }
@@ -15,17 +15,22 @@ export type ImportPlan =
 
 const extension = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 const isImage = (name: string) => IMAGE_EXTENSIONS.includes(extension(name));
+const baseName = (file: string) => file.split(/[/\\]/).pop() ?? file;
 
 /** How to import the files named `names` (as the dialog or the drop gave them). */
 export function importPlan(names: readonly string[]): ImportPlan {
   if (names.length > 0 && names.every(isImage)) return { kind: 'images' };
   const csv = names.filter((n) => extension(n) === 'csv');
   if (csv.length === 1 && names.length === 1) return { kind: 'set', format: 'csv' };
-  if (names.length === 2 && csv.length === 0 && !names.some(isImage)) return { kind: 'set', format: 'idx' };
+  // An IDX pair, with the classes.json of an export of ours when it is chosen too (main reads only
+  // the files chosen).
+  const idx = names.filter((n) => baseName(n) !== 'classes.json');
+  if (idx.length === 2 && names.length - idx.length <= 1 && csv.length === 0 && !names.some(isImage))
+    return { kind: 'set', format: 'idx' };
   return {
     kind: 'refused',
     reason:
-      'Choose image files, one CSV file, or an IDX pair (the images file and the labels file), not a mix.',
+      'Choose image files, one CSV file, or an IDX pair (the images file and the labels file, and its classes.json if it has one), not a mix.',
   };
 }
 
@@ -33,7 +38,6 @@ export function importPlan(names: readonly string[]): ImportPlan {
 const NAMED_SKIPS = 3;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const baseName = (file: string) => file.split(/[/\\]/).pop() ?? file;
 
 /** The notice an import ends with: how many came in, and which files were skipped and why. */
 export function importNotice(
