@@ -9,21 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
-
-async function drawRing(page: Page): Promise<void> {
-  const box = (await page.getByLabel('Drawing area').boundingBox())!;
-  const points = Array.from({ length: 33 }, (_, i) => {
-    const a = (i / 32) * 2 * Math.PI;
-    return [
-      box.x + box.width * (0.5 + 0.3 * Math.cos(a)),
-      box.y + box.height * (0.5 + 0.3 * Math.sin(a)),
-    ] as const;
-  });
-  await page.mouse.move(...points[0]!);
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...p, { steps: 2 });
-  await page.mouse.up();
-}
+import { drawStrokes, RING } from './mouse-drawing';
 
 async function createSet(page: Page, classes: string[]): Promise<void> {
   await page.getByRole('tab', { name: 'Samples' }).click();
@@ -51,7 +37,7 @@ test('Enter saves to the class just clicked; a save that cannot happen says why;
 
   // Click the class, draw, press Enter: focus is on the class button, and Enter still saves.
   await app.getByRole('radio', { name: /○/ }).click();
-  await drawRing(app);
+  await drawStrokes(app, RING);
   await expect(app.getByRole('radio', { name: /○/ })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(1);
@@ -63,7 +49,7 @@ test('notices: a repeated one is counted, not stacked, and stays on its own scre
   await createSet(app, ['○']);
   const status = app.getByRole('status');
   for (let i = 0; i < 3; i++) {
-    await drawRing(app);
+    await drawStrokes(app, RING);
     await app.keyboard.press('Enter');
     await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(i + 1);
   }
