@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tinySpec } from '../core/test-helpers';
+import { tinyMlp, tinySpec } from '../core/test-helpers';
 import type { ModelFiles, TrainerData, TrainerOut, TrainJob } from '../shared/trainer-protocol';
 import type { TrainingSpec } from '../shared/types';
 import { JobRunner } from './run-job';
@@ -214,12 +214,7 @@ describe('JobRunner on a custom set', () => {
         testFraction: 0.2,
         spec: spec({
           datasetId: 'bars',
-          layers: [
-            { type: 'flatten', config: {} },
-            { type: 'dense', config: { units: 16 } },
-            { type: 'relu', config: {} },
-            { type: 'dense', config: { units: 2 } },
-          ],
+          layers: tinyMlp(2),
           epochs: 20,
           batchSize: 4,
           validationSplit: 0,
