@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { drawStrokes, ZERO } from './mouse-drawing';
+import { createSet } from './sample-sets';
 import { screenshotPath } from './screenshots';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -103,12 +104,7 @@ for (const theme of ['light', 'dark'] as const) {
     await app.getByRole('tab', { name: 'Train' }).click();
     await check('train');
 
-    await app.getByRole('tab', { name: 'Samples' }).click();
-    await app.getByLabel('New set name').fill('Symbols');
-    await app.getByRole('button', { name: 'Create set' }).click();
-    await app.getByLabel('New class label').fill('★');
-    await app.getByRole('button', { name: 'Add class' }).click();
-    await expect(app.getByRole('radio', { name: /★/ })).toBeVisible();
+    await createSet(app, 'Symbols', ['★']);
     await check('samples');
 
     await app.getByRole('tab', { name: 'Models' }).click();

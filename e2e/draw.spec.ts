@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { drawStrokes, ZERO } from './mouse-drawing';
+import { createSet } from './sample-sets';
 import { selectOptionMatching } from './select-option';
 
 /** The text of the model the Draw screen's picker shows as in use. */
@@ -38,11 +39,7 @@ test('"Try it on Draw" after training makes the new model the one Draw uses', as
 test('a drawing left unsaved on Samples does not turn up on Draw, and is still there on return', async ({
   app,
 }) => {
-  await app.getByRole('tab', { name: 'Samples' }).click();
-  await app.getByLabel('New set name').fill('Symbols');
-  await app.getByRole('button', { name: 'Create set' }).click();
-  await app.getByLabel('New class label').fill('★');
-  await app.getByRole('button', { name: 'Add class' }).click();
+  await createSet(app, 'Symbols', ['★']);
   await drawStrokes(app, ZERO);
   await expect(app.getByRole('button', { name: /Save as “★”/ })).toBeEnabled();
 

@@ -13,6 +13,7 @@ import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
 import { readOnnxHeader } from '../engine/onnx';
 import { expect, test } from './fixtures';
 import { drawStrokes, THREE } from './mouse-drawing';
+import { createSet } from './sample-sets';
 import { screenshotPath } from './screenshots';
 import { selectOptionMatching } from './select-option';
 
@@ -32,12 +33,7 @@ test('★ journey: draw 10 stars, fine-tune the digits model, recognise ★ and 
   host,
 }) => {
   test.setTimeout(240_000);
-  await app.getByRole('tab', { name: 'Samples' }).click();
-  await app.getByLabel('New set name').fill('Stars');
-  await app.getByRole('button', { name: 'Create set' }).first().click();
-  await app.getByLabel('New class label').fill('★');
-  await app.getByRole('button', { name: 'Add class' }).click();
-  await expect(app.getByRole('radio', { name: /★/ })).toBeVisible();
+  await createSet(app, 'Stars', ['★']);
   const gallery = app.getByRole('list', { name: 'Samples of ★' }).getByRole('img');
   for (let i = 0; i < 10; i++) {
     await drawStrokes(app, drawSymbol('★', 7000 + i));

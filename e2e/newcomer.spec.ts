@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { drawSymbol } from '../bench/symbol-strokes';
 import { expect, test } from './fixtures';
 import { drawStrokes } from './mouse-drawing';
+import { createSet } from './sample-sets';
 import { screenshotPath } from './screenshots';
 import { selectOptionMatching } from './select-option';
 
@@ -147,11 +148,7 @@ test('the newcomer path: quick model → Try it on Draw → active → samples w
 
   // 3. Samples saved with Enter: a set with a ★ class, ten stars drawn, each saved by pressing Enter
   //    after clicking the class (item 15's path; it relies on Enter working outside text fields).
-  await app.getByRole('tab', { name: 'Samples' }).click();
-  await app.getByLabel('New set name').fill('Stars');
-  await app.getByRole('button', { name: 'Create set' }).first().click();
-  await app.getByLabel('New class label').fill('★');
-  await app.getByRole('button', { name: 'Add class' }).click();
+  await createSet(app, 'Stars', ['★']);
   await app.getByRole('radio', { name: /★/ }).click();
   const gallery = app.getByRole('list', { name: 'Samples of ★' }).getByRole('img');
   for (let i = 0; i < 10; i++) {

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
 import { arc, type CanvasStroke, drawStrokes, THREE } from './mouse-drawing';
+import { createSet } from './sample-sets';
 import { screenshotPath } from './screenshots';
 
 const LETTER_A: CanvasStroke[] = [
@@ -124,12 +125,7 @@ test('letters: draw an A and the network reads A', async ({ app }) => {
 });
 
 test('samples: create a set and a class, save a drawing with Enter', async ({ app }) => {
-  await app.getByRole('tab', { name: 'Samples' }).click();
-  await app.getByLabel('New set name').fill('My symbols');
-  await app.getByRole('button', { name: 'Create set' }).first().click();
-  await app.getByLabel('New class label').fill('★');
-  await app.getByRole('button', { name: 'Add class' }).click();
-  await expect(app.getByRole('radio', { name: /★/ })).toBeVisible();
+  await createSet(app, 'My symbols', ['★']);
   await drawStrokes(app, [arc(0.5, 0.5, 0.3, 0, 360)], 3);
   await app.getByLabel('Drawing area').focus();
   await app.keyboard.press('Enter');

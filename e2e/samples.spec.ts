@@ -6,26 +6,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
 import { drawStrokes, RING } from './mouse-drawing';
-
-async function createSet(page: Page, classes: string[]): Promise<void> {
-  await page.getByRole('tab', { name: 'Samples' }).click();
-  await page.getByLabel('New set name').fill('Symbols');
-  await page.getByRole('button', { name: 'Create set' }).click();
-  for (const label of classes) {
-    await page.getByLabel('New class label').fill(label);
-    await page.getByRole('button', { name: 'Add class' }).click();
-    await expect(page.getByRole('radio', { name: new RegExp(label) })).toBeVisible();
-  }
-}
+import { createSet } from './sample-sets';
 
 test('Enter saves to the class just clicked; a save that cannot happen says why; counts say what is enough', async ({
   app,
 }) => {
-  await createSet(app, ['★', '○']);
+  await createSet(app, 'Symbols', ['★', '○']);
   await expect(app.getByRole('radio', { name: /★/ })).toContainText('0 · too few, 10 needed');
 
   // Enter on an empty canvas: a clear reason, nothing saved.
@@ -46,7 +35,7 @@ test('Enter saves to the class just clicked; a save that cannot happen says why;
 });
 
 test('notices: a repeated one is counted, not stacked, and stays on its own screen', async ({ app }) => {
-  await createSet(app, ['○']);
+  await createSet(app, 'Symbols', ['○']);
   const status = app.getByRole('status');
   for (let i = 0; i < 3; i++) {
     await drawStrokes(app, RING);
@@ -80,7 +69,7 @@ test('dropping an image file on Samples imports it (the preload file bridge, thr
     await sharp(ring).png().toFile(file);
     // As Electron's webUtils would answer for this file dropped from a folder.
     host.dropped.set('ring.png', file);
-    await createSet(app, ['○']);
+    await createSet(app, 'Symbols', ['○']);
 
     const drop = async (name: string, bytes: number[]) => {
       const dataTransfer = await app.evaluateHandle(
