@@ -7,6 +7,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { drawStrokes, ZERO } from './mouse-drawing';
+import { createSet } from './sample-sets';
 import { screenshotPath } from './screenshots';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -77,21 +79,6 @@ async function faintDisabledButtons(page: Page): Promise<string[]> {
   });
 }
 
-async function drawZero(page: Page): Promise<void> {
-  const box = (await page.getByLabel('Drawing area').boundingBox())!;
-  const points = Array.from({ length: 33 }, (_, i) => {
-    const a = (i / 32) * 2 * Math.PI;
-    return [
-      box.x + box.width * (0.5 + 0.2 * Math.sin(a)),
-      box.y + box.height * (0.5 - 0.3 * Math.cos(a)),
-    ] as const;
-  });
-  await page.mouse.move(...points[0]!);
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...p, { steps: 2 });
-  await page.mouse.up();
-}
-
 for (const theme of ['light', 'dark'] as const) {
   test(`every screen passes axe with no serious violations (${theme} theme)`, async ({ app }) => {
     test.setTimeout(120_000);
@@ -105,7 +92,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     await expect(app.getByRole('meter').first()).toBeVisible();
     await check('draw-empty');
-    await drawZero(app);
+    await drawStrokes(app, ZERO);
     await expect(app.getByLabel('Top prediction')).not.toHaveText('–');
     await app.getByRole('switch', { name: 'Where it looked' }).click();
     await expect(app.getByRole('switch', { name: 'Where it looked' })).toHaveAttribute(
@@ -117,12 +104,7 @@ for (const theme of ['light', 'dark'] as const) {
     await app.getByRole('tab', { name: 'Train' }).click();
     await check('train');
 
-    await app.getByRole('tab', { name: 'Samples' }).click();
-    await app.getByLabel('New set name').fill('Symbols');
-    await app.getByRole('button', { name: 'Create set' }).click();
-    await app.getByLabel('New class label').fill('★');
-    await app.getByRole('button', { name: 'Add class' }).click();
-    await expect(app.getByRole('radio', { name: /★/ })).toBeVisible();
+    await createSet(app, 'Symbols', ['★']);
     await check('samples');
 
     await app.getByRole('tab', { name: 'Models' }).click();
@@ -138,7 +120,7 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 test('the confidence bars read as named meters with values', async ({ app }) => {
-  await drawZero(app);
+  await drawStrokes(app, ZERO);
   await expect(app.getByLabel('Top prediction')).toHaveText('0');
   const bars = app.getByRole('list', { name: 'Confidence per class' }).getByRole('meter');
   await expect(bars).toHaveCount(10);
@@ -150,7 +132,7 @@ test('the confidence bars read as named meters with values', async ({ app }) => 
 test('keyboard: Tab reaches every control of every screen, each with a visible focus ring', async ({
   app,
 }) => {
-  await drawZero(app);
+  await drawStrokes(app, ZERO);
   for (const tab of ['Draw', 'Train', 'Samples', 'Models']) {
     await app.getByRole('tab', { name: tab }).click();
     await app.keyboard.press('Escape');

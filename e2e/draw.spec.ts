@@ -5,22 +5,9 @@
 
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** A "0": one closed loop, drawn with the mouse on the canvas shown. */
-async function drawZero(page: Page): Promise<void> {
-  const box = (await page.getByLabel('Drawing area').boundingBox())!;
-  const points = Array.from({ length: 33 }, (_, i) => {
-    const a = (i / 32) * 2 * Math.PI;
-    return [
-      box.x + box.width * (0.5 + 0.2 * Math.sin(a)),
-      box.y + box.height * (0.5 - 0.3 * Math.cos(a)),
-    ] as const;
-  });
-  await page.mouse.move(...points[0]!);
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...p, { steps: 2 });
-  await page.mouse.up();
-}
+import { drawStrokes, ZERO } from './mouse-drawing';
+import { createSet } from './sample-sets';
+import { selectOptionMatching } from './select-option';
 
 /** The text of the model the Draw screen's picker shows as in use. */
 async function modelInUse(page: Page): Promise<string> {
@@ -35,8 +22,7 @@ test('"Try it on Draw" after training makes the new model the one Draw uses', as
   await expect.poll(() => modelInUse(app)).toContain('built-in');
 
   await app.getByRole('tab', { name: 'Train' }).click();
-  const datasets = await app.getByLabel('Dataset').locator('option').allTextContents();
-  await app.getByLabel('Dataset').selectOption({ label: datasets.find((l) => /mnist|digit/i.test(l))! });
+  await selectOptionMatching(app, 'Dataset', /mnist|digit/i);
   await app.getByLabel('Architecture').selectOption('mlp');
   await app.getByLabel('Epochs').fill('1');
   await app.getByLabel('Limit').fill('1000');
@@ -46,19 +32,15 @@ test('"Try it on Draw" after training makes the new model the one Draw uses', as
 
   await expect(app.getByRole('tab', { name: 'Draw' })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => modelInUse(app)).toContain('My first digits');
-  await drawZero(app);
+  await drawStrokes(app, ZERO);
   await expect(app.getByLabel('Top prediction')).not.toHaveText('–');
 });
 
 test('a drawing left unsaved on Samples does not turn up on Draw, and is still there on return', async ({
   app,
 }) => {
-  await app.getByRole('tab', { name: 'Samples' }).click();
-  await app.getByLabel('New set name').fill('Symbols');
-  await app.getByRole('button', { name: 'Create set' }).click();
-  await app.getByLabel('New class label').fill('★');
-  await app.getByRole('button', { name: 'Add class' }).click();
-  await drawZero(app);
+  await createSet(app, 'Symbols', ['★']);
+  await drawStrokes(app, ZERO);
   await expect(app.getByRole('button', { name: /Save as “★”/ })).toBeEnabled();
 
   await app.getByRole('tab', { name: 'Draw' }).click();
@@ -66,7 +48,7 @@ test('a drawing left unsaved on Samples does not turn up on Draw, and is still t
   await expect(app.getByLabel('Top prediction')).toHaveText('–');
   await expect(app.getByRole('button', { name: 'Clear' })).toBeDisabled();
   // Clear on Draw (Delete) must not wipe the drawing waiting on Samples.
-  await drawZero(app);
+  await drawStrokes(app, ZERO);
   await app.keyboard.press('Delete');
 
   await app.getByRole('tab', { name: 'Samples' }).click();
@@ -82,7 +64,7 @@ test('the network view: captioned, a hint on an empty canvas, an overlay switch 
   await expect(overlay).toHaveAttribute('aria-checked', 'false');
   await expect(overlay).toContainText('Off');
 
-  await drawZero(app);
+  await drawStrokes(app, ZERO);
   await expect(app.getByText(/network's 28 × 28 view/)).toBeHidden();
   await overlay.click();
   await expect(overlay).toHaveAttribute('aria-checked', 'true');

@@ -8,32 +8,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
-import { drawSymbol, type SymbolDrawing, type SymbolName } from '../bench/symbol-strokes';
+import { drawSymbol, type SymbolName } from '../bench/symbol-strokes';
 import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
 import { readOnnxHeader } from '../engine/onnx';
 import { expect, test } from './fixtures';
+import { drawStrokes, THREE } from './mouse-drawing';
+import { createSet } from './sample-sets';
 import { screenshotPath } from './screenshots';
-
-async function draw(page: Page, strokes: SymbolDrawing): Promise<void> {
-  const box = (await page.getByLabel('Drawing area').boundingBox())!;
-  const at = ([fx, fy]: [number, number]) => [box.x + box.width * fx, box.y + box.height * fy] as const;
-  for (const stroke of strokes) {
-    await page.mouse.move(...at(stroke[0]!));
-    await page.mouse.down();
-    for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 2 });
-    await page.mouse.up();
-  }
-}
-
-function arc(cx: number, cy: number, r: number, a0: number, a1: number, n = 24): [number, number][] {
-  return Array.from({ length: n + 1 }, (_, i) => {
-    const a = ((a0 + ((a1 - a0) * i) / n) * Math.PI) / 180;
-    return [cx + r * Math.cos(a), cy + r * Math.sin(a)] as [number, number];
-  });
-}
-const THREE: SymbolDrawing = [
-  [...arc(0.5, 0.33, 0.15, -160, 90), ...arc(0.5, 0.64, 0.16, -90, 160).slice(1)],
-];
+import { selectOptionMatching } from './select-option';
 
 /** The 28×28 image the Draw screen shows as "what the network sees" (its input, as 8-bit grey). */
 async function networkInput(page: Page): Promise<Float32Array> {
@@ -51,28 +33,17 @@ test('★ journey: draw 10 stars, fine-tune the digits model, recognise ★ and 
   host,
 }) => {
   test.setTimeout(240_000);
-  await app.getByRole('tab', { name: 'Samples' }).click();
-  await app.getByLabel('New set name').fill('Stars');
-  await app.getByRole('button', { name: 'Create set' }).first().click();
-  await app.getByLabel('New class label').fill('★');
-  await app.getByRole('button', { name: 'Add class' }).click();
-  await expect(app.getByRole('radio', { name: /★/ })).toBeVisible();
+  await createSet(app, 'Stars', ['★']);
   const gallery = app.getByRole('list', { name: 'Samples of ★' }).getByRole('img');
   for (let i = 0; i < 10; i++) {
-    await draw(app, drawSymbol('★', 7000 + i));
+    await drawStrokes(app, drawSymbol('★', 7000 + i));
     await app.getByRole('button', { name: /^Save as “★”/ }).click();
     await expect(gallery).toHaveCount(i + 1);
   }
 
   await app.getByRole('tab', { name: 'Train' }).click();
-  const setOption = (await app.getByLabel('Dataset').locator('option').allTextContents()).find((t) =>
-    t.startsWith('Stars'),
-  )!;
-  await app.getByLabel('Dataset').selectOption({ label: setOption });
-  const baseOption = (await app.getByLabel('Start from').locator('option').allTextContents()).find((t) =>
-    /Fine-tune Digits/.test(t),
-  )!;
-  await app.getByLabel('Start from').selectOption({ label: baseOption });
+  await selectOptionMatching(app, 'Dataset', /^Stars/);
+  await selectOptionMatching(app, 'Start from', /Fine-tune Digits/);
   await expect(app.getByLabel('Epochs')).toHaveValue('8'); // the recipe's settings were proposed
   await app.getByLabel('Name').fill('digits + star');
   await app.getByRole('button', { name: 'Start training' }).click();
@@ -86,11 +57,11 @@ test('★ journey: draw 10 stars, fine-tune the digits model, recognise ★ and 
   // The first model of the set became its active one; try it on Draw.
   await app.getByRole('button', { name: 'Try it on Draw' }).click();
   await app.getByRole('radiogroup', { name: 'Task' }).getByRole('radio', { name: /Stars/ }).click();
-  await draw(app, drawSymbol('★', 424_242));
+  await drawStrokes(app, drawSymbol('★', 424_242));
   await expect(app.getByLabel('Top prediction')).toHaveText('★');
   const starInput = await networkInput(app);
   await app.keyboard.press('Delete');
-  await draw(app, THREE);
+  await drawStrokes(app, THREE);
   await expect(app.getByLabel('Top prediction')).toHaveText('3');
 
   // Export to ONNX from Models, through the save dialog.
@@ -145,14 +116,8 @@ test('a heart saved as ★ is flagged after training, relabelled from Samples, a
   });
 
   await app.getByRole('tab', { name: 'Train' }).click();
-  const setOption = (await app.getByLabel('Dataset').locator('option').allTextContents()).find((t) =>
-    t.startsWith('Symbols'),
-  )!;
-  await app.getByLabel('Dataset').selectOption({ label: setOption });
-  const baseOption = (await app.getByLabel('Start from').locator('option').allTextContents()).find((t) =>
-    /Fine-tune Digits/.test(t),
-  )!;
-  await app.getByLabel('Start from').selectOption({ label: baseOption });
+  await selectOptionMatching(app, 'Dataset', /^Symbols/);
+  await selectOptionMatching(app, 'Start from', /Fine-tune Digits/);
   await app.getByRole('button', { name: 'Start training' }).click();
   await expect(app.getByText(/looks? mislabelled/)).toBeVisible({ timeout: 120_000 });
   await app.getByRole('button', { name: 'Review in Samples' }).click();

@@ -6,20 +6,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { drawSymbol, type SymbolDrawing } from '../bench/symbol-strokes';
+import { drawSymbol } from '../bench/symbol-strokes';
 import { expect, test } from './fixtures';
+import { drawStrokes } from './mouse-drawing';
+import { createSet } from './sample-sets';
 import { screenshotPath } from './screenshots';
-
-async function draw(page: Page, strokes: SymbolDrawing): Promise<void> {
-  const box = (await page.getByLabel('Drawing area').boundingBox())!;
-  const at = ([fx, fy]: [number, number]) => [box.x + box.width * fx, box.y + box.height * fy] as const;
-  for (const stroke of strokes) {
-    await page.mouse.move(...at(stroke[0]!));
-    await page.mouse.down();
-    for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 2 });
-    await page.mouse.up();
-  }
-}
+import { selectOptionMatching } from './select-option';
 
 /** Scroll the panel that holds the Train screen to its bottom (the form is taller than 800 px). */
 async function scrollToBottom(page: Page): Promise<void> {
@@ -156,15 +148,11 @@ test('the newcomer path: quick model → Try it on Draw → active → samples w
 
   // 3. Samples saved with Enter: a set with a ★ class, ten stars drawn, each saved by pressing Enter
   //    after clicking the class (item 15's path; it relies on Enter working outside text fields).
-  await app.getByRole('tab', { name: 'Samples' }).click();
-  await app.getByLabel('New set name').fill('Stars');
-  await app.getByRole('button', { name: 'Create set' }).first().click();
-  await app.getByLabel('New class label').fill('★');
-  await app.getByRole('button', { name: 'Add class' }).click();
+  await createSet(app, 'Stars', ['★']);
   await app.getByRole('radio', { name: /★/ }).click();
   const gallery = app.getByRole('list', { name: 'Samples of ★' }).getByRole('img');
   for (let i = 0; i < 10; i++) {
-    await draw(app, drawSymbol('★', 9000 + i));
+    await drawStrokes(app, drawSymbol('★', 9000 + i));
     await app.keyboard.press('Enter');
     await expect(gallery).toHaveCount(i + 1);
   }
@@ -172,10 +160,7 @@ test('the newcomer path: quick model → Try it on Draw → active → samples w
   // 4. Fine-tune the built-in digits model on the stars: small held-out figures come as counts.
   await app.getByRole('tab', { name: 'Train' }).click();
   await app.getByLabel('Dataset').selectOption({ label: 'Stars' });
-  const baseOption = (await app.getByLabel('Start from').locator('option').allTextContents()).find((t) =>
-    /Fine-tune Digits/.test(t),
-  )!;
-  await app.getByLabel('Start from').selectOption({ label: baseOption });
+  await selectOptionMatching(app, 'Start from', /Fine-tune Digits/);
   await app.getByLabel('Name').fill('digits + star');
   await app.getByRole('button', { name: 'Start training' }).click();
   await expect(app.getByRole('button', { name: 'See it in Models' })).toBeVisible({ timeout: 120_000 });

@@ -7,33 +7,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
+import { arc, type CanvasStroke, drawStrokes, THREE } from './mouse-drawing';
+import { createSet } from './sample-sets';
 import { screenshotPath } from './screenshots';
 
-/** A polyline in canvas fractions (0–1), drawn as one stroke with many pointer moves. */
-type Path = [number, number][];
-
-async function draw(page: Page, strokes: Path[]): Promise<void> {
-  const canvas = page.getByLabel('Drawing area');
-  const box = (await canvas.boundingBox())!;
-  const at = ([fx, fy]: [number, number]) => [box.x + box.width * fx, box.y + box.height * fy] as const;
-  for (const stroke of strokes) {
-    await page.mouse.move(...at(stroke[0]!));
-    await page.mouse.down();
-    for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 3 });
-    await page.mouse.up();
-  }
-}
-
-/** An arc around (cx, cy) of radius r from angle a0 to a1 (degrees, screen coordinates: clockwise). */
-function arc(cx: number, cy: number, r: number, a0: number, a1: number, n = 24): Path {
-  return Array.from({ length: n + 1 }, (_, i) => {
-    const a = ((a0 + ((a1 - a0) * i) / n) * Math.PI) / 180;
-    return [cx + r * Math.cos(a), cy + r * Math.sin(a)];
-  });
-}
-
-const THREE: Path[] = [[...arc(0.5, 0.33, 0.15, -160, 90), ...arc(0.5, 0.64, 0.16, -90, 160).slice(1)]];
-const LETTER_A: Path[] = [
+const LETTER_A: CanvasStroke[] = [
   [
     [0.3, 0.8],
     [0.4, 0.5],
@@ -113,7 +91,7 @@ test('draw a 3: the top prediction is 3 and every class has a bar', async ({ app
   await waitForModel(app);
   await useModel(app, 'e2e three');
   await chooseTask(app, 'Digits');
-  await draw(app, THREE);
+  await drawStrokes(app, THREE, 3);
   await expect(app.getByLabel('Top prediction')).toHaveText('3');
   const bars = app.getByRole('list', { name: 'Confidence per class' }).getByRole('meter');
   await expect(bars).toHaveCount(10);
@@ -140,20 +118,15 @@ test('letters: draw an A and the network reads A', async ({ app }) => {
   await waitForModel(app);
   await useModel(app, 'e2e letters');
   await chooseTask(app, 'Letters');
-  await draw(app, LETTER_A);
+  await drawStrokes(app, LETTER_A, 3);
   await expect(app.getByLabel('Top prediction')).toHaveText('A a');
   await expect(app.getByRole('list', { name: 'Confidence per class' }).getByRole('meter')).toHaveCount(26);
   await app.screenshot({ animations: 'disabled', path: screenshotPath('draw-letters.png') });
 });
 
 test('samples: create a set and a class, save a drawing with Enter', async ({ app }) => {
-  await app.getByRole('tab', { name: 'Samples' }).click();
-  await app.getByLabel('New set name').fill('My symbols');
-  await app.getByRole('button', { name: 'Create set' }).first().click();
-  await app.getByLabel('New class label').fill('★');
-  await app.getByRole('button', { name: 'Add class' }).click();
-  await expect(app.getByRole('radio', { name: /★/ })).toBeVisible();
-  await draw(app, [arc(0.5, 0.5, 0.3, 0, 360)]);
+  await createSet(app, 'My symbols', ['★']);
+  await drawStrokes(app, [arc(0.5, 0.5, 0.3, 0, 360)], 3);
   await app.getByLabel('Drawing area').focus();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('list', { name: 'Samples of ★' }).getByRole('img')).toHaveCount(1);
@@ -187,7 +160,7 @@ test('layouts from 1024×768 to 4K: every screen fits without horizontal scrolli
   // Dark theme follows the OS.
   await app.setViewportSize({ width: 1280, height: 800 });
   await app.emulateMedia({ colorScheme: 'dark' });
-  await draw(app, THREE);
+  await drawStrokes(app, THREE, 3);
   await app.screenshot({ animations: 'disabled', path: screenshotPath('draw-dark.png') });
   const background = await app.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).not.toBe('rgb(244, 243, 239)');
@@ -280,7 +253,7 @@ test('the drawing is re-predicted on every training checkpoint', async ({ app })
   // many short epochs (as many as the form allows, so the job cannot end before it is cancelled) and
   // come back: the same drawing is predicted by each new checkpoint.
   await chooseTask(app, 'Digits');
-  await draw(app, THREE);
+  await drawStrokes(app, THREE, 3);
   await train(app, { dataset: /digit|mnist/i, name: 'e2e live', limit: 4000, epochs: 1000 });
   await app.getByRole('tab', { name: 'Draw' }).click();
   const live = app.getByText(/Learning live · checkpoint after epoch \d+/);

@@ -6,40 +6,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
-
-async function drawRing(page: Page): Promise<void> {
-  const box = (await page.getByLabel('Drawing area').boundingBox())!;
-  const points = Array.from({ length: 33 }, (_, i) => {
-    const a = (i / 32) * 2 * Math.PI;
-    return [
-      box.x + box.width * (0.5 + 0.3 * Math.cos(a)),
-      box.y + box.height * (0.5 + 0.3 * Math.sin(a)),
-    ] as const;
-  });
-  await page.mouse.move(...points[0]!);
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...p, { steps: 2 });
-  await page.mouse.up();
-}
-
-async function createSet(page: Page, classes: string[]): Promise<void> {
-  await page.getByRole('tab', { name: 'Samples' }).click();
-  await page.getByLabel('New set name').fill('Symbols');
-  await page.getByRole('button', { name: 'Create set' }).click();
-  for (const label of classes) {
-    await page.getByLabel('New class label').fill(label);
-    await page.getByRole('button', { name: 'Add class' }).click();
-    await expect(page.getByRole('radio', { name: new RegExp(label) })).toBeVisible();
-  }
-}
+import { drawStrokes, RING } from './mouse-drawing';
+import { createSet } from './sample-sets';
 
 test('Enter saves to the class just clicked; a save that cannot happen says why; counts say what is enough', async ({
   app,
 }) => {
-  await createSet(app, ['★', '○']);
+  await createSet(app, 'Symbols', ['★', '○']);
   await expect(app.getByRole('radio', { name: /★/ })).toContainText('0 · too few, 10 needed');
 
   // Enter on an empty canvas: a clear reason, nothing saved.
@@ -51,7 +26,7 @@ test('Enter saves to the class just clicked; a save that cannot happen says why;
 
   // Click the class, draw, press Enter: focus is on the class button, and Enter still saves.
   await app.getByRole('radio', { name: /○/ }).click();
-  await drawRing(app);
+  await drawStrokes(app, RING);
   await expect(app.getByRole('radio', { name: /○/ })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(1);
@@ -60,10 +35,10 @@ test('Enter saves to the class just clicked; a save that cannot happen says why;
 });
 
 test('notices: a repeated one is counted, not stacked, and stays on its own screen', async ({ app }) => {
-  await createSet(app, ['○']);
+  await createSet(app, 'Symbols', ['○']);
   const status = app.getByRole('status');
   for (let i = 0; i < 3; i++) {
-    await drawRing(app);
+    await drawStrokes(app, RING);
     await app.keyboard.press('Enter');
     await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(i + 1);
   }
@@ -94,7 +69,7 @@ test('dropping an image file on Samples imports it (the preload file bridge, thr
     await sharp(ring).png().toFile(file);
     // As Electron's webUtils would answer for this file dropped from a folder.
     host.dropped.set('ring.png', file);
-    await createSet(app, ['○']);
+    await createSet(app, 'Symbols', ['○']);
 
     const drop = async (name: string, bytes: number[]) => {
       const dataTransfer = await app.evaluateHandle(

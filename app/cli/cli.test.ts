@@ -25,6 +25,14 @@ async function drawOne(file: string): Promise<void> {
     .toFile(file);
 }
 
+/** `glyph-lab export <model> --format onnx` succeeds and writes `<tmp>/<name>`. */
+async function exportsOnnx(model: string, name: string): Promise<void> {
+  const out = path.join(tmp.dir, name);
+  const onnx = await cli('export', model, '--format', 'onnx', '--out', out);
+  expect(onnx.code, onnx.stderr).toBe(0);
+  expect(existsSync(out)).toBe(true);
+}
+
 beforeAll(() => {
   tmp = tempDir('glyph-cli-');
 });
@@ -90,16 +98,7 @@ describe('glyph-lab CLI', () => {
       Object.entries(line.confidences as Record<string, number>).sort((a, b) => b[1] - a[1])[0]![0],
     );
 
-    const onnx = await cli(
-      'export',
-      summary.model,
-      '--format',
-      'onnx',
-      '--out',
-      path.join(tmp.dir, 'tiny.onnx'),
-    );
-    expect(onnx.code, onnx.stderr).toBe(0);
-    expect(existsSync(path.join(tmp.dir, 'tiny.onnx'))).toBe(true);
+    await exportsOnnx(summary.model, 'tiny.onnx');
 
     const imported = await cli('import', out, '--json');
     expect(imported.code, imported.stderr).toBe(0);
@@ -139,16 +138,7 @@ describe('glyph-lab CLI', () => {
     const exported = await cli('datasets', 'export', set, '--out', setOut);
     expect(exported.code, exported.stderr).toBe(0);
     expect(readdirSync(path.join(setOut, '_2605_')).filter((n) => n.endsWith('.png'))).toHaveLength(10);
-    const onnx = await cli(
-      'export',
-      summary.model,
-      '--format',
-      'onnx',
-      '--out',
-      path.join(tmp.dir, 'star.onnx'),
-    );
-    expect(onnx.code, onnx.stderr).toBe(0);
-    expect(existsSync(path.join(tmp.dir, 'star.onnx'))).toBe(true);
+    await exportsOnnx(summary.model, 'star.onnx');
   });
 
   it('refuses to predict a blank image, as import refuses it (exit 1, the reason on stderr)', async () => {

@@ -22,6 +22,12 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
+/** A `list` command's answer: the items as JSON, or a table of one row each under `header`. */
+export function printList<T>(json: boolean, items: T[], header: string[], row: (item: T) => string[]): void {
+  if (json) printJson(items);
+  else process.stdout.write(`${table([header, ...items.map(row)])}\n`);
+}
+
 export function percent(x: number): string {
   return `${(x * 100).toFixed(2)}%`;
 }

@@ -10,8 +10,9 @@ import { isTempName } from '../../datasets/io/atomic';
 import { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
 import { writeModel } from '../model/engine-model';
+import { FINE_TUNE_TRAINING } from '../model/fine-tune-recipe';
 import type { ModelFiles } from '../shared/trainer-protocol';
-import type { TrainingSpec } from '../shared/types';
+import type { LayerSpecData, TrainingSpec } from '../shared/types';
 import type { Core } from './core';
 
 export function tempDir(prefix = 'glyph-core-'): { dir: string; remove(): void } {
@@ -19,17 +20,41 @@ export function tempDir(prefix = 'glyph-core-'): { dir: string; remove(): void }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A 784-16-`classes` MLP: flatten, dense 16, ReLU, dense. */
+export function tinyMlp(classes: number): LayerSpecData[] {
+  return [
+    { type: 'flatten', config: {} },
+    { type: 'dense', config: { units: 16 } },
+    { type: 'relu', config: {} },
+    { type: 'dense', config: { units: classes } },
+  ];
+}
+
+/** A fine-tuning job on `datasetId` from `baseModelId` (a LeNet) with the recipe's settings, augmented, no validation. */
+export function fineTuneSpec(
+  datasetId: string,
+  baseModelId: string,
+  over: Partial<TrainingSpec> & { seed: number },
+): TrainingSpec {
+  return {
+    datasetId,
+    architecture: 'lenet',
+    baseModelId,
+    ...FINE_TUNE_TRAINING,
+    optimizer: { ...FINE_TUNE_TRAINING.optimizer },
+    schedule: { ...FINE_TUNE_TRAINING.schedule },
+    augmentation: true,
+    validationSplit: 0,
+    ...over,
+  };
+}
+
 /** A quick MNIST job: a 784-16-10 MLP with Adam on the first 512 images, one epoch, seeded. */
 export function tinySpec(over: Partial<TrainingSpec> = {}): TrainingSpec {
   return {
     datasetId: 'mnist',
     architecture: 'custom',
-    layers: [
-      { type: 'flatten', config: {} },
-      { type: 'dense', config: { units: 16 } },
-      { type: 'relu', config: {} },
-      { type: 'dense', config: { units: 10 } },
-    ],
+    layers: tinyMlp(10),
     optimizer: { type: 'adam', config: {} },
     learningRate: 0.01,
     schedule: { type: 'constant', config: {} },

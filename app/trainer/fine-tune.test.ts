@@ -11,7 +11,7 @@ import { Rng } from '../../engine/rng';
 import { FINE_TUNE_FORM } from '../../renderer/training/spec-form';
 import type { Core } from '../core/core';
 import { coreForFile } from '../core/test-core';
-import { barImage } from '../core/test-helpers';
+import { barImage, fineTuneSpec } from '../core/test-helpers';
 import { crossEntropy } from '../model/engine-model';
 import { FINE_TUNE_RECIPE, FINE_TUNE_TRAINING } from '../model/fine-tune-recipe';
 import { fineTune, headStart, withCopies } from './fine-tune';
@@ -112,18 +112,9 @@ describe('a fine-tuning job through the core', () => {
       image: drawing('♥', 999),
       strokes: [],
     });
-    const { jobId } = await core.handlers['training:start']({
-      datasetId: set.id,
-      architecture: 'lenet',
-      baseModelId: 'builtin-digits',
-      ...FINE_TUNE_TRAINING,
-      optimizer: { ...FINE_TUNE_TRAINING.optimizer },
-      schedule: { ...FINE_TUNE_TRAINING.schedule },
-      augmentation: true,
-      seed: 5,
-      validationSplit: 0,
-      name: 'digits + symbols',
-    });
+    const { jobId } = await core.handlers['training:start'](
+      fineTuneSpec(set.id, 'builtin-digits', { seed: 5, name: 'digits + symbols' }),
+    );
     await core.services.jobs.idle();
     const end = events.find((e) => e.jobId === jobId && (e.type === 'done' || e.type === 'error'))!;
     expect(end.type, end.type === 'error' ? end.message : '').toBe('done');
@@ -158,17 +149,7 @@ describe('a fine-tuning job through the core', () => {
     expect(report.replayedFrom).toBe('mnist');
 
     // Fine-tuning the fine-tuned model again on the same set still replays MNIST (its lineage's set).
-    const again = await core.handlers['training:start']({
-      datasetId: set.id,
-      architecture: 'lenet',
-      baseModelId: end.model.id,
-      ...FINE_TUNE_TRAINING,
-      optimizer: { ...FINE_TUNE_TRAINING.optimizer },
-      schedule: { ...FINE_TUNE_TRAINING.schedule },
-      augmentation: true,
-      seed: 6,
-      validationSplit: 0,
-    });
+    const again = await core.handlers['training:start'](fineTuneSpec(set.id, end.model.id, { seed: 6 }));
     await core.services.jobs.idle();
     const second = events.find((e) => e.jobId === again.jobId && (e.type === 'done' || e.type === 'error'))!;
     expect(second.type, second.type === 'error' ? second.message : '').toBe('done');

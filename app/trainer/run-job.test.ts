@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tinySpec } from '../core/test-helpers';
+import { tinyMlp, tinySpec } from '../core/test-helpers';
 import type { ModelFiles, TrainerData, TrainerOut, TrainJob } from '../shared/trainer-protocol';
 import type { TrainingSpec } from '../shared/types';
 import { JobRunner } from './run-job';
@@ -45,6 +45,16 @@ async function run(
   });
   await runner.run();
   return sent;
+}
+
+/** A `run` listener that acts on the runner once, at its first progress message. */
+function atFirstProgress(act: (runner: JobRunner) => void): (m: TrainerOut, runner: JobRunner) => void {
+  let done = false;
+  return (m, runner) => {
+    if (m.type !== 'progress' || done) return;
+    done = true;
+    act(runner);
+  };
 }
 
 /** The last message of a type (ES2022 has no findLast). */
@@ -149,31 +159,31 @@ describe('JobRunner on a bundled set', () => {
   });
 
   it('pauses and resumes between batches, once each however often it is asked', async () => {
-    let paused = false;
-    const sent = await run(job({ spec: spec({ epochs: 2 }) }), (m, runner) => {
-      if (m.type !== 'progress' || paused) return;
-      paused = true;
-      runner.pause();
-      runner.pause();
-      // The gate holds the loop at its next batch; resume from outside it.
-      setTimeout(() => {
-        runner.resume();
-        runner.resume();
-      }, 20);
-    });
+    const sent = await run(
+      job({ spec: spec({ epochs: 2 }) }),
+      atFirstProgress((runner) => {
+        runner.pause();
+        runner.pause();
+        // The gate holds the loop at its next batch; resume from outside it.
+        setTimeout(() => {
+          runner.resume();
+          runner.resume();
+        }, 20);
+      }),
+    );
     const types = sent.map((m) => m.type);
     expect(types.filter((t) => t === 'paused' || t === 'resumed')).toEqual(['paused', 'resumed']);
     expect(types.at(-1)).toBe('done');
   });
 
   it('cancels a paused job: it ends with cancelled and sends no model', async () => {
-    let paused = false;
-    const sent = await run(job({ spec: spec({ epochs: 50 }) }), (m, runner) => {
-      if (m.type !== 'progress' || paused) return;
-      paused = true;
-      runner.pause();
-      setTimeout(() => runner.cancel(), 20);
-    });
+    const sent = await run(
+      job({ spec: spec({ epochs: 50 }) }),
+      atFirstProgress((runner) => {
+        runner.pause();
+        setTimeout(() => runner.cancel(), 20);
+      }),
+    );
     expect(sent.at(-1)).toEqual({ type: 'cancelled', jobId: 'job-1' });
     expect(sent.some((m) => m.type === 'done')).toBe(false);
     expect(sent.filter((m) => m.type === 'checkpoint').length).toBeLessThan(50);
@@ -214,12 +224,7 @@ describe('JobRunner on a custom set', () => {
         testFraction: 0.2,
         spec: spec({
           datasetId: 'bars',
-          layers: [
-            { type: 'flatten', config: {} },
-            { type: 'dense', config: { units: 16 } },
-            { type: 'relu', config: {} },
-            { type: 'dense', config: { units: 2 } },
-          ],
+          layers: tinyMlp(2),
           epochs: 20,
           batchSize: 4,
           validationSplit: 0,

@@ -111,7 +111,7 @@ function wobble(lines: Contour[], size: number, amp: number, rng: Rng): void {
  * glyph sizes, so parts of the glyph change on their own (a loop grows, a bowl opens, a tail swings).
  */
 function detail(lines: Contour[], b: ReturnType<typeof boundsOf>, amp: number, rng: Rng): void {
-  const size = Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6);
+  const size = longestSide(b);
   const waves = Array.from({ length: 6 }, (): Wave => {
     const k = (2 * Math.PI) / (rng.uniform(0.6, 1.5) * size);
     const th = rng.uniform(0, 2 * Math.PI);
@@ -149,6 +149,11 @@ export function snapToGrid(l: Contour, grid: number): Contour {
   return out;
 }
 
+/** The longer side of a box, never 0 (it divides). */
+function longestSide(b: ReturnType<typeof boundsOf>): number {
+  return Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6);
+}
+
 /** Single-stroke glyph → varied strokes → normalizeStrokes. */
 export function synthFromStrokes(
   strokes: readonly Contour[],
@@ -157,7 +162,7 @@ export function synthFromStrokes(
 ): Float32Array {
   const lines = applyAffine(strokes, randomAffine(rng, o));
   const b = boundsOf(lines);
-  const size = Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6);
+  const size = longestSide(b);
   for (const l of lines) {
     const dx = rng.normal() * o.strokeJitter * size;
     const dy = rng.normal() * o.strokeJitter * size;
@@ -188,10 +193,9 @@ export function synthFromOutline(
   o: SynthOptions = DEFAULT_SYNTH,
 ): Float32Array {
   let lines = applyAffine(contours, randomAffine(rng, o));
-  let b = boundsOf(lines);
-  wobble(lines, Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6), o.wobble, rng);
-  b = boundsOf(lines);
-  const extent = Math.max(b.x1 - b.x0, b.y1 - b.y0, 1e-6);
+  wobble(lines, longestSide(boundsOf(lines)), o.wobble, rng);
+  const b = boundsOf(lines);
+  const extent = longestSide(b);
   // Fonts range from hairline to marker. Their pen width relative to the glyph size is
   // 2·area/perimeter ÷ extent; a person's drawing enters at NORMALIZATION.strokeWidth / box. To move
   // the font toward a sampled target width with k whole-pixel dilations (or erosions), render at the

@@ -99,10 +99,6 @@ function components(image: ArrayLike<number>, width: number, height: number, thr
   for (let start = 0; start < image.length; start++) {
     if (!(image[start] > threshold) || label[start] >= 0) continue;
     const pixels: number[] = [];
-    let x0 = width;
-    let y0 = height;
-    let x1 = 0;
-    let y1 = 0;
     label[start] = out.length;
     stack.push(start);
     while (stack.length > 0) {
@@ -110,10 +106,6 @@ function components(image: ArrayLike<number>, width: number, height: number, thr
       pixels.push(p);
       const px = p % width;
       const py = (p - px) / width;
-      x0 = Math.min(x0, px);
-      x1 = Math.max(x1, px + 1);
-      y0 = Math.min(y0, py);
-      y1 = Math.max(y1, py + 1);
       for (let dy = -1; dy <= 1; dy++) {
         const ny = py + dy;
         if (ny < 0 || ny >= height) continue;
@@ -128,7 +120,7 @@ function components(image: ArrayLike<number>, width: number, height: number, thr
         }
       }
     }
-    out.push({ box: { x0, y0, x1, y1 }, pixels });
+    out.push({ box: boxOfPixels(pixels, width), pixels });
   }
   return out;
 }

@@ -5,50 +5,36 @@ import { exportModelFiles } from '../../core/model-codec';
 import { pendingExportsDir } from '../../core/stores/export-target';
 import { type GlobalOptions, resolveModel, withCore } from '../context';
 import type { Values } from '../main';
-import { percent, printJson, table } from '../output';
+import { percent, printJson, printList } from '../output';
 import { UsageError } from '../usage';
 
 export async function runDatasetsList(global: GlobalOptions): Promise<number> {
   return withCore(global, async (core) => {
-    const list = await core.handlers['datasets:list'](undefined);
-    if (global.json) printJson(list);
-    else {
-      process.stdout.write(
-        `${table([
-          ['id', 'title', 'classes', 'train', 'test'],
-          ...list.map((d) => [
-            d.id,
-            d.title,
-            String(d.classes.length),
-            String(d.sizes.train),
-            String(d.sizes.test),
-          ]),
-        ])}\n`,
-      );
-    }
+    printList(
+      global.json,
+      await core.handlers['datasets:list'](undefined),
+      ['id', 'title', 'classes', 'train', 'test'],
+      (d) => [d.id, d.title, String(d.classes.length), String(d.sizes.train), String(d.sizes.test)],
+    );
     return 0;
   });
 }
 
 export async function runModelsList(global: GlobalOptions): Promise<number> {
   return withCore(global, async (core) => {
-    const list = await core.handlers['models:list'](undefined);
-    if (global.json) printJson(list);
-    else {
-      process.stdout.write(
-        `${table([
-          ['id', 'name', 'dataset', 'architecture', 'parameters', 'test accuracy'],
-          ...list.map((m) => [
-            m.id,
-            m.name,
-            m.datasetId,
-            m.architecture,
-            String(m.parameters),
-            m.metrics.testAccuracy === undefined ? '-' : percent(m.metrics.testAccuracy),
-          ]),
-        ])}\n`,
-      );
-    }
+    printList(
+      global.json,
+      await core.handlers['models:list'](undefined),
+      ['id', 'name', 'dataset', 'architecture', 'parameters', 'test accuracy'],
+      (m) => [
+        m.id,
+        m.name,
+        m.datasetId,
+        m.architecture,
+        String(m.parameters),
+        m.metrics.testAccuracy === undefined ? '-' : percent(m.metrics.testAccuracy),
+      ],
+    );
     return 0;
   });
 }

@@ -1,6 +1,6 @@
 // Compare two models on the same test set (models.evaluate): accuracy, loss and per-class recall.
 
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Evaluation, ModelSummary } from '../../../app/shared/types';
 import { api } from '../../api';
 import { formatAccuracy, formatPercent } from '../../inference/prediction';
@@ -83,21 +83,15 @@ export function CompareModels({
   // pair it cannot compare.
   if (!hasSameTaskPair(models))
     return (
-      <section className="card compare" aria-labelledby="compare-title">
-        <header className="section-head">
-          <h2 id="compare-title">Compare two models</h2>
-        </header>
+      <CompareSection>
         <p className="muted">
           Compare tests two models of the same task on its test split. Train a model for Digits or Letters
           (Quick try on the Train screen takes seconds) to compare it with the built-in one.
         </p>
-      </section>
+      </CompareSection>
     );
   return (
-    <section className="card compare" aria-labelledby="compare-title">
-      <header className="section-head">
-        <h2 id="compare-title">Compare two models</h2>
-      </header>
+    <CompareSection>
       <div className="screen-bar">
         {pick(a, setA, 'Model A')}
         {pick(b, setB, 'Model B')}
@@ -160,6 +154,18 @@ export function CompareModels({
           </table>
         </div>
       )}
+    </CompareSection>
+  );
+}
+
+/** The Compare card and its heading, around whatever it can offer. */
+function CompareSection({ children }: { children: ReactNode }) {
+  return (
+    <section className="card compare" aria-labelledby="compare-title">
+      <header className="section-head">
+        <h2 id="compare-title">Compare two models</h2>
+      </header>
+      {children}
     </section>
   );
 }

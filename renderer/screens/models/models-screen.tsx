@@ -2,7 +2,7 @@
 // Draw (which makes it the task's active model), rename and delete your own, export (native or
 // ONNX), import; and a comparison of two on the same test set.
 
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { ModelSummary, SkippedModel } from '../../../app/shared/types';
 import { api } from '../../api';
 import { FineTuneFigures } from '../../components/fine-tune-figures';
@@ -245,43 +245,26 @@ export function ModelsScreen() {
                         </button>
                         {/* Built-ins ship with the app: nothing to rename or delete, so no buttons for it. */}
                         {!m.builtin && (
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-small"
+                          <RowAction
                             onClick={() => {
                               setRenaming(m.id);
                               setName(m.name);
                             }}
-                            aria-label={`Rename ${m.name}`}
+                            label={`Rename ${m.name}`}
                           >
                             Rename
-                          </button>
+                          </RowAction>
                         )}
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-small"
-                          onClick={() => exportModel(m, 'native')}
-                          aria-label={`Export ${m.name}`}
-                        >
+                        <RowAction onClick={() => exportModel(m, 'native')} label={`Export ${m.name}`}>
                           Export
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-small"
-                          onClick={() => exportModel(m, 'onnx')}
-                          aria-label={`Export ${m.name} as ONNX`}
-                        >
+                        </RowAction>
+                        <RowAction onClick={() => exportModel(m, 'onnx')} label={`Export ${m.name} as ONNX`}>
                           ONNX
-                        </button>
+                        </RowAction>
                         {!m.builtin && (
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-small btn-danger-text"
-                            onClick={() => remove(m)}
-                            aria-label={`Delete ${m.name}`}
-                          >
+                          <RowAction onClick={() => remove(m)} label={`Delete ${m.name}`} danger>
                             Delete
-                          </button>
+                          </RowAction>
                         )}
                       </td>
                     </tr>
@@ -311,6 +294,30 @@ export function ModelsScreen() {
 }
 
 /** The test accuracy, or counts and a note when a handful of images stand behind it. */
+/** A quiet button in a model's row; `label` names the model, since every row has one. */
+function RowAction({
+  onClick,
+  label,
+  danger = false,
+  children,
+}: {
+  onClick: () => void;
+  label: string;
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`btn btn-ghost btn-small${danger ? ' btn-danger-text' : ''}`}
+      onClick={onClick}
+      aria-label={label}
+    >
+      {children}
+    </button>
+  );
+}
+
 function TestFigureCell({ model }: { model: ModelSummary }) {
   const f = testFigure(model.metrics);
   return (
