@@ -102,7 +102,7 @@ test('a set exported as CSV through the save dialog comes back into a new set wi
 }) => {
   const dir = mkdtempSync(join(tmpdir(), 'glyph-set-e2e-'));
   try {
-    await createSet(app, ['★', '○']);
+    await createSet(app, 'Symbols', ['★', '○']);
     const saved = [
       ['○', 1],
       ['○', 2],
@@ -110,7 +110,7 @@ test('a set exported as CSV through the save dialog comes back into a new set wi
     ] as const;
     for (const [label, n] of saved) {
       await app.getByRole('radio', { name: new RegExp(label) }).click();
-      await drawRing(app);
+      await drawStrokes(app, RING);
       await app.keyboard.press('Enter');
       await expect(app.getByRole('list', { name: `Samples of ${label}` }).getByRole('img')).toHaveCount(n);
     }
