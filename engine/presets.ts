@@ -47,6 +47,23 @@ export interface PresetInput {
 
 const layer = (type: string, config: Record<string, unknown> = {}): LayerSpec => ({ type, config });
 const relu = () => layer('relu');
+/** Dense, then ReLU. */
+const denseRelu = (units: number) => [layer('dense', { units }), relu()];
+/** A 5×5 convolution, ReLU and 2×2 max pooling: LeNet's stage, which halves the image. */
+const convStage = (filters: number) => [
+  layer('conv2d', { filters, kernelSize: 5 }),
+  relu(),
+  layer('maxpool2d', { poolSize: 2 }),
+];
+/** SGD with momentum under a cosine schedule: the plain networks' settings. */
+const momentumCosine = (epochs: number): TrainingDefaults => ({
+  optimizer: { type: 'momentum', config: { momentum: 0.9, weightDecay: 1e-4 } },
+  learningRate: 0.05,
+  schedule: { type: 'cosine', config: { minFactor: 0.01 } },
+  batchSize: 64,
+  epochs,
+  augment: false,
+});
 
 type Builder = (classes: number, inputShape: readonly number[]) => Omit<Preset, 'id'>;
 
@@ -57,23 +74,9 @@ const builders: Record<PresetId, Builder> = {
       'Two hidden layers (256 and 128 units). The fastest to train (a few minutes); 98.3 % on MNIST digits.',
     model: {
       inputShape,
-      layers: [
-        layer('flatten'),
-        layer('dense', { units: 256 }),
-        relu(),
-        layer('dense', { units: 128 }),
-        relu(),
-        layer('dense', { units: classes }),
-      ],
+      layers: [layer('flatten'), ...denseRelu(256), ...denseRelu(128), layer('dense', { units: classes })],
     },
-    training: {
-      optimizer: { type: 'momentum', config: { momentum: 0.9, weightDecay: 1e-4 } },
-      learningRate: 0.05,
-      schedule: { type: 'cosine', config: { minFactor: 0.01 } },
-      batchSize: 64,
-      epochs: 10,
-      augment: false,
-    },
+    training: momentumCosine(10),
   }),
   lenet: (classes, inputShape) => ({
     name: 'LeNet',
@@ -82,26 +85,14 @@ const builders: Record<PresetId, Builder> = {
     model: {
       inputShape,
       layers: [
-        layer('conv2d', { filters: 8, kernelSize: 5 }),
-        relu(),
-        layer('maxpool2d', { poolSize: 2 }),
-        layer('conv2d', { filters: 16, kernelSize: 5 }),
-        relu(),
-        layer('maxpool2d', { poolSize: 2 }),
+        ...convStage(8),
+        ...convStage(16),
         layer('flatten'),
-        layer('dense', { units: 128 }),
-        relu(),
+        ...denseRelu(128),
         layer('dense', { units: classes }),
       ],
     },
-    training: {
-      optimizer: { type: 'momentum', config: { momentum: 0.9, weightDecay: 1e-4 } },
-      learningRate: 0.05,
-      schedule: { type: 'cosine', config: { minFactor: 0.01 } },
-      batchSize: 64,
-      epochs: 8,
-      augment: false,
-    },
+    training: momentumCosine(8),
   }),
   cnn: (classes, inputShape) => ({
     name: 'Convolutional network (best)',
@@ -113,15 +104,10 @@ const builders: Record<PresetId, Builder> = {
       // (docs/experiments/2026-11-24-preset-accuracy.md) for little to gain on 28×28 glyphs; dropout
       // and augmentation regularise.
       layers: [
-        layer('conv2d', { filters: 12, kernelSize: 5 }),
-        relu(),
-        layer('maxpool2d', { poolSize: 2 }),
-        layer('conv2d', { filters: 24, kernelSize: 5 }),
-        relu(),
-        layer('maxpool2d', { poolSize: 2 }),
+        ...convStage(12),
+        ...convStage(24),
         layer('flatten'),
-        layer('dense', { units: 128 }),
-        relu(),
+        ...denseRelu(128),
         layer('dropout', { rate: 0.25 }),
         layer('dense', { units: classes }),
       ],
@@ -143,8 +129,7 @@ const builders: Record<PresetId, Builder> = {
       inputShape,
       layers: [
         layer('flatten'),
-        layer('dense', { units: 256 }),
-        relu(),
+        ...denseRelu(256),
         layer('fixedPoint', {
           units: 128,
           activation: 'tanh',
