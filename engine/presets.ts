@@ -2,7 +2,7 @@
 // Ids are stable (saved models and the CLI refer to them); every preset takes the number of classes
 // (digits 10, letters 26, a custom set N) and the input shape [channels, height, width].
 
-import type { LayerSpec } from './layer';
+import { type LayerSpec, layerSpec as layer } from './layer';
 import type { OptimizerSpec } from './optimizers/index';
 import './recurrent/index'; // registers the 'fixedPoint' layer the recurrent preset uses
 import type { ScheduleSpec } from './schedules/index';
@@ -45,7 +45,6 @@ export interface PresetInput {
   readonly inputShape?: readonly number[];
 }
 
-const layer = (type: string, config: Record<string, unknown> = {}): LayerSpec => ({ type, config });
 const relu = () => layer('relu');
 /** Dense, then ReLU. */
 const denseRelu = (units: number) => [layer('dense', { units }), relu()];
