@@ -165,6 +165,17 @@ export function preset(id: PresetId, input: PresetInput): Preset {
   return { id, ...builder(input.classes, input.inputShape ?? [1, 28, 28]) };
 }
 
+/** The options of `train` a preset's training defaults set (the benchmarks train presets as shipped). */
+export function presetTrainOptions(t: TrainingDefaults) {
+  return {
+    batchSize: t.batchSize,
+    learningRate: t.learningRate,
+    optimizer: t.optimizer,
+    schedule: t.schedule,
+    clipNorm: t.clipNorm,
+  };
+}
+
 /** Every preset, in menu order. */
 export function presets(input: PresetInput): Preset[] {
   return PRESET_IDS.map((id) => preset(id, input));

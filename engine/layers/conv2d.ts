@@ -12,7 +12,7 @@ import {
   convKernelGradient,
   type Padding,
   sumChannelsInto,
-  toWide,
+  transposeBlocks,
 } from '../kernels';
 import type { BackwardOptions, ForwardOptions, Layer, LayerShapes } from '../layer';
 import { numberOption, oneOfOption } from '../registry';
@@ -171,7 +171,7 @@ export class Conv2D extends KernelLayer<Conv2DOptions> implements Layer {
     const outSize = g.outH * g.outW;
     const dWide = (this.wide = reuse(this.wide, [filters, batch * outSize]));
     // dWide[F, B·OH·OW] ← dY[B, F, OH·OW]
-    toWide(dOut.data, dWide.data, batch, filters, outSize);
+    transposeBlocks(dOut.data, dWide.data, batch, filters, outSize); // [B, F, S] → [F, B·S]
     // dW[F, C·KH·KW] += dWide · im2col(x)ᵀ
     convKernelGradient(g, batch, filters, dWide.data, x.data, this.kernel.grad.data, this.work);
     if (this.options.useBias) sumChannelsInto(dOut.data, batch, filters, outSize, this.bias.grad.data);
