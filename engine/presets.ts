@@ -2,19 +2,14 @@
 // Ids are stable (saved models and the CLI refer to them); every preset takes the number of classes
 // (digits 10, letters 26, a custom set N) and the input shape [channels, height, width].
 
-import { type LayerSpec, layerSpec as layer } from './layer';
+import { layerSpec as layer } from './layer';
+import type { ModelSpec } from './model';
 import type { OptimizerSpec } from './optimizers/index';
 import './recurrent/index'; // registers the 'fixedPoint' layer the recurrent preset uses
 import type { ScheduleSpec } from './schedules/index';
 
 export const PRESET_IDS = ['mlp', 'lenet', 'cnn', 'recurrent'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
-
-/** What `Sequential` is built from. */
-export interface PresetModelSpec {
-  readonly inputShape: readonly number[];
-  readonly layers: readonly LayerSpec[];
-}
 
 export interface TrainingDefaults {
   readonly optimizer: OptimizerSpec;
@@ -35,7 +30,8 @@ export interface Preset {
   readonly name: string;
   /** One or two sentences a person can choose by: size, speed, accuracy. */
   readonly description: string;
-  readonly model: PresetModelSpec;
+  /** What `Sequential` is built from. */
+  readonly model: ModelSpec;
   readonly training: TrainingDefaults;
 }
 
