@@ -18,7 +18,7 @@ import { LETTER_CLASS_NAMES } from '../datasets/letters/info';
 import type { Dataset } from '../engine/batch';
 import { serializeModel } from '../engine/index';
 import { evaluate } from '../engine/metrics';
-import { type PresetId, preset } from '../engine/presets';
+import { type PresetId, preset, presetTrainOptions } from '../engine/presets';
 import { FixedPoint } from '../engine/recurrent/index';
 import { train } from '../engine/train';
 import { buildModel, classificationLoss } from './engine-adapter';
@@ -91,11 +91,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const result = await train(model, trainSet, {
       epochs,
-      batchSize: p.training.batchSize,
-      learningRate: p.training.learningRate,
-      optimizer: p.training.optimizer,
-      schedule: p.training.schedule,
-      clipNorm: p.training.clipNorm,
+      ...presetTrainOptions(p.training),
       loss,
       seed,
       augment: p.training.augment

@@ -12,7 +12,7 @@ import { defaultDataDir, loadDataset } from '../datasets/load';
 import type { Dataset } from '../engine/batch';
 import { deserializeModel, Rng, Sequential, SoftmaxCrossEntropy, serializeModel } from '../engine/index';
 import { evaluate } from '../engine/metrics';
-import { type PresetId, preset } from '../engine/presets';
+import { type PresetId, preset, presetTrainOptions } from '../engine/presets';
 import { train } from '../engine/train';
 import { loadMnist } from './mnist';
 
@@ -69,11 +69,7 @@ export async function quickModel(task: Task, o: QuickTrainOptions): Promise<Benc
   const t0 = performance.now();
   await train(model, data, {
     epochs: o.epochs,
-    batchSize: p.training.batchSize,
-    learningRate: p.training.learningRate,
-    optimizer: p.training.optimizer,
-    schedule: p.training.schedule,
-    clipNorm: p.training.clipNorm,
+    ...presetTrainOptions(p.training),
     loss,
     seed: o.seed,
     augment: p.training.augment

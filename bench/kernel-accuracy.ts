@@ -9,7 +9,7 @@
 
 import os from 'node:os';
 import { argmaxRow } from '../engine/metrics';
-import { type PresetId, preset } from '../engine/presets';
+import { type PresetId, preset, presetTrainOptions } from '../engine/presets';
 import { train } from '../engine/train';
 import { setWasmKernels } from '../engine/wasm/runtime';
 import { buildModel, classificationLoss } from './engine-adapter';
@@ -44,11 +44,7 @@ for (const { wasm, threads } of modes) {
   const net = buildModel(p.model, 1);
   const result = await train(net, trainSet, {
     epochs,
-    batchSize: p.training.batchSize,
-    learningRate: p.training.learningRate,
-    optimizer: p.training.optimizer,
-    schedule: p.training.schedule,
-    clipNorm: p.training.clipNorm,
+    ...presetTrainOptions(p.training),
     loss: classificationLoss(),
     seed: 1,
     ...(threads === 2 ? { parallel: nodeGradientWorkers() } : {}),

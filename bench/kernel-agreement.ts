@@ -9,6 +9,7 @@
 
 import { kernelForm, setFusedMultiplyAdd, setWasmKernels } from '../engine/kernels';
 import { gemm, gemmTs } from '../engine/kernels/gemm';
+import { randomGemm } from '../engine/kernels/random-gemm';
 import { Conv2D } from '../engine/layers/conv2d';
 import { Rng } from '../engine/rng';
 import type { Tensor } from '../engine/tensor';
@@ -31,15 +32,7 @@ export function kernelAgreement(): Agreement {
   let differFromPlain = 0;
   let outputs = 0;
   for (let trial = 0; trial < 40; trial++) {
-    const m = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 140);
-    const n = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 600);
-    const k = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 700);
-    const transA = rng.uniform(0, 1) < 0.5;
-    const transB = rng.uniform(0, 1) < 0.5;
-    const a = random(rng, m * k, rng.uniform(0, 0.9));
-    const b = random(rng, k * n);
-    const c0 = random(rng, m * n);
-    const beta = [0, 1, 0.25][trial % 3];
+    const { m, n, k, transA, transB, a, b, c0, beta } = randomGemm(rng, trial);
     const want = c0.slice();
     const got = c0.slice();
     const plain = c0.slice();

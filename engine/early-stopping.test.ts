@@ -3,6 +3,7 @@ import { convergence, EARLY_STOPPING_DEFAULTS } from './early-stopping';
 import { randomTensor } from './gradcheck';
 import { Sequential } from './model';
 import { Rng } from './rng';
+import { mlpSpec } from './test-specs';
 import { train } from './train';
 
 describe('convergence (early stopping)', () => {
@@ -66,14 +67,7 @@ describe('convergence (early stopping)', () => {
       return { images, labels, sampleShape: [8] };
     };
     const model = new Sequential(
-      {
-        inputShape: [8],
-        layers: [
-          { type: 'dense', config: { units: 16, kernelInitializer: 'glorotUniform' } },
-          { type: 'sigmoid', config: {} },
-          { type: 'dense', config: { units: 3, kernelInitializer: 'glorotUniform' } },
-        ],
-      },
+      mlpSpec(8, [16, 3], 'sigmoid', { kernelInitializer: 'glorotUniform' }),
       new Rng(1),
     );
     const rule = { patience: 3, minDelta: 1e-4 };

@@ -6,20 +6,14 @@ import { createLoss } from './losses';
 import { type ModelSpec, Sequential } from './model';
 import { Rng } from './rng';
 import { type Param, type Tensor, tensor, zeroGrads } from './tensor';
+import { mlpSpec } from './test-specs';
 import { train } from './train';
 
 const CROSS_ENTROPY: LayerSpec = { type: 'softmaxCrossEntropy', config: {} };
 const MSE: LayerSpec = { type: 'meanSquaredError', config: {} };
 
 // the classic network: sigmoid hidden units, sigmoid outputs fused into the MSE loss
-const MLP: ModelSpec = {
-  inputShape: [36],
-  layers: [
-    { type: 'dense', config: { units: 8, kernelInitializer: 'glorotUniform' } },
-    { type: 'sigmoid', config: {} },
-    { type: 'dense', config: { units: 4, kernelInitializer: 'glorotUniform' } },
-  ],
-};
+const MLP = mlpSpec(36, [8, 4], 'sigmoid', { kernelInitializer: 'glorotUniform' });
 
 const CNN: ModelSpec = {
   inputShape: [1, 8, 8],
@@ -62,14 +56,7 @@ const DIGITS_LIKE: ModelSpec = {
   ],
 };
 
-const MLP_28: ModelSpec = {
-  inputShape: [784],
-  layers: [
-    { type: 'dense', config: { units: 6 } },
-    { type: 'relu', config: {} },
-    { type: 'dense', config: { units: 3 } },
-  ],
-};
+const MLP_28 = mlpSpec(784, [6, 3]);
 
 const input = (model: Sequential, seed = 7) => randomTensor([1, ...model.inputShape], new Rng(seed), 0, 1);
 

@@ -27,6 +27,12 @@ export interface LayerSpec {
   readonly config: Readonly<Record<string, unknown>>;
 }
 
+/** A LayerSpec in one call: `layerSpec('relu')`, `layerSpec('dense', { units: 10 })`. */
+export const layerSpec = (type: string, config: Readonly<Record<string, unknown>> = {}): LayerSpec => ({
+  type,
+  config,
+});
+
 /** A tensor a layer owns, by name and shape: what `build` will allocate. */
 export interface TensorShape {
   readonly name: string;

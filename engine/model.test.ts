@@ -5,6 +5,7 @@ import { SoftmaxCrossEntropy } from './losses';
 import { type ModelSpec, Sequential } from './model';
 import { Rng } from './rng';
 import { zeroGrads } from './tensor';
+import { mlpSpec } from './test-specs';
 
 const lenet: ModelSpec = {
   inputShape: [1, 28, 28],
@@ -24,14 +25,7 @@ const lenet: ModelSpec = {
   ],
 };
 
-const mlp: ModelSpec = {
-  inputShape: [6],
-  layers: [
-    { type: 'dense', config: { units: 8 } },
-    { type: 'tanh', config: {} },
-    { type: 'dense', config: { units: 4 } },
-  ],
-};
+const mlp = mlpSpec(6, [8, 4], 'tanh');
 
 describe('Sequential', () => {
   it('infers the shapes of a LeNet-like CNN', () => {

@@ -3,19 +3,14 @@
 // (digits 10, letters 26, a custom set N) and the input shape [channels, height, width].
 
 import type { EarlyStoppingRule } from './early-stopping';
-import type { LayerSpec } from './layer';
+import { type LayerSpec, layerSpec as layer } from './layer';
+import type { ModelSpec } from './model';
 import type { OptimizerSpec } from './optimizers/index';
 import './recurrent/index'; // registers the 'fixedPoint' layer the recurrent preset uses
 import type { ScheduleSpec } from './schedules/index';
 
 export const PRESET_IDS = ['mlp', 'lenet', 'cnn', 'recurrent', 'classic'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
-
-/** What `Sequential` is built from. */
-export interface PresetModelSpec {
-  readonly inputShape: readonly number[];
-  readonly layers: readonly LayerSpec[];
-}
 
 export interface TrainingDefaults {
   readonly optimizer: OptimizerSpec;
@@ -43,7 +38,8 @@ export interface Preset {
   readonly name: string;
   /** One or two sentences a person can choose by: size, speed, accuracy. */
   readonly description: string;
-  readonly model: PresetModelSpec;
+  /** What `Sequential` is built from. */
+  readonly model: ModelSpec;
   readonly training: TrainingDefaults;
 }
 
@@ -53,9 +49,25 @@ export interface PresetInput {
   readonly inputShape?: readonly number[];
 }
 
-const layer = (type: string, config: Record<string, unknown> = {}): LayerSpec => ({ type, config });
 const relu = () => layer('relu');
 const sigmoid = () => layer('sigmoid');
+/** Dense, then ReLU. */
+const denseRelu = (units: number) => [layer('dense', { units }), relu()];
+/** A 5×5 convolution, ReLU and 2×2 max pooling: LeNet's stage, which halves the image. */
+const convStage = (filters: number) => [
+  layer('conv2d', { filters, kernelSize: 5 }),
+  relu(),
+  layer('maxpool2d', { poolSize: 2 }),
+];
+/** SGD with momentum under a cosine schedule: the plain networks' settings. */
+const momentumCosine = (epochs: number): TrainingDefaults => ({
+  optimizer: { type: 'momentum', config: { momentum: 0.9, weightDecay: 1e-4 } },
+  learningRate: 0.05,
+  schedule: { type: 'cosine', config: { minFactor: 0.01 } },
+  batchSize: 64,
+  epochs,
+  augment: false,
+});
 
 type Builder = (classes: number, inputShape: readonly number[]) => Omit<Preset, 'id'>;
 
@@ -66,23 +78,9 @@ const builders: Record<PresetId, Builder> = {
       'Two hidden layers (256 and 128 units). The fastest to train (a few minutes); 98.3 % on MNIST digits.',
     model: {
       inputShape,
-      layers: [
-        layer('flatten'),
-        layer('dense', { units: 256 }),
-        relu(),
-        layer('dense', { units: 128 }),
-        relu(),
-        layer('dense', { units: classes }),
-      ],
+      layers: [layer('flatten'), ...denseRelu(256), ...denseRelu(128), layer('dense', { units: classes })],
     },
-    training: {
-      optimizer: { type: 'momentum', config: { momentum: 0.9, weightDecay: 1e-4 } },
-      learningRate: 0.05,
-      schedule: { type: 'cosine', config: { minFactor: 0.01 } },
-      batchSize: 64,
-      epochs: 10,
-      augment: false,
-    },
+    training: momentumCosine(10),
   }),
   lenet: (classes, inputShape) => ({
     name: 'LeNet',
@@ -91,26 +89,14 @@ const builders: Record<PresetId, Builder> = {
     model: {
       inputShape,
       layers: [
-        layer('conv2d', { filters: 8, kernelSize: 5 }),
-        relu(),
-        layer('maxpool2d', { poolSize: 2 }),
-        layer('conv2d', { filters: 16, kernelSize: 5 }),
-        relu(),
-        layer('maxpool2d', { poolSize: 2 }),
+        ...convStage(8),
+        ...convStage(16),
         layer('flatten'),
-        layer('dense', { units: 128 }),
-        relu(),
+        ...denseRelu(128),
         layer('dense', { units: classes }),
       ],
     },
-    training: {
-      optimizer: { type: 'momentum', config: { momentum: 0.9, weightDecay: 1e-4 } },
-      learningRate: 0.05,
-      schedule: { type: 'cosine', config: { minFactor: 0.01 } },
-      batchSize: 64,
-      epochs: 8,
-      augment: false,
-    },
+    training: momentumCosine(8),
   }),
   cnn: (classes, inputShape) => ({
     name: 'Convolutional network (best)',
@@ -122,15 +108,10 @@ const builders: Record<PresetId, Builder> = {
       // (docs/experiments/2026-11-24-preset-accuracy.md) for little to gain on 28×28 glyphs; dropout
       // and augmentation regularise.
       layers: [
-        layer('conv2d', { filters: 12, kernelSize: 5 }),
-        relu(),
-        layer('maxpool2d', { poolSize: 2 }),
-        layer('conv2d', { filters: 24, kernelSize: 5 }),
-        relu(),
-        layer('maxpool2d', { poolSize: 2 }),
+        ...convStage(12),
+        ...convStage(24),
         layer('flatten'),
-        layer('dense', { units: 128 }),
-        relu(),
+        ...denseRelu(128),
         layer('dropout', { rate: 0.25 }),
         layer('dense', { units: classes }),
       ],
@@ -152,8 +133,7 @@ const builders: Record<PresetId, Builder> = {
       inputShape,
       layers: [
         layer('flatten'),
-        layer('dense', { units: 256 }),
-        relu(),
+        ...denseRelu(256),
         layer('fixedPoint', {
           units: 128,
           activation: 'tanh',
@@ -216,6 +196,17 @@ export function preset(id: PresetId, input: PresetInput): Preset {
   const builder = builders[id];
   if (builder === undefined) throw new Error(`unknown preset '${id}' (known: ${PRESET_IDS.join(', ')})`);
   return { id, ...builder(input.classes, input.inputShape ?? [1, 28, 28]) };
+}
+
+/** The options of `train` a preset's training defaults set (the benchmarks train presets as shipped). */
+export function presetTrainOptions(t: TrainingDefaults) {
+  return {
+    batchSize: t.batchSize,
+    learningRate: t.learningRate,
+    optimizer: t.optimizer,
+    schedule: t.schedule,
+    clipNorm: t.clipNorm,
+  };
 }
 
 /** Every preset, in menu order. */

@@ -2,30 +2,19 @@
 // branching on names; modules outside the core (the recurrent layer) add themselves with registerLayer.
 
 import type { Layer, LayerSpec } from './layer';
+import { typeRegistry } from './type-registry';
 
 /** Builds an unbuilt layer from the `config` its `toJSON()` wrote. */
 export type LayerFactory = (config: Readonly<Record<string, unknown>>) => Layer;
 
-const factories = new Map<string, LayerFactory>();
+const layers = typeRegistry<LayerFactory>('layer', [], { sorted: true });
 
-export function registerLayer(type: string, factory: LayerFactory): void {
-  factories.set(type, factory);
-}
-
-export function layerTypes(): string[] {
-  return [...factories.keys()].sort();
-}
-
-export function hasLayer(type: string): boolean {
-  return factories.has(type);
-}
+export const registerLayer = layers.register;
+export const layerTypes = layers.types;
+export const hasLayer = layers.has;
 
 export function createLayer(spec: LayerSpec): Layer {
-  const factory = factories.get(spec.type);
-  if (factory === undefined) {
-    throw new Error(`unknown layer type '${spec.type}' (known: ${layerTypes().join(', ')})`);
-  }
-  return factory(spec.config ?? {});
+  return layers.factory(spec.type)(spec.config ?? {});
 }
 
 /** Reads `config[key]` as a number, or the default when absent; names the key when it is wrong. */

@@ -4,8 +4,7 @@ import { Sequential } from './model';
 import { PRESET_IDS, preset } from './presets';
 import { Rng } from './rng';
 import { planModel, SIZE_LIMITS, tooBig } from './shape-check';
-
-const layer = (type: string, config: Record<string, unknown> = {}): LayerSpec => ({ type, config });
+import { layer } from './test-specs';
 
 describe('planModel', () => {
   const custom: LayerSpec[][] = [

@@ -83,7 +83,7 @@ export function convForward(
   work.colsOf = x;
   if (work.wide.length !== filters * wide) work.wide = new Float32Array(filters * wide);
   gemm(false, false, filters, wide, rows, 1, w, 0, cols, 0, 0, work.wide, 0);
-  fromWide(work.wide, y, batch, filters, outSize);
+  transposeBlocks(work.wide, y, filters, batch, outSize); // [F, B·S] → [B, F, S]
   if (bias !== undefined) addChannelVector(y, batch, filters, outSize, bias);
   if (relu) reluInPlace(y, y);
 }
@@ -132,34 +132,21 @@ function columns(g: ConvGeometry, batch: number, x: Float32Array, work: ConvWork
   return work.cols;
 }
 
-/** y[B, F, S] ← wide[F, B·S]: the GEMM's layout back to NCHW. */
-export function fromWide(
-  wide: Float32Array,
-  y: Float32Array,
-  batch: number,
-  filters: number,
+/**
+ * dst[c, r] ← src[r, c] over a [rows, cols] grid of `size`-float blocks (one memcpy each). The GEMM's
+ * layout wide[F, B·S] and NCHW y[B, F, S] are the two orders of the filter × sample grid of planes.
+ */
+export function transposeBlocks(
+  src: Float32Array,
+  dst: Float32Array,
+  rows: number,
+  cols: number,
   size: number,
 ): void {
-  for (let f = 0; f < filters; f++) {
-    for (let b = 0; b < batch; b++) {
-      const src = (f * batch + b) * size;
-      y.set(wide.subarray(src, src + size), (b * filters + f) * size);
-    }
-  }
-}
-
-/** wide[F, B·S] ← y[B, F, S]: NCHW to the GEMM's layout. */
-export function toWide(
-  y: Float32Array,
-  wide: Float32Array,
-  batch: number,
-  filters: number,
-  size: number,
-): void {
-  for (let b = 0; b < batch; b++) {
-    for (let f = 0; f < filters; f++) {
-      const src = (b * filters + f) * size;
-      wide.set(y.subarray(src, src + size), (f * batch + b) * size);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const from = (r * cols + c) * size;
+      dst.set(src.subarray(from, from + size), (c * rows + r) * size);
     }
   }
 }

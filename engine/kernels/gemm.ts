@@ -21,7 +21,7 @@
 // - Tiny M (batch-1 inference) skips packing: a row-times-matrix loop is faster there.
 // The pack buffers are module-level scratch, grown on demand and reused: no allocation per call.
 
-import { gemmWasm } from '../wasm/gemm';
+import { type Gemm, gemmWasm } from '../wasm/gemm';
 
 const MR = 4;
 const NR = 8;
@@ -42,24 +42,10 @@ const edge = new Float64Array(MR * NR);
  * beta = 0 overwrites C (NaN in C does not leak); beta = 1 accumulates (gradients).
  * Runs the WebAssembly SIMD kernel (engine/wasm) when it is loaded, else `gemmTs`.
  */
-export function gemm(
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  aOffset: number,
-  b: Float32Array,
-  bOffset: number,
-  beta: number,
-  c: Float32Array,
-  cOffset: number,
-): void {
+export const gemm: Gemm = (transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset) => {
   if (gemmWasm(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset)) return;
   gemmTs(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset);
-}
+};
 
 /**
  * C[m×n] = act(A[m×k] · B[k×n] + bias[n] on every row), act = max(·, 0) when `relu` else identity,
@@ -87,21 +73,7 @@ export function gemmBiasAct(
 }
 
 /** `gemm` in pure TypeScript: the fallback where WebAssembly SIMD is missing, and the reference. */
-export function gemmTs(
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  aOffset: number,
-  b: Float32Array,
-  bOffset: number,
-  beta: number,
-  c: Float32Array,
-  cOffset: number,
-): void {
+export const gemmTs: Gemm = (transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset) => {
   if (m === 0 || n === 0) return;
   scale(c, cOffset, m * n, beta);
   if (k === 0 || alpha === 0) return;
@@ -132,7 +104,7 @@ export function gemmTs(
       }
     }
   }
-}
+};
 
 /** Fills liveK with the k indices where op(A) has a nonzero in some row; returns how many. */
 function findLiveK(transA: boolean, m: number, k: number, a: Float32Array, aOffset: number): number {
@@ -381,21 +353,7 @@ function gemmSmallM(
 }
 
 /** The textbook triple loop, the reference the tests and the benchmark compare against. */
-export function gemmNaive(
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  aOffset: number,
-  b: Float32Array,
-  bOffset: number,
-  beta: number,
-  c: Float32Array,
-  cOffset: number,
-): void {
+export const gemmNaive: Gemm = (transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset) => {
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let sum = 0;
@@ -408,4 +366,4 @@ export function gemmNaive(
       c[ci] = alpha * sum + (beta === 0 ? 0 : beta * c[ci]);
     }
   }
-}
+};

@@ -12,12 +12,13 @@ import {
   convKernelGradient,
   type Padding,
   sumChannelsInto,
-  toWide,
+  transposeBlocks,
 } from '../kernels';
-import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
+import type { BackwardOptions, ForwardOptions, Layer, LayerShapes } from '../layer';
 import { numberOption, oneOfOption } from '../registry';
 import type { Rng } from '../rng';
 import { type Param, param, type Tensor } from '../tensor';
+import { KernelLayer } from './kernel-layer';
 import { batchOf, built, reuse, skipped } from './scratch';
 
 export interface Conv2DOptions {
@@ -57,11 +58,11 @@ function paddingOption(value: unknown): Padding {
   );
 }
 
-export class Conv2D implements Layer {
+export class Conv2D extends KernelLayer<Conv2DOptions> implements Layer {
   readonly type = 'conv2d';
   readonly options: Conv2DOptions;
-  kernel!: Param; // [F, C, KH, KW]
-  bias!: Param; // [F]
+  declare kernel: Param; // [F, C, KH, KW]
+  declare bias: Param; // [F]
   private inputShape?: readonly number[];
   private geometry?: ConvGeometry;
   private input?: Tensor;
@@ -69,11 +70,11 @@ export class Conv2D implements Layer {
   private wide?: Tensor; // [F, B·OH·OW]: dY in the GEMM's layout, in backward
   private output?: Tensor;
   private dInput?: Tensor;
-  private relu = false; // the ReLU that follows, applied here (fuseActivation)
 
   constructor(
     options: Partial<Conv2DOptions> & { filters: number; kernelSize: number | readonly [number, number] },
   ) {
+    super();
     this.options = { ...CONV2D_DEFAULTS, ...options };
     pair('conv2d', 'kernelSize', this.options.kernelSize);
     pair('conv2d', 'strides', this.options.strides);
@@ -170,7 +171,7 @@ export class Conv2D implements Layer {
     const outSize = g.outH * g.outW;
     const dWide = (this.wide = reuse(this.wide, [filters, batch * outSize]));
     // dWide[F, B·OH·OW] ← dY[B, F, OH·OW]
-    toWide(dOut.data, dWide.data, batch, filters, outSize);
+    transposeBlocks(dOut.data, dWide.data, batch, filters, outSize); // [B, F, S] → [F, B·S]
     // dW[F, C·KH·KW] += dWide · im2col(x)ᵀ
     convKernelGradient(g, batch, filters, dWide.data, x.data, this.kernel.grad.data, this.work);
     if (this.options.useBias) sumChannelsInto(dOut.data, batch, filters, outSize, this.bias.grad.data);
@@ -179,19 +180,5 @@ export class Conv2D implements Layer {
     const dx = (this.dInput = reuse(this.dInput, x.shape));
     convInputGradient(g, batch, filters, this.kernel.value.data, dWide.data, dx.data, this.work);
     return dx;
-  }
-
-  fuseActivation(type: string): boolean {
-    if (type !== 'relu') return false;
-    this.relu = true;
-    return true;
-  }
-
-  params(): Param[] {
-    return this.options.useBias ? [this.kernel, this.bias] : [this.kernel];
-  }
-
-  toJSON(): LayerSpec {
-    return { type: this.type, config: { ...this.options } };
   }
 }

@@ -3,10 +3,11 @@
 
 import { INITIALIZERS, type Initializer, initialize } from '../init';
 import { gemm, gemmBiasAct, sumRowsInto } from '../kernels';
-import type { BackwardOptions, ForwardOptions, Layer, LayerShapes, LayerSpec } from '../layer';
+import type { BackwardOptions, ForwardOptions, Layer, LayerShapes } from '../layer';
 import { numberOption, oneOfOption } from '../registry';
 import type { Rng } from '../rng';
 import { type Param, param, type Tensor } from '../tensor';
+import { KernelLayer } from './kernel-layer';
 import { batchOf, built, reuse, skipped } from './scratch';
 
 export interface DenseOptions {
@@ -18,18 +19,18 @@ export interface DenseOptions {
 
 export const DENSE_DEFAULTS: Omit<DenseOptions, 'units'> = { useBias: true, kernelInitializer: 'heNormal' };
 
-export class Dense implements Layer {
+export class Dense extends KernelLayer<DenseOptions> implements Layer {
   readonly type = 'dense';
   readonly options: DenseOptions;
-  kernel!: Param; // [in, out]
-  bias!: Param; // [out]
+  declare kernel: Param; // [in, out]
+  declare bias: Param; // [out]
   private inputShape?: readonly number[];
   private input?: Tensor; // cached for the kernel gradient
   private output?: Tensor;
   private dInput?: Tensor;
-  private relu = false; // the ReLU that follows, applied here (fuseActivation)
 
   constructor(options: Partial<DenseOptions> & { units: number }) {
+    super();
     this.options = { ...DENSE_DEFAULTS, ...options };
     if (!Number.isInteger(this.options.units) || this.options.units < 1) {
       throw new Error(`dense: units must be a positive integer, got ${this.options.units}`);
@@ -97,19 +98,5 @@ export class Dense implements Layer {
     const dx = (this.dInput = reuse(this.dInput, x.shape));
     gemm(false, true, batch, fanIn, units, 1, dOut.data, 0, this.kernel.value.data, 0, 0, dx.data, 0);
     return dx;
-  }
-
-  fuseActivation(type: string): boolean {
-    if (type !== 'relu') return false;
-    this.relu = true;
-    return true;
-  }
-
-  params(): Param[] {
-    return this.options.useBias ? [this.kernel, this.bias] : [this.kernel];
-  }
-
-  toJSON(): LayerSpec {
-    return { type: this.type, config: { ...this.options } };
   }
 }

@@ -5,8 +5,8 @@
 
 import type { Loss } from '../layer';
 import { sigmoid } from '../layers/sigmoid';
-import { type Tensor, tensor } from '../tensor';
-import { checkShapes } from './softmax-cross-entropy';
+import type { Tensor } from '../tensor';
+import { cached, checkShapes, sized } from './loss-buffers';
 
 export interface MeanSquaredErrorOptions {
   /** Apply the logistic sigmoid to the predictions first (the classic network's output units). */
@@ -28,8 +28,7 @@ export class MeanSquaredError implements Loss {
 
   forward(prediction: Tensor, target: Int32Array): number {
     const [batch, classes] = checkShapes(this.type, prediction, target);
-    const a = (this.actual =
-      this.actual?.data.length === prediction.data.length ? this.actual : tensor(prediction.shape));
+    const a = (this.actual = sized(this.actual, prediction));
     const z = prediction.data;
     let total = 0;
     for (let b = 0, o = 0; b < batch; b++, o += classes) {
@@ -45,13 +44,9 @@ export class MeanSquaredError implements Loss {
   }
 
   backward(): Tensor {
-    const a = this.actual;
-    const target = this.target;
-    if (a === undefined || target === undefined)
-      throw new Error('meanSquaredError: backward() before forward()');
+    const [a, target] = cached(this.type, this.actual, this.target);
     const [batch, classes] = a.shape;
-    const g = (this.gradient =
-      this.gradient?.data.length === a.data.length ? this.gradient : tensor(a.shape));
+    const g = (this.gradient = sized(this.gradient, a));
     for (let b = 0, o = 0; b < batch; b++, o += classes) {
       for (let k = 0; k < classes; k++) {
         const actual = a.data[o + k];

@@ -6,7 +6,8 @@
 // overflows and log never sees 0, however large or negative the logits.
 
 import type { Loss } from '../layer';
-import { type Tensor, tensor } from '../tensor';
+import type { Tensor } from '../tensor';
+import { cached, checkShapes, sized } from './loss-buffers';
 
 export interface SoftmaxCrossEntropyOptions {
   /** ε in [0, 1): the target puts 1 − ε on the true class and spreads ε evenly over all classes. */
@@ -32,8 +33,7 @@ export class SoftmaxCrossEntropy implements Loss {
 
   forward(logits: Tensor, target: Int32Array): number {
     const [batch, classes] = checkShapes(this.type, logits, target);
-    const p = (this.probabilities =
-      this.probabilities?.data.length === logits.data.length ? this.probabilities : tensor(logits.shape));
+    const p = (this.probabilities = sized(this.probabilities, logits));
     const eps = this.options.labelSmoothing;
     const z = logits.data;
     let total = 0;
@@ -62,13 +62,9 @@ export class SoftmaxCrossEntropy implements Loss {
   }
 
   backward(): Tensor {
-    const p = this.probabilities;
-    const target = this.target;
-    if (p === undefined || target === undefined)
-      throw new Error('softmaxCrossEntropy: backward() before forward()');
+    const [p, target] = cached(this.type, this.probabilities, this.target);
     const [batch, classes] = p.shape;
-    const g = (this.gradient =
-      this.gradient?.data.length === p.data.length ? this.gradient : tensor(p.shape));
+    const g = (this.gradient = sized(this.gradient, p));
     const eps = this.options.labelSmoothing;
     const scale = 1 / batch;
     const spread = eps / classes;
@@ -78,19 +74,4 @@ export class SoftmaxCrossEntropy implements Loss {
     }
     return g;
   }
-}
-
-/** [batch, classes] after checking that logits are 2-D and targets are valid class indices. */
-export function checkShapes(type: string, prediction: Tensor, target: Int32Array): [number, number] {
-  if (prediction.shape.length !== 2) {
-    throw new Error(`${type}: expects [batch, classes] predictions, got [${prediction.shape.join(', ')}]`);
-  }
-  const [batch, classes] = prediction.shape;
-  if (target.length !== batch) throw new Error(`${type}: ${batch} predictions but ${target.length} targets`);
-  for (let b = 0; b < batch; b++) {
-    if (!(target[b] >= 0 && target[b] < classes)) {
-      throw new Error(`${type}: target ${target[b]} at row ${b} is not a class in [0, ${classes})`);
-    }
-  }
-  return [batch, classes];
 }

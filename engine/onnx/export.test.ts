@@ -16,6 +16,7 @@ import { layerTypes } from '../registry';
 import { Rng } from '../rng';
 import { deserializeModel, serializeModel } from '../serialize';
 import { sizeOf, type Tensor, tensor } from '../tensor';
+import { layer } from '../test-specs';
 import { train } from '../train';
 import { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './export';
 import { exportableLayerTypes } from './mappers';
@@ -108,8 +109,6 @@ beforeAll(async () => {
     Float32Array.from(test.pixels.subarray(0, count * 784), (p) => p / 255),
   );
 });
-
-const layer = (type: string, config: Record<string, unknown> = {}): LayerSpec => ({ type, config });
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 

@@ -1,6 +1,7 @@
 // Optimizers built from a declarative spec {type, config}: a table from type to factory, open for more.
 
 import type { LayerSpec, Optimizer } from '../layer';
+import { typeRegistry } from '../type-registry';
 import { Adam } from './adam';
 import { AdamW } from './adamw';
 import { Momentum } from './momentum';
@@ -22,7 +23,7 @@ function numbers(type: string, config: Readonly<Record<string, unknown>>): Recor
   return config as Record<string, number>;
 }
 
-const factories = new Map<string, OptimizerFactory>([
+const optimizers = typeRegistry<OptimizerFactory>('optimizer', [
   ['sgd', (config) => new Sgd(numbers('sgd', config))],
   ['momentum', (config) => new Momentum(numbers('momentum', config))],
   ['nesterov', (config) => new Nesterov(numbers('nesterov', config))],
@@ -30,18 +31,9 @@ const factories = new Map<string, OptimizerFactory>([
   ['adamw', (config) => new AdamW(numbers('adamw', config))],
 ]);
 
-export function registerOptimizer(type: string, factory: OptimizerFactory): void {
-  factories.set(type, factory);
-}
-
-export function optimizerTypes(): string[] {
-  return [...factories.keys()];
-}
+export const registerOptimizer = optimizers.register;
+export const optimizerTypes = optimizers.types;
 
 export function createOptimizer(spec: OptimizerSpec): Optimizer {
-  const factory = factories.get(spec.type);
-  if (factory === undefined) {
-    throw new Error(`unknown optimizer type '${spec.type}' (known: ${optimizerTypes().join(', ')})`);
-  }
-  return factory(spec.config ?? {});
+  return optimizers.factory(spec.type)(spec.config ?? {});
 }

@@ -3,19 +3,11 @@ import { nodeGradientWorkers } from '../../bench/gradient-worker-node';
 import type { Dataset } from '../batch';
 import { type ModelSpec, Sequential } from '../model';
 import { Rng } from '../rng';
+import { layer, mlpSpec } from '../test-specs';
 import { train } from '../train';
 import type { TrainOptions } from '../train-types';
 
-const SPEC: ModelSpec = {
-  inputShape: [12],
-  layers: [
-    { type: 'dense', config: { units: 16 } },
-    { type: 'relu', config: {} },
-    { type: 'dense', config: { units: 8 } },
-    { type: 'relu', config: {} },
-    { type: 'dense', config: { units: 4 } },
-  ],
-};
+const SPEC = mlpSpec(12, [16, 8, 4]);
 
 /** 203 samples (a last batch of 11, and of 1 with batch 101), four classes from a random projection. */
 function dataset(): Dataset {
@@ -75,11 +67,7 @@ describe('data-parallel training (two threads)', () => {
   it('trains a model with batch norm on one thread and says so', async () => {
     const spec: ModelSpec = {
       inputShape: [12],
-      layers: [
-        { type: 'dense', config: { units: 8 } },
-        { type: 'batchNorm', config: {} },
-        { type: 'dense', config: { units: 4 } },
-      ],
+      layers: [layer('dense', { units: 8 }), layer('batchNorm'), layer('dense', { units: 4 })],
     };
     const { result, warnings } = await trained(spec, { epochs: 1, parallel: nodeGradientWorkers() });
     expect(result.status).toBe('completed');

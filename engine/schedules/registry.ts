@@ -1,11 +1,12 @@
 // Schedules built from a declarative spec {type, config}: a table from type to factory, open for more.
 
+import { typeRegistry } from '../type-registry';
 import { constant, cosine, stepDecay } from './basic';
 import { oneCycle } from './one-cycle';
 import type { Schedule, ScheduleFactory, ScheduleSpec } from './schedule';
 import { warmupFactory } from './warmup';
 
-const factories = new Map<string, ScheduleFactory>([
+const schedules = typeRegistry<ScheduleFactory>('schedule', [
   ['constant', constant],
   ['step', stepDecay],
   ['cosine', cosine],
@@ -13,19 +14,10 @@ const factories = new Map<string, ScheduleFactory>([
   ['warmup', warmupFactory((spec, baseLr) => createSchedule(spec, baseLr))],
 ]);
 
-export function registerSchedule(type: string, factory: ScheduleFactory): void {
-  factories.set(type, factory);
-}
-
-export function scheduleTypes(): string[] {
-  return [...factories.keys()];
-}
+export const registerSchedule = schedules.register;
+export const scheduleTypes = schedules.types;
 
 /** The schedule a spec describes, peaking (or starting) at `baseLr`. */
 export function createSchedule(spec: ScheduleSpec, baseLr: number): Schedule {
-  const factory = factories.get(spec.type);
-  if (factory === undefined) {
-    throw new Error(`unknown schedule type '${spec.type}' (known: ${scheduleTypes().join(', ')})`);
-  }
-  return factory(spec.config ?? {}, baseLr);
+  return schedules.factory(spec.type)(spec.config ?? {}, baseLr);
 }

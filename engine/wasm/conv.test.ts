@@ -34,41 +34,15 @@ describe('direct convolution', () => {
   it('declines what it does not cover: strides, padding, filters not a multiple of 8', () => {
     const y = new Float32Array(4096);
     const x = new Float32Array(2 * 100);
-    expect(
-      convDirectWasm(
-        new Float32Array(8 * 9),
-        8,
-        [1, 10, 10, 3, 3, 2, 2, 0, 0, 4, 4],
-        1,
-        x,
-        undefined,
+    const declined: [filters: number, g: GeometryWords][] = [
+      [8, [1, 10, 10, 3, 3, 2, 2, 0, 0, 4, 4]], // stride 2
+      [8, [1, 10, 10, 3, 3, 1, 1, 1, 1, 8, 8]], // padding
+      [4, [1, 10, 10, 3, 3, 1, 1, 0, 0, 8, 8]], // 4 filters
+    ];
+    for (const [filters, g] of declined) {
+      expect(convDirectWasm(new Float32Array(filters * 9), filters, g, 1, x, undefined, false, y)).toBe(
         false,
-        y,
-      ),
-    ).toBe(false);
-    expect(
-      convDirectWasm(
-        new Float32Array(8 * 9),
-        8,
-        [1, 10, 10, 3, 3, 1, 1, 1, 1, 8, 8],
-        1,
-        x,
-        undefined,
-        false,
-        y,
-      ),
-    ).toBe(false);
-    expect(
-      convDirectWasm(
-        new Float32Array(4 * 9),
-        4,
-        [1, 10, 10, 3, 3, 1, 1, 0, 0, 8, 8],
-        1,
-        x,
-        undefined,
-        false,
-        y,
-      ),
-    ).toBe(false);
+      );
+    }
   });
 });

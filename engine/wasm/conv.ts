@@ -7,6 +7,28 @@
 import { align, floats, GEOMETRY_BYTES, type GeometryWords, WORK_BYTES, writeGeometry } from './memory';
 import { wasmKernels } from './runtime';
 
+/** The sizes of a batch's im2col matrix [rows, wide]: rows = C·KH·KW, wide = batch·OH·OW (size = OH·OW per image). */
+function columnSizes(g: GeometryWords, batch: number) {
+  const [channels, height, width, kernelH, kernelW, , , , , outH, outW] = g;
+  const size = outH * outW;
+  return { inSize: channels * height * width, rows: channels * kernelH * kernelW, size, wide: batch * size };
+}
+
+/**
+ * y[batch, F, OH, OW] = act(W ∗ x + bias) for Conv2D's forward, W [F, C·KH·KW], act = ReLU when `relu`;
+ * false when the kernel cannot run (not loaded, or a geometry it does not take).
+ */
+export type ConvForwardWasm = (
+  w: Float32Array,
+  filters: number,
+  g: GeometryWords,
+  batch: number,
+  x: Float32Array,
+  bias: Float32Array | undefined,
+  relu: boolean,
+  y: Float32Array,
+) => boolean;
+
 /**
  * C = alpha · A · op(cols) + beta · C with cols[C·KH·KW, batch·OH·OW] = im2col of x[batch, C, H, W]:
  * forward (cols as B, [k, n]) or, with `transB`, the kernel gradient (colsᵀ, cols stored [n, k]).
@@ -27,10 +49,7 @@ export function gemmIm2colWasm(
 ): boolean {
   const kernels = wasmKernels();
   if (kernels === undefined) return false;
-  const [channels, height, width, kernelH, kernelW, , , , , outH, outW] = g;
-  const inSize = channels * height * width;
-  const rows = channels * kernelH * kernelW;
-  const wide = batch * outH * outW;
+  const { inSize, rows, wide } = columnSizes(g, batch);
   if (rows * wide !== k * n) throw new Error('gemmIm2colWasm: the columns do not match op(B)');
   const geo = align(WORK_BYTES + 4 * k);
   const aPtr = align(geo + GEOMETRY_BYTES);
@@ -53,23 +72,10 @@ export function gemmIm2colWasm(
  * output reordered to NCHW with the bias and the ReLU that follows (when fused) applied in memory
  * (kernels.wat conv_epilogue), so only y is copied out. False when the WebAssembly kernels are not loaded.
  */
-export function convForwardWasm(
-  w: Float32Array,
-  filters: number,
-  g: GeometryWords,
-  batch: number,
-  x: Float32Array,
-  bias: Float32Array | undefined,
-  relu: boolean,
-  y: Float32Array,
-): boolean {
+export const convForwardWasm: ConvForwardWasm = (w, filters, g, batch, x, bias, relu, y) => {
   const kernels = wasmKernels();
   if (kernels === undefined) return false;
-  const [channels, height, width, kernelH, kernelW, , , , , outH, outW] = g;
-  const inSize = channels * height * width;
-  const rows = channels * kernelH * kernelW;
-  const size = outH * outW;
-  const wide = batch * size;
+  const { inSize, rows, size, wide } = columnSizes(g, batch);
   const geo = align(WORK_BYTES + 4 * rows);
   const aPtr = align(geo + GEOMETRY_BYTES);
   const xPtr = align(aPtr + 4 * filters * rows);
@@ -87,7 +93,7 @@ export function convForwardWasm(
   kernels.conv_epilogue(cPtr, yPtr, batch, filters, size, bias === undefined ? -1 : biasPtr, relu ? 1 : 0);
   y.set(f.subarray(yPtr >> 2, (yPtr >> 2) + filters * wide));
   return true;
-}
+};
 
 /**
  * dx[batch, C, H, W] = col2im(Wᵀ · dY) for Conv2D's input gradient: dCol[C·KH·KW, batch·OH·OW] =
@@ -104,10 +110,7 @@ export function gemmCol2imWasm(
 ): boolean {
   const kernels = wasmKernels();
   if (kernels === undefined) return false;
-  const [channels, height, width, kernelH, kernelW, , , , , outH, outW] = g;
-  const inSize = channels * height * width;
-  const rows = channels * kernelH * kernelW;
-  const wide = batch * outH * outW;
+  const { inSize, rows, wide } = columnSizes(g, batch);
   const geo = align(WORK_BYTES + 4 * filters);
   const aPtr = align(geo + GEOMETRY_BYTES);
   const bPtr = align(aPtr + 4 * filters * rows);
@@ -130,16 +133,7 @@ export function gemmCol2imWasm(
  * act(W ∗ x + bias), no columns. Only for stride 1 without padding, F % 8 == 0 and OW % 4 == 0;
  * returns false otherwise or when the WebAssembly kernels are not loaded.
  */
-export function convDirectWasm(
-  w: Float32Array,
-  filters: number,
-  g: GeometryWords,
-  batch: number,
-  x: Float32Array,
-  bias: Float32Array | undefined,
-  relu: boolean,
-  y: Float32Array,
-): boolean {
+export const convDirectWasm: ConvForwardWasm = (w, filters, g, batch, x, bias, relu, y) => {
   const kernels = wasmKernels();
   if (kernels === undefined) return false;
   const [channels, height, width, kernelH, kernelW, strideH, strideW, padTop, padLeft, outH, outW] = g;
@@ -175,4 +169,4 @@ export function convDirectWasm(
   kernels.conv_direct(xPtr, w4, b4, yPtr, batch, filters, relu ? 1 : 0, geo);
   y.set(f.subarray(yPtr >> 2, (yPtr >> 2) + batch * filters * outH * outW));
   return true;
-}
+};

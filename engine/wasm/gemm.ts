@@ -8,8 +8,11 @@
 import { align, floats, WORK_BYTES as WORK } from './memory';
 import { type KernelExports, wasmKernels } from './runtime';
 
-/** C = alpha·op(A)·op(B) + beta·C (engine/kernels/gemm.ts says the contract); false when the WebAssembly kernels are not loaded. */
-export function gemmWasm(
+/**
+ * The signature every GEMM shares (`gemm` in engine/kernels/gemm.ts says the contract): the TypeScript
+ * kernel, the reference loop, and `gemmWasm` below with its epilogue added.
+ */
+export type Gemm = (
   transA: boolean,
   transB: boolean,
   m: number,
@@ -23,8 +26,25 @@ export function gemmWasm(
   beta: number,
   c: Float32Array,
   cOffset: number,
-  epilogue?: Epilogue,
-): boolean {
+) => void;
+
+/** C = alpha·op(A)·op(B) + beta·C (engine/kernels/gemm.ts says the contract); false when the WebAssembly kernels are not loaded. */
+export const gemmWasm: (...args: [...Parameters<Gemm>, epilogue?: Epilogue]) => boolean = (
+  transA,
+  transB,
+  m,
+  n,
+  k,
+  alpha,
+  a,
+  aOffset,
+  b,
+  bOffset,
+  beta,
+  c,
+  cOffset,
+  epilogue,
+) => {
   const kernels = wasmKernels();
   if (kernels === undefined) return false;
   if (m === 0 || n === 0) return true;
@@ -44,7 +64,7 @@ export function gemmWasm(
   if (epilogue !== undefined) applyEpilogue(kernels, f, cPtr, align(end), m, n, epilogue);
   c.set(f.subarray(cPtr >> 2, (cPtr >> 2) + m * n), cOffset);
   return true;
-}
+};
 
 /** What runs on C in memory before it is copied out: the bias of each column, then ReLU if asked. */
 export interface Epilogue {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleKernels, MODULE_PATH, moduleSource } from '../../scripts/build-wasm';
 import { addRowVector, relu, reluBackward, sumRowsInto } from '../kernels/elementwise';
 import { gemmTs } from '../kernels/gemm';
+import { randomGemm } from '../kernels/random-gemm';
 import { Rng } from '../rng';
 import { gemmWasm } from './gemm';
 import { decodeBase64, setWasmKernels, wasmKernelsReady } from './runtime';
@@ -46,18 +47,7 @@ describe('WebAssembly kernels', () => {
   it('GEMM agrees with the TypeScript path on random shapes, layouts and sparsity', () => {
     const rng = new Rng(11);
     for (let trial = 0; trial < 60; trial++) {
-      const m = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 140);
-      const n = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 600);
-      const k = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 700);
-      const transA = rng.uniform(0, 1) < 0.5;
-      const transB = rng.uniform(0, 1) < 0.5;
-      const sparsity = rng.uniform(0, 0.9);
-      const a = Float32Array.from({ length: m * k + 1 }, () =>
-        rng.uniform(0, 1) < sparsity ? 0 : rng.uniform(-1, 1),
-      );
-      const b = Float32Array.from({ length: k * n + 2 }, () => rng.uniform(-1, 1));
-      const c0 = Float32Array.from({ length: m * n + 3 }, () => rng.uniform(-1, 1));
-      const beta = [0, 1, 0.25][trial % 3];
+      const { m, n, k, transA, transB, a, b, c0, beta } = randomGemm(rng, trial, [1, 2, 3]);
       const want = c0.slice();
       const got = c0.slice();
       gemmTs(transA, transB, m, n, k, 1, a, 1, b, 2, beta, want, 3);

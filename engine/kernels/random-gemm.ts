@@ -1,0 +1,41 @@
+// Random GEMM problems for checking one kernel against another (engine/wasm/wasm.test.ts, and
+// bench/kernel-agreement.ts for the FMA form): sizes skewed small but reaching past every block edge,
+// all four transposes, A from dense to 90 % zeros (zero skipping), and beta 0, 1 or 0.25 by turn.
+
+import type { Rng } from '../rng';
+
+export interface RandomGemm {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  readonly transA: boolean;
+  readonly transB: boolean;
+  readonly a: Float32Array;
+  readonly b: Float32Array;
+  /** C before the call. */
+  readonly c0: Float32Array;
+  readonly beta: number;
+}
+
+/**
+ * The problem of trial `trial`. `pad` floats before A, B and C (in that order) leave room for the
+ * operand offsets a caller tests; they are drawn like the rest, and a kernel must leave C's untouched.
+ */
+export function randomGemm(
+  rng: Rng,
+  trial: number,
+  pad: readonly [number, number, number] = [0, 0, 0],
+): RandomGemm {
+  const m = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 140);
+  const n = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 600);
+  const k = 1 + Math.floor(rng.uniform(0, 1) ** 2 * 700);
+  const transA = rng.uniform(0, 1) < 0.5;
+  const transB = rng.uniform(0, 1) < 0.5;
+  const sparsity = rng.uniform(0, 0.9);
+  const a = Float32Array.from({ length: m * k + pad[0] }, () =>
+    rng.uniform(0, 1) < sparsity ? 0 : rng.uniform(-1, 1),
+  );
+  const b = Float32Array.from({ length: k * n + pad[1] }, () => rng.uniform(-1, 1));
+  const c0 = Float32Array.from({ length: m * n + pad[2] }, () => rng.uniform(-1, 1));
+  return { m, n, k, transA, transB, a, b, c0, beta: [0, 1, 0.25][trial % 3] };
+}
