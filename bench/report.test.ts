@@ -128,6 +128,7 @@ describe('docs/benchmarks.md', () => {
       'accuracy-mnist-cnn',
       'accuracy-mnist-recurrent',
       'accuracy-mnist-lenet',
+      'accuracy-mnist-classic',
       'accuracy-letters-cnn',
       'handwriting-digits',
       'handwriting-letters',
