@@ -78,6 +78,8 @@ test('training from the Train screen: progress and curves move, the model lands 
   await waitForModel(app);
   await expect(progress).toHaveAttribute('aria-valuenow', '100');
   await expect(app.getByRole('table', { name: /Confusion matrix/ })).toBeVisible();
+  // The misclassified examples are drawn from images the core reads in its worker thread.
+  await expect(app.getByRole('list', { name: 'Test images' }).getByRole('img').first()).toBeVisible();
   await app.screenshot({ animations: 'disabled', path: screenshotPath('train.png') });
 
   await app.getByRole('button', { name: 'See it in Models' }).click();
