@@ -13,32 +13,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { hugeModelJson } from '../engine/test-specs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** model.json + weights.bin of 16 bytes declaring 784 → 1,000,000 → 10. */
 function writeHugeModel(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  const json = {
-    format: 'glyph-lab-model',
-    version: 1,
-    inputShape: [1, 28, 28],
-    classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-    layers: [
-      { type: 'flatten', config: {} },
-      { type: 'dense', config: { units: 1_000_000 } },
-      { type: 'dense', config: { units: 10 } },
-    ],
-    weights: {
-      byteLength: 16,
-      tensors: [
-        { name: '1.dense.kernel', shape: [784, 1_000_000], offset: 0 },
-        { name: '1.dense.bias', shape: [1_000_000], offset: 0 },
-        { name: '2.dense.kernel', shape: [1_000_000, 10], offset: 0 },
-        { name: '2.dense.bias', shape: [10], offset: 0 },
-      ],
-    },
-  };
+  const json = hugeModelJson();
   writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json));
   writeFileSync(path.join(dir, 'weights.bin'), new Uint8Array(16));
 }

@@ -22,3 +22,31 @@ export function mlpSpec(
   ]);
   return { inputShape: [inputs], layers };
 }
+
+/**
+ * A hostile model file: 784 → 1,000,000 → 10 declared in about 600 bytes of model.json, for 16 bytes
+ * of weights. Building it would allocate gigabytes; the checks must refuse it by arithmetic first.
+ * (The model-store tests and bench/hostile-files.ts both use it.)
+ */
+export function hugeModelJson(): Record<string, unknown> {
+  return {
+    format: 'glyph-lab-model',
+    version: 1,
+    inputShape: [1, 28, 28],
+    classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    layers: [
+      { type: 'flatten', config: {} },
+      { type: 'dense', config: { units: 1_000_000 } },
+      { type: 'dense', config: { units: 10 } },
+    ],
+    weights: {
+      byteLength: 16,
+      tensors: [
+        { name: '1.dense.kernel', shape: [784, 1_000_000], offset: 0 },
+        { name: '1.dense.bias', shape: [1_000_000], offset: 0 },
+        { name: '2.dense.kernel', shape: [1_000_000, 10], offset: 0 },
+        { name: '2.dense.bias', shape: [10], offset: 0 },
+      ],
+    },
+  };
+}

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDirAtomic } from '../../datasets/io/atomic';
 import { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
+import { hugeModelJson } from '../../engine/test-specs';
 import { writeModel } from '../model/engine-model';
 import { modelChecks } from './model-codec';
 import { ModelStore } from './stores/model-store';
@@ -20,22 +21,6 @@ beforeEach(() => {
   models = path.join(tmp.dir, 'user', 'models');
 });
 afterEach(() => tmp.remove());
-
-/** 784 → 1,000,000 → 10 in a 1 KB model.json and 16 bytes of weights. */
-function hugeModelJson(): string {
-  return JSON.stringify({
-    format: 'glyph-lab-model',
-    version: 1,
-    inputShape: [1, 28, 28],
-    classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-    layers: [
-      { type: 'flatten', config: {} },
-      { type: 'dense', config: { units: 1_000_000 } },
-      { type: 'dense', config: { units: 10 } },
-    ],
-    weights: { byteLength: 16, tensors: [{ name: '1.dense.kernel', shape: [784, 1_000_000], offset: 0 }] },
-  });
-}
 
 function smallModel() {
   const model = new Sequential(
@@ -53,7 +38,7 @@ function smallModel() {
 
 describe('model folders checked by the engine', () => {
   it('refuses a 1 KB model.json declaring a 1,000,000-unit layer by arithmetic, when listing and importing', async () => {
-    const text = hugeModelJson();
+    const text = JSON.stringify(hugeModelJson());
     expect(text.length).toBeLessThan(1024);
     await writeDirAtomic(path.join(models, 'huge'), {
       'model.json': text,
