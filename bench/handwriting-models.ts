@@ -6,7 +6,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { augmentBatch } from '../datasets/augment';
-import { generateLetters, LETTERS_SETTINGS } from '../datasets/letters/build';
 import { LETTER_CLASS_NAMES } from '../datasets/letters/info';
 import { defaultDataDir, loadDataset } from '../datasets/load';
 import type { Dataset } from '../engine/batch';
@@ -41,11 +40,7 @@ export async function trainingSet(task: Task, split: 'train' | 'test'): Promise<
     const d = await loadDataset('letters', split);
     return { images: d.images, labels: d.labels, sampleShape: [1, 28, 28] };
   }
-  console.log('letters: not built (npm run datasets); generating it in memory');
-  const s = generateLetters(LETTERS_SETTINGS)[split];
-  const images = new Float32Array(s.pixels.length);
-  for (let i = 0; i < images.length; i++) images[i] = s.pixels[i] / 255;
-  return { images, labels: Int32Array.from(s.labels), sampleShape: [1, 28, 28] };
+  throw new Error('letters: not built: run `npm run datasets`');
 }
 
 export interface QuickTrainOptions {

@@ -56,6 +56,16 @@ export const DEFAULT_AUGMENT: AugmentOptions = {
   probability: 1,
 };
 
+/** Augmentation by name, as a recipe asks for it: `full` is the app's (affine + elastic + thickness). */
+export const NAMED_AUGMENT: Readonly<
+  Record<'none' | 'affine' | 'affine-elastic' | 'full', AugmentOptions | undefined>
+> = {
+  none: undefined,
+  affine: { ...DEFAULT_AUGMENT, elasticAlpha: 0, thickness: 0 },
+  'affine-elastic': { ...DEFAULT_AUGMENT, thickness: 0 },
+  full: DEFAULT_AUGMENT,
+};
+
 /** Every field multiplied by `strength` (0 = identity, 1 = as given); σ and probability unchanged. */
 export function scaleAugment(options: AugmentOptions, strength: number): AugmentOptions {
   return {

@@ -73,6 +73,22 @@ export function forEachPrediction(
   }
 }
 
+/** The model's logits for every sample of `dataset`, [count, classes] row-major. */
+export function predictLogits(model: Predictor, dataset: Dataset, batchSize = 256): Float32Array {
+  let out = new Float32Array(0);
+  forEachPrediction(
+    model,
+    dataset,
+    (logits, _labels, _indices, start) => {
+      const cols = logits.shape[1]!;
+      if (out.length === 0) out = new Float32Array(datasetSize(dataset) * cols);
+      out.set(logits.data.subarray(0, logits.shape[0]! * cols), start * cols);
+    },
+    batchSize,
+  );
+  return out;
+}
+
 /** Index of the largest value in row `row` of a [rows, cols] array. */
 export function argmaxRow(values: Float32Array, row: number, cols: number): number {
   let best = 0;

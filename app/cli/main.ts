@@ -39,6 +39,8 @@ const OPTIONS = {
   format: { type: 'string' },
   label: { type: 'string' },
   into: { type: 'string' },
+  recipe: { type: 'string' },
+  builtin: { type: 'boolean' },
 } as const;
 
 export type Values = ReturnType<typeof parse>['values'];

@@ -21,6 +21,7 @@ Usage:
                   [--limit N] [--validation 0.1] [--augment] [--label-smoothing 0]
                   [--loss cross-entropy|mse]
                   [--base <model>] [--name <name>] [--out <folder>]
+  glyph-lab train --recipe <digits|letters> [--builtin] [--out <folder>]
   glyph-lab evaluate <model> [--dataset <id>]
   glyph-lab predict <image files or folders...> [--model <model>] [--dataset mnist] [--top 3]
   glyph-lab export <model> --out <path> [--format native|onnx]
@@ -32,6 +33,9 @@ Usage:
   for that class: the output error (actual − desired) and each layer's error-signal and gradient norms.
   The classic preset (sigmoid units, squared error, plain SGD) trains until the validation error stops
   improving; --epochs is then an upper bound.
+  train --recipe <id> runs a built-in recipe (models/<id>/recipe.json: data mix, network, training,
+  seed, calibration): the model is saved like any other; --builtin replaces the shipped model
+  models/<id>/ with it (model.json, weights.bin, README.md), which is how the shipped models are made.
   train --base <model> on one of your sets fine-tunes it: the set's classes are added, the dense head
   trains on your samples and augmented copies of them with base data replayed (recipe settings for
   the flags left out); it prints accuracy before/after and the samples that look mislabelled.

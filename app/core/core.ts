@@ -17,6 +17,7 @@ import { DatasetCatalog } from './stores/dataset-catalog';
 import { pendingExportsDir } from './stores/export-target';
 import { importImages } from './stores/image-io';
 import { ModelStore } from './stores/model-store';
+import { RecipeCatalog } from './stores/recipes';
 import { SampleStore } from './stores/sample-store';
 import { exportDataset, importSetFiles } from './stores/set-files';
 import { inlineWork, type Work } from './work';
@@ -74,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const datasets = new DatasetCatalog(path.join(resourcesDir, 'datasets', 'data'), custom);
   const samples = new SampleStore(custom);
   const models = new ModelStore(userDataDir, path.join(resourcesDir, 'models'), modelChecks, log);
+  const recipes = new RecipeCatalog(path.join(resourcesDir, 'models'));
   const version = await readVersion(resourcesDir);
   await custom.sweep().catch((error) => log(`datasets: sweep failed: ${messageOf(error)}`));
   await models.sweep().catch((error) => log(`models: sweep failed: ${messageOf(error)}`));
@@ -97,7 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const jobs = new TrainingJobs({
     spawn: options.spawnTrainer,
-    prepare: (spec) => prepareJob(spec, datasets, models),
+    prepare: (spec) => prepareJob(spec, datasets, models, recipes),
     save: async (files, meta) => {
       const summary = await models.save(files, meta);
       void modelsChanged();

@@ -3,12 +3,15 @@
 // whole model and other tools see a plain engine model.
 
 import type {
+  CalibrationRecord,
   Convergence,
   EpochMetrics,
   Evaluation,
   FineTuneReport,
+  LabelledEvaluation,
   ModelMetrics,
   ModelSummary,
+  RecipeRecord,
   SuspiciousSample,
   Task,
   TrainingSpec,
@@ -52,6 +55,12 @@ export interface AppModelMeta {
   suspicious?: SuspiciousSample[];
   /** What the model was trained on (for the model card). */
   data?: TrainingDataSummary;
+  /** Temperature and thresholds for honest confidence (recipes), with the figures behind them. */
+  calibration?: CalibrationRecord;
+  /** Test figures beside the headline one. */
+  alsoEvaluated?: LabelledEvaluation[];
+  /** The built-in recipe that trained it. */
+  recipe?: RecipeRecord;
 }
 
 const KEY = 'glyphLab';

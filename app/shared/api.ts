@@ -81,6 +81,11 @@ const image784 = z
   .refine((a) => a.length === 784, 'image must have 784 values (28×28)');
 
 export const trainingSpecSchema = z.object({
+  recipe: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(64)
+    .optional(),
   datasetId: id,
   architecture: z.string().min(1).max(64),
   layers: z.array(layerSpecSchema).max(64).optional(),

@@ -2,11 +2,15 @@
 // Messages cross by structured clone (Electron's utilityProcess, Node's fork with
 // `serialization: 'advanced'`), so typed arrays travel as typed arrays.
 
+import type { Recipe } from './recipe';
 import type {
+  CalibrationRecord,
   Convergence,
   EpochMetrics,
   Evaluation,
   FineTuneReport,
+  LabelledEvaluation,
+  RecipeRecord,
   SuspiciousSample,
   TrainingProgress,
   TrainingSpec,
@@ -39,6 +43,10 @@ export interface TrainJob {
   testFraction: number;
   /** Progress messages at most this often (ms). */
   progressIntervalMs: number;
+  /** A built-in recipe: the trainer assembles its data mix and calibrates the result. */
+  recipe?: Recipe;
+  /** Where the bundled sets are built (the recipe's sources are read from there). */
+  dataDir?: string;
 }
 
 /** core → trainer */
@@ -67,6 +75,10 @@ export type TrainerOut =
       fineTune?: FineTuneReport;
       /** Custom sets: samples the trained model strongly disagrees with. */
       suspicious?: SuspiciousSample[];
+      /** Recipes: the calibration, the test figures beside the headline one, and the data mix. */
+      calibration?: CalibrationRecord;
+      alsoEvaluated?: LabelledEvaluation[];
+      recipe?: RecipeRecord;
       /** What was trained on: image counts and original images per class. */
       data: {
         trainImages: number;

@@ -134,7 +134,65 @@ export interface Convergence {
   bestEpoch: number;
 }
 
+/** One confidence bin of a reliability diagram: answers with top-class confidence in [from, to). */
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  confidence: number;
+  accuracy: number;
+}
+
+/** What the Draw screen shows, judged against the truth on one set (app/model/calibrate.ts). */
+export interface ConfidenceFigures {
+  count: number;
+  accuracy: number;
+  top3: number;
+  /** Expected calibration error of the top-class confidence (10 bins), before and after the temperature. */
+  eceUncalibrated: number;
+  ece: number;
+  reliability: ReliabilityBin[];
+  /** The share of answers shown as sure, their accuracy, and the share of mistakes shown as sure. */
+  sureShare: number;
+  sureAccuracy: number;
+  mistakesShownSure: number;
+  /** The share of real glyphs read as "not a character". */
+  rejected: number;
+}
+
+/** A model's calibration: how its confidences are tempered and thresholded, and how well that holds. */
+export interface CalibrationRecord {
+  method: 'temperature';
+  /** Every logit is divided by this before the softmax. */
+  temperature: number;
+  /** Top-class probability (after the temperature) at or above which an answer is shown as sure. */
+  sureAbove: number;
+  /** Below this top-class probability a mark reads "not a character". */
+  notACharacterBelow: number;
+  /** The data it was fitted on (the validation donors). */
+  fittedOn: string;
+  validation: ConfidenceFigures;
+  /** The same figures on the test set (writers the model never saw). */
+  test?: ConfidenceFigures & { on: string };
+  /** Generated scribbles, lone dots, hatching and coils (a seed the model never trained on). */
+  scribbles?: { count: number; readAsCharacter: number; shownSure: number };
+}
+
+/** A test figure beside the headline one (held-out pen digits beside MNIST test). */
+export interface LabelledEvaluation extends Evaluation {
+  label: string;
+}
+
+/** The recipe a model was trained from, and the data mix it assembled. */
+export interface RecipeRecord {
+  id: string;
+  mix: { source: string; samples: number; repeat: number }[];
+  validation: string;
+}
+
 export interface TrainingSpec {
+  /** Train from a built-in recipe (models/<id>/recipe.json): its data, network and training win. */
+  recipe?: string;
   datasetId: string;
   /** A preset id, or `custom` with `layers`. */
   architecture: string;

@@ -2,24 +2,31 @@
 // extend) the model, run the engine's training loop with progress / epoch / checkpoint messages,
 // then evaluate on the held-out test split. Pause, resume and cancel arrive between batches.
 
-import { augmentHook, DEFAULT_AUGMENT } from '../../datasets/augment';
+import { augmentHook, DEFAULT_AUGMENT, NAMED_AUGMENT } from '../../datasets/augment';
 import { getDataset, hasDataset } from '../../datasets/bundled-datasets';
+import { generateScribbles } from '../../datasets/scribbles';
 import { concatDatasets, type Dataset } from '../../engine/batch';
 import type { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
 import { type Divergence, type TrainOptions, train } from '../../engine/train';
 import { PauseGate } from '../../engine/train-control';
+import { calibrate, scribbleFigures, testCalibration } from '../model/calibrate';
 import { evaluateOn, parameterCount, readModel, writeModel } from '../model/engine-model';
 import { FINE_TUNE_RECIPE, type FineTuneRecipe } from '../model/fine-tune-recipe';
+import type { Recipe } from '../shared/recipe';
 import type { ModelFiles, TrainerOut, TrainJob } from '../shared/trainer-protocol';
 import type { EpochMetrics, FineTuneReport, SuspiciousSample } from '../shared/types';
 import { buildModel, epochMetricsOf, extendClasses, trainOptionsOf } from './build-model';
 import { loadBaseTest, loadJobData, loadReplay } from './data';
 import { fineTune, outOfFold } from './fine-tune';
+import { assembleRecipe, describeSource } from './recipe/assemble';
 import { accuracyOf, findSuspicious, flagSuspicious } from './suspicious';
 
 /** Before/after figures on the base dataset use the first this many of its test images (fixed, quick). */
 export const BASE_TEST_COUNT = 2000;
+/** Scribbles checked after a recipe, from a seed no recipe trains on (the figures in the model card). */
+const SCRIBBLE_CHECKS = 2000;
+const SCRIBBLE_SEED_OFFSET = 77_777;
 const EMPTY: Dataset = { images: new Float32Array(0), labels: new Int32Array(0), sampleShape: [1, 28, 28] };
 
 export class JobRunner {
@@ -51,6 +58,7 @@ export class JobRunner {
   async run(): Promise<void> {
     const { job, send } = this;
     const { jobId, spec } = job;
+    if (job.recipe) return this.runRecipe(job.recipe);
     const started = performance.now();
     const data = await loadJobData(job.data, job.testFraction, spec.limit);
     // A set deleted or emptied since the job was prepared (by another program, or files that no longer
@@ -98,44 +106,9 @@ export class JobRunner {
     const trainCount = total - validationCount;
     send({ type: 'started', jobId, trainCount, validationCount, testCount: testSet.labels.length });
 
-    const totalSamples = trainCount * spec.epochs;
-    let lastProgress = 0;
     const history: EpochMetrics[] = [];
     const files = (): ModelFiles => writeModel(model, classes);
-    const options: Omit<TrainOptions, 'augment'> = {
-      ...trainOptionsOf(spec),
-      signal: this.abort.signal,
-      pause: this.gate,
-      // NOTE: the engine counts epochs and batches from 0; the app's events count from 1.
-      onBatchEnd: (r) => {
-        const now = performance.now();
-        if (now - lastProgress < job.progressIntervalMs && r.batch < r.batches - 1) return;
-        lastProgress = now;
-        const done = Math.min(
-          totalSamples,
-          r.epoch * trainCount + Math.min(trainCount, (r.batch + 1) * spec.batchSize),
-        );
-        const rate = Math.max(r.samplesPerSecond, 0);
-        send({
-          type: 'progress',
-          jobId,
-          epoch: r.epoch + 1,
-          epochs: spec.epochs,
-          batch: r.batch + 1,
-          batches: r.batches,
-          loss: r.loss,
-          samplesPerSecond: rate,
-          etaSeconds: rate > 0 ? (totalSamples - done) / rate : 0, // finite: events may cross as JSON
-          fraction: totalSamples > 0 ? done / totalSamples : 0,
-        });
-      },
-      onEpochEnd: (r) => {
-        const metrics = epochMetricsOf(r);
-        history.push(metrics);
-        send({ type: 'epochEnd', jobId, metrics });
-        send({ type: 'checkpoint', jobId, epoch: metrics.epoch, model: files() });
-      },
-    };
+    const options = this.progressOptions(trainCount, history, files);
     const untuned = fineTuning ? model.clone(new Rng(1)) : null;
     const tuneStarted = performance.now();
     const result = fineTuning
@@ -202,6 +175,134 @@ export class JobRunner {
         validationImages: validationCount,
         testImages: testSet.labels.length,
         perClass: countPerClass(classes, trainSet, fineTuning ? replay : null),
+      },
+    });
+  }
+
+  /**
+   * The engine's options for this job: the spec's training settings, the signal and pause gate, and the
+   * progress, epoch-end and checkpoint messages.
+   */
+  private progressOptions(
+    trainCount: number,
+    history: EpochMetrics[],
+    files: () => ModelFiles,
+  ): Omit<TrainOptions, 'augment'> {
+    const { job, send } = this;
+    const { jobId, spec } = job;
+    const totalSamples = trainCount * spec.epochs;
+    let lastProgress = 0;
+    return {
+      ...trainOptionsOf(spec),
+      signal: this.abort.signal,
+      pause: this.gate,
+      // NOTE: the engine counts epochs and batches from 0; the app's events count from 1.
+      onBatchEnd: (r) => {
+        const now = performance.now();
+        if (now - lastProgress < job.progressIntervalMs && r.batch < r.batches - 1) return;
+        lastProgress = now;
+        const done = Math.min(
+          totalSamples,
+          r.epoch * trainCount + Math.min(trainCount, (r.batch + 1) * spec.batchSize),
+        );
+        const rate = Math.max(r.samplesPerSecond, 0);
+        send({
+          type: 'progress',
+          jobId,
+          epoch: r.epoch + 1,
+          epochs: spec.epochs,
+          batch: r.batch + 1,
+          batches: r.batches,
+          loss: r.loss,
+          samplesPerSecond: rate,
+          etaSeconds: rate > 0 ? (totalSamples - done) / rate : 0, // finite: events may cross as JSON
+          fraction: totalSamples > 0 ? done / totalSamples : 0,
+        });
+      },
+      onEpochEnd: (r) => {
+        const metrics = epochMetricsOf(r);
+        history.push(metrics);
+        send({ type: 'epochEnd', jobId, metrics });
+        send({ type: 'checkpoint', jobId, epoch: metrics.epoch, model: files() });
+      },
+    };
+  }
+
+  /** A built-in recipe: assemble its data → train → calibrate on the validation donors → evaluate → report. */
+  private async runRecipe(recipe: Recipe): Promise<void> {
+    const { job, send } = this;
+    const { jobId, spec } = job;
+    const started = performance.now();
+    const data = await assembleRecipe(recipe, job.dataDir);
+    const classes = [...recipe.classes];
+    const model = buildModel(spec, classes.length);
+    send({
+      type: 'started',
+      jobId,
+      trainCount: data.train.labels.length,
+      validationCount: data.validation.labels.length,
+      testCount: data.test.labels.length,
+    });
+    const history: EpochMetrics[] = [];
+    const files = (): ModelFiles => writeModel(model, classes);
+    const augment = NAMED_AUGMENT[recipe.training.augmentation];
+    const stopping = recipe.training.earlyStopping;
+    const result = await train(model, data.train, {
+      ...this.progressOptions(data.train.labels.length, history, files),
+      validation: data.validation,
+      earlyStopping: stopping ? { monitor: 'valLoss', patience: stopping.patience, minDelta: 0 } : undefined,
+      augment: augment ? augmentHook(augment) : undefined,
+    });
+    if (result.status === 'cancelled') {
+      send({ type: 'cancelled', jobId });
+      return;
+    }
+    if (result.status === 'diverged' && result.divergence) {
+      send(divergedMessage(jobId, spec.learningRate, result.divergence, files));
+      return;
+    }
+    const validation = recipe.validation.map(describeSource).join(' + ');
+    const calibration = calibrate(
+      model,
+      data.validation,
+      classes.length,
+      recipe.calibration.sureShare,
+      `${validation}, ${data.validation.labels.length.toLocaleString('en')} images`,
+    );
+    calibration.test = testCalibration(model, data.test, classes.length, calibration, recipe.test.label);
+    const scribbles = generateScribbles(SCRIBBLE_CHECKS, spec.seed + SCRIBBLE_SEED_OFFSET);
+    calibration.scribbles = scribbleFigures(model, scribbles.images, classes.length, calibration);
+    const source = recipe.test.source;
+    const evaluation = evaluateOn(model, data.test, classes, source.dataset, source.split);
+    const alsoEvaluated = data.alsoTest.map((t, i) => ({
+      label: t.label,
+      ...evaluateOn(
+        model,
+        t.dataset,
+        classes,
+        recipe.alsoTest[i]!.source.dataset,
+        recipe.alsoTest[i]!.source.split,
+      ),
+    }));
+    send({
+      type: 'done',
+      jobId,
+      model: files(),
+      evaluation,
+      history,
+      ...(result.status === 'plateau' || result.status === 'converged'
+        ? { converged: { epochs: history.length, bestEpoch: result.record.bestEpoch + 1 } }
+        : {}),
+      seconds: (performance.now() - started) / 1000,
+      parameters: parameterCount(model),
+      calibration,
+      alsoEvaluated,
+      recipe: { id: recipe.id, mix: data.mix, validation },
+      data: {
+        trainImages: data.train.labels.length,
+        validationImages: data.validation.labels.length,
+        testImages: data.test.labels.length,
+        perClass: countPerClass(classes, data.train),
       },
     });
   }

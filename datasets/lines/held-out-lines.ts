@@ -2,17 +2,15 @@
 // uqb and pri: the product's test donors, never trained on), for the tests and bench/lines.ts.
 
 import { Rng } from '../../engine/rng';
-import { loadUnipen, UNIPEN_PATH, type UnipenSample } from '../handwriting/unipen';
+import { loadUnipen, type UnipenSample } from '../handwriting/unipen';
+import { TEST_DONORS } from '../handwriting/writers';
 import { byWriter, type ComposedLine, type ComposeOptions, composeLine } from './compose';
 
-export const TEST_DONORS: readonly string[] = ['apa', 'uqb', 'pri'];
+export { TEST_DONORS };
 
-/**
- * The UNIPEN file: GLYPH_LAB_UNIPEN when set (a git worktree sits one folder deeper than the main
- * checkout, so the default path misses the shared file there), else the loader's default; null when absent.
- */
+/** The bundled UNIPEN file (all donors; callers pick the test donors); null when absent. */
 export function loadHeldOutUnipen(): UnipenSample[] | null {
-  return loadUnipen(process.env.GLYPH_LAB_UNIPEN || UNIPEN_PATH);
+  return loadUnipen();
 }
 
 /**

@@ -25,4 +25,5 @@ export {
   SOFTMAX_CROSS_ENTROPY_DEFAULTS,
   SoftmaxCrossEntropy,
   type SoftmaxCrossEntropyOptions,
+  UNIFORM_TARGET,
 } from './softmax-cross-entropy';

@@ -3,15 +3,23 @@
 
 import { type Tensor, tensor } from '../tensor';
 
-/** [batch, classes] after checking that logits are 2-D and targets are valid class indices. */
-export function checkShapes(type: string, prediction: Tensor, target: Int32Array): [number, number] {
+/**
+ * [batch, classes] after checking that logits are 2-D and targets are valid class indices (or the
+ * loss's own `extra` label, when it has one).
+ */
+export function checkShapes(
+  type: string,
+  prediction: Tensor,
+  target: Int32Array,
+  extra?: number,
+): [number, number] {
   if (prediction.shape.length !== 2) {
     throw new Error(`${type}: expects [batch, classes] predictions, got [${prediction.shape.join(', ')}]`);
   }
   const [batch, classes] = prediction.shape;
   if (target.length !== batch) throw new Error(`${type}: ${batch} predictions but ${target.length} targets`);
   for (let b = 0; b < batch; b++) {
-    if (!(target[b] >= 0 && target[b] < classes)) {
+    if (!((target[b] >= 0 && target[b] < classes) || target[b] === extra)) {
       throw new Error(`${type}: target ${target[b]} at row ${b} is not a class in [0, ${classes})`);
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradcheckLoss, randomTensor } from '../gradcheck';
 import { Rng } from '../rng';
 import { tensor } from '../tensor';
-import { SoftmaxCrossEntropy } from './softmax-cross-entropy';
+import { SoftmaxCrossEntropy, UNIFORM_TARGET } from './softmax-cross-entropy';
 
 describe('SoftmaxCrossEntropy', () => {
   it('equals −log(1/K) for equal logits, and the mean over the batch', () => {
@@ -35,6 +35,17 @@ describe('SoftmaxCrossEntropy', () => {
       expect(gradcheckLoss(loss, logits, new Int32Array([6, 0, 3]))).toBeLessThan(1e-2);
     });
   }
+
+  it('pulls a sample labelled UNIFORM_TARGET towards 1/K on every class (outlier exposure)', () => {
+    const loss = new SoftmaxCrossEntropy();
+    // equal logits already are uniform: loss log K, zero gradient
+    expect(loss.forward(tensor([1, 4]), new Int32Array([UNIFORM_TARGET]))).toBeCloseTo(Math.log(4), 6);
+    expect([...loss.backward().data].every((g) => Math.abs(g) < 1e-7)).toBe(true);
+    const logits = randomTensor([3, 5], new Rng(4), -2, 2);
+    expect(gradcheckLoss(loss, logits, new Int32Array([2, UNIFORM_TARGET, 0]))).toBeLessThan(1e-2);
+    // any other negative label is still refused
+    expect(() => loss.forward(tensor([1, 4]), new Int32Array([-2]))).toThrow(/not a class/);
+  });
 
   it('rejects targets that are not classes', () => {
     const loss = new SoftmaxCrossEntropy();

@@ -7,8 +7,10 @@ import { PRESET_IDS } from '../../../engine/presets';
 import { exportModelFiles } from '../../core/model-codec';
 import { readAppMeta } from '../../core/model-meta';
 import { pendingExportsDir } from '../../core/stores/export-target';
+import { RecipeCatalog } from '../../core/stores/recipes';
 import { presetTraining } from '../../model/engine-model';
 import { FINE_TUNE_TRAINING } from '../../model/fine-tune-recipe';
+import { specOfRecipe } from '../../model/recipe-spec';
 import { trainingSpecSchema } from '../../shared/api';
 import { messageOf } from '../../shared/errors';
 import type {
@@ -19,6 +21,7 @@ import type {
   TrainingLoss,
   TrainingSpec,
 } from '../../shared/types';
+import { writeBuiltin } from '../builtin';
 import { type GlobalOptions, openCore } from '../context';
 import type { Values } from '../main';
 import { formatEvaluation, isPositiveInt, numberFlag, perClassJson, percent, printJson } from '../output';
@@ -112,8 +115,39 @@ function formatSuspicious(list: SuspiciousSample[]): string {
   ].join('\n');
 }
 
+/** `--recipe <id>`: the recipe's own spec; training flags beside it would be ignored, so they are refused. */
+async function recipeSpec(global: GlobalOptions, values: Values): Promise<TrainingSpec> {
+  const clash = (
+    [
+      'dataset',
+      'preset',
+      'layers',
+      'epochs',
+      'optimizer',
+      'lr',
+      'batch',
+      'seed',
+      'limit',
+      'validation',
+      'label-smoothing',
+      'loss',
+      'augment',
+      'base',
+    ] as const
+  ).filter((k) => values[k] !== undefined);
+  if (clash.length)
+    throw new UsageError(`--recipe sets the data, network and training itself: drop --${clash.join(', --')}`);
+  const recipe = await new RecipeCatalog(path.join(global.resources, 'models'))
+    .get(values.recipe!)
+    .catch((error: unknown) => {
+      throw new UsageError(messageOf(error));
+    });
+  return { ...specOfRecipe(recipe), ...(values.name ? { name: values.name } : {}) };
+}
+
 export async function runTrain(global: GlobalOptions, values: Values): Promise<number> {
-  const spec = specFromFlags(values);
+  if (values.builtin && !values.recipe) throw new UsageError('--builtin goes with --recipe <id>');
+  const spec = values.recipe ? await recipeSpec(global, values) : specFromFlags(values);
   // The same bounds the app's boundary applies (layer, optimizer and schedule fields).
   const parsed = trainingSpecSchema.safeParse(spec);
   if (!parsed.success) {
@@ -144,7 +178,9 @@ export async function runTrain(global: GlobalOptions, values: Values): Promise<n
     const payload = await core.handlers['models:get']({ id: last.model.id });
     const record = readAppMeta(payload.json).training;
     let modelPath = folder;
-    if (values.out) {
+    if (values.builtin && spec.recipe) {
+      modelPath = await writeBuiltin(path.join(global.resources, 'models', spec.recipe), payload);
+    } else if (values.out) {
       modelPath = (
         await exportModelFiles(payload, 'native', path.resolve(values.out), undefined, {
           journal: pendingExportsDir(global.dataDir),

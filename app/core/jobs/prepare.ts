@@ -6,23 +6,43 @@ import { CUSTOM_TEST_FRACTION, heldOutOf, testEvery } from '../../../datasets/he
 import { type ModelPlan, planModel, tooBig } from '../../../engine/shape-check';
 import { layersOf, SAMPLE_SHAPE } from '../../model/engine-model';
 import { FINE_TUNE_RECIPE } from '../../model/fine-tune-recipe';
+import { specOfRecipe } from '../../model/recipe-spec';
 import { CoreError } from '../../shared/errors';
 import type { TrainJob } from '../../shared/trainer-protocol';
 import type { TrainingSpec } from '../../shared/types';
 import type { DatasetCatalog } from '../stores/dataset-catalog';
 import type { ModelStore } from '../stores/model-store';
+import type { RecipeCatalog } from '../stores/recipes';
 
 /** Images of the base dataset replayed when a base model trains on another bundled set. */
 const REPLAY_COUNT = 2000;
 
-/** What main adds to a spec before the trainer runs it. */
-export type PreparedJob = Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIntervalMs'>;
+/** What main adds to a spec before the trainer runs it; a recipe job also gets the recipe's own spec. */
+export type PreparedJob = Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIntervalMs'> & {
+  spec?: TrainingSpec;
+};
 
 export async function prepareJob(
   spec: TrainingSpec,
   datasets: DatasetCatalog,
   models: ModelStore,
+  recipes?: RecipeCatalog,
 ): Promise<PreparedJob> {
+  if (spec.recipe) {
+    if (!recipes) throw new CoreError('unsupported', 'built-in recipes are not available here');
+    const recipe = await recipes.get(spec.recipe);
+    const data = await datasets.trainerData(recipe.test.source.dataset);
+    if (data.kind !== 'bundled')
+      throw new CoreError('invalid', `recipe ${recipe.id} must test on a bundled set`);
+    // The recipe is the truth: its network, training and data, whatever else the request said (its name may differ).
+    return {
+      data,
+      testFraction: 0,
+      recipe,
+      dataDir: data.dataDir,
+      spec: { ...specOfRecipe(recipe), ...(spec.name ? { name: spec.name } : {}) },
+    };
+  }
   const data = await datasets.trainerData(spec.datasetId);
   if (data.kind === 'folder') {
     const info = await datasets.get(spec.datasetId);

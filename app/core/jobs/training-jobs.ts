@@ -35,7 +35,7 @@ export interface JobContext {
   prepare(
     spec: TrainingSpec,
     jobId: string,
-  ): Promise<Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIntervalMs'>>;
+  ): Promise<Omit<TrainJob, 'type' | 'jobId' | 'spec' | 'progressIntervalMs'> & { spec?: TrainingSpec }>;
   /** Save a trained model with its metadata. */
   save(files: ModelFiles, meta: AppModelMeta): Promise<ModelSummary>;
   emit(event: TrainingEvent): void;
@@ -102,13 +102,17 @@ export class TrainingJobs {
     };
     this.job = job; // claim the slot before any await: a second start fails at once
     try {
-      const prepared = await this.ctx.prepare(spec, jobId);
+      const { spec: recipeSpec, ...prepared } = await this.ctx.prepare(spec, jobId);
+      if (recipeSpec) {
+        job.spec = recipeSpec;
+        job.architecture = recipeSpec.layers?.length ? 'custom' : recipeSpec.architecture;
+      }
       if (prepared.base) job.architecture = readAppMeta(prepared.base.json).architecture ?? 'custom';
       const trainer = this.ensureTrainer();
       trainer.postMessage({
         type: 'train',
         jobId,
-        spec,
+        spec: job.spec,
         progressIntervalMs: PROGRESS_INTERVAL_MS,
         ...prepared,
       });
@@ -329,6 +333,9 @@ export class TrainingJobs {
             evaluation: e,
             ...(m.fineTune ? { fineTune: m.fineTune } : {}),
             ...(m.suspicious ? { suspicious: m.suspicious } : {}),
+            ...(m.calibration ? { calibration: m.calibration } : {}),
+            ...(m.alsoEvaluated ? { alsoEvaluated: m.alsoEvaluated } : {}),
+            ...(m.recipe ? { recipe: m.recipe } : {}),
             data: m.data,
           });
           this.ctx.emit({
