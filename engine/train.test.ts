@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from './batch';
 import type { Loss } from './layer';
+import { UNIFORM_TARGET } from './losses/index';
 import { Rng } from './rng';
 import { type Param, param, type Tensor } from './tensor';
 import { type TrainableModel, type TrainOptions, train } from './train';
@@ -344,5 +345,24 @@ describe('train', () => {
       base({ epochs: 60, loss: { type: 'softmaxCrossEntropy', config: {} } }),
     );
     expect(bySpec.record.epochs.at(-1)!.trainLoss).toBeCloseTo(byDefault.record.epochs.at(-1)!.trainLoss, 5);
+  });
+
+  it('counts training accuracy over samples with a class: "no class" samples (UNIFORM_TARGET) are neither right nor wrong', async () => {
+    const data = xor();
+    // a copy of XOR's points labelled "no class" beside every labelled one
+    const images = new Float32Array(data.images.length * 2);
+    images.set(data.images);
+    images.set(
+      data.images.map((v) => v * 0.5 + 0.25),
+      data.images.length,
+    );
+    const labels = new Int32Array(data.labels.length * 2).fill(UNIFORM_TARGET);
+    labels.set(data.labels);
+    const result = await train(
+      new Mlp([2, 8, 2]),
+      { images, labels, sampleShape: [2] },
+      base({ epochs: 80, loss: { type: 'softmaxCrossEntropy', config: {} } }),
+    );
+    expect(result.record.epochs.at(-1)!.trainAccuracy).toBe(1);
   });
 });

@@ -228,6 +228,8 @@ async function trainWith(
     let epochLoss = 0;
     let epochCorrect = 0;
     let epochSamples = 0;
+    // samples with a class (a UNIFORM_TARGET sample, "no class", is never right or wrong)
+    let epochLabelled = 0;
     let learningRate = options.learningRate;
     for (let b = 0; b < stepsPerEpoch; b++) {
       if (signal?.aborted) return finish('cancelled');
@@ -238,6 +240,7 @@ async function trainWith(
       const count = Math.min(batchSize, trainIndices.length - start);
       const batch = gatherer.gather(trainIndices, start, count);
       const x = options.augment?.(batch.x, augmentRng) ?? batch.x;
+      for (let r = 0; r < count; r++) if (batch.y[r]! >= 0) epochLabelled++;
 
       zeroGrads(params);
       let batchLoss: number;
@@ -307,7 +310,7 @@ async function trainWith(
     const report: EpochReport = {
       epoch,
       trainLoss: epochLoss / epochSamples,
-      trainAccuracy: epochCorrect / epochSamples,
+      trainAccuracy: epochLabelled > 0 ? epochCorrect / epochLabelled : 0,
       ...(validation !== undefined ? { valLoss: validation.loss, valAccuracy: validation.accuracy } : {}),
       learningRate,
       seconds: trainMs / 1000,

@@ -6,6 +6,7 @@
 
 import { NORMALIZATION } from '../../datasets/normalize';
 import type { Dataset } from '../../engine/batch';
+import { softmaxTempered } from '../../engine/calibration';
 import type { LayerSpec, Loss } from '../../engine/layer';
 import { SoftmaxCrossEntropy } from '../../engine/losses/index';
 import { evaluate } from '../../engine/metrics';
@@ -15,7 +16,7 @@ import { isPresetId, PRESET_IDS, preset, type TrainingDefaults } from '../../eng
 import { deserializeModel, serializeModel } from '../../engine/serialize';
 import { CoreError } from '../shared/errors';
 import type { ModelFiles } from '../shared/trainer-protocol';
-import type { Evaluation, TrainingLoss, TrainingSpec } from '../shared/types';
+import type { CalibrationRecord, Evaluation, TrainingLoss, TrainingSpec } from '../shared/types';
 
 export type EngineModel = Sequential;
 /** Every model the app trains takes one 28×28 grey image: [channels, height, width]. */
@@ -112,8 +113,28 @@ export function evaluateOn(
   };
 }
 
-/** A loaded model that maps 28×28 inputs ([784] floats, ink = 1) to class probabilities. */
+/**
+ * A loaded model that maps 28×28 inputs ([784] floats, ink = 1) to class probabilities: tempered by
+ * the model's calibration when it has one (a recipe-trained model), plain softmax otherwise.
+ */
 export function createPredictor(files: ModelFiles): (image: Float32Array) => Float32Array {
   const recognizer = new Recognizer(readModel(files));
-  return (image) => Float32Array.from(recognizer.predict(image));
+  const temperature = calibrationOf(files.json)?.temperature ?? 1;
+  return (image) => {
+    recognizer.predict(image);
+    return softmaxTempered(recognizer.logits, 1, recognizer.logits.length, temperature);
+  };
+}
+
+/** The calibration a model was trained with, when it is well-formed (temperature > 0, thresholds in [0, 1]). */
+export function calibrationOf(json: Record<string, unknown>): CalibrationRecord | undefined {
+  // metadata.glyphLab.calibration (app/core/model-meta.ts keeps the app's fields there)
+  const meta = (json.metadata as { glyphLab?: { calibration?: CalibrationRecord } } | undefined)?.glyphLab;
+  const c = meta?.calibration;
+  if (!c || typeof c !== 'object') return undefined;
+  const inUnit = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
+  if (!(typeof c.temperature === 'number' && c.temperature > 0 && Number.isFinite(c.temperature)))
+    return undefined;
+  if (!inUnit(c.sureAbove) || !inUnit(c.notACharacterBelow)) return undefined;
+  return c;
 }

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isImageFile, readGlyphImage } from '../../core/stores/image-io';
-import { createPredictor } from '../../model/engine-model';
+import { calibrationOf, createPredictor } from '../../model/engine-model';
 import { type GlobalOptions, resolveModel, withCore } from '../context';
 import type { Values } from '../main';
 import { isPositiveInt, numberFlag, percent, printJson } from '../output';
@@ -37,6 +37,7 @@ export async function runPredict(global: GlobalOptions, values: Values, rest: st
       : await core.handlers['models:active']({ datasetId: values.dataset ?? 'mnist' });
     if (!model) throw new Error(`no model for ${values.dataset ?? 'mnist'}: train one or pass --model`);
     const predict = createPredictor(model);
+    const calibration = calibrationOf(model.json);
     const files = await expand(rest);
     if (files.length === 0) throw new Error('no image files found');
     let failed = 0;
@@ -54,16 +55,27 @@ export async function runPredict(global: GlobalOptions, values: Values, rest: st
       const p = predict(image);
       const classes = model.summary.classes;
       const ranked = [...p!.keys()].sort((a, b) => p![b]! - p![a]!);
+      const best = p![ranked[0]!]!;
+      // a calibrated model says when it is unsure, and when a mark is no character at all
+      const state = !calibration
+        ? undefined
+        : best < calibration.notACharacterBelow
+          ? 'not a character'
+          : best < calibration.sureAbove
+            ? 'not sure'
+            : 'sure';
       if (global.json) {
         printJson({
           file,
           label: classes[ranked[0]!],
-          confidence: p![ranked[0]!],
+          confidence: best,
+          ...(state ? { state } : {}),
           confidences: Object.fromEntries(classes.map((c, i) => [c, p![i]])),
         });
       } else {
         const shown = ranked.slice(0, top).map((i) => `${classes[i]} ${percent(p![i]!)}`);
-        process.stdout.write(`${file}: ${shown.join(', ')}\n`);
+        const note = state && state !== 'sure' ? ` (${state})` : '';
+        process.stdout.write(`${file}: ${shown.join(', ')}${note}\n`);
       }
     }
     return failed > 0 ? 1 : 0;
