@@ -8,14 +8,14 @@ import { generateScribbles } from '../../datasets/scribbles';
 import { concatDatasets, type Dataset } from '../../engine/batch';
 import type { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
-import { type Divergence, type TrainOptions, train } from '../../engine/train';
+import { type Divergence, type TrainOptions, type TrainResult, train } from '../../engine/train';
 import { PauseGate } from '../../engine/train-control';
 import { calibrate, scribbleFigures, testCalibration } from '../model/calibrate';
 import { evaluateOn, parameterCount, readModel, writeModel } from '../model/engine-model';
 import { FINE_TUNE_RECIPE, type FineTuneRecipe } from '../model/fine-tune-recipe';
 import type { Recipe } from '../shared/recipe';
 import type { ModelFiles, TrainerOut, TrainJob } from '../shared/trainer-protocol';
-import type { EpochMetrics, FineTuneReport, SuspiciousSample } from '../shared/types';
+import type { EpochMetrics, Evaluation, FineTuneReport, SuspiciousSample } from '../shared/types';
 import { buildModel, epochMetricsOf, extendClasses, trainOptionsOf } from './build-model';
 import { loadBaseTest, loadJobData, loadReplay } from './data';
 import { fineTune, outOfFold } from './fine-tune';
@@ -158,16 +158,7 @@ export class JobRunner {
       return;
     }
     send({
-      type: 'done',
-      jobId,
-      model: files(),
-      evaluation,
-      history,
-      ...(result.status === 'plateau' || result.status === 'converged'
-        ? { converged: { epochs: history.length, bestEpoch: result.record.bestEpoch + 1 } }
-        : {}),
-      seconds: (performance.now() - started) / 1000,
-      parameters: parameterCount(model),
+      ...this.finished(model, files, evaluation, history, result, started),
       fineTune: fineTuneReport,
       suspicious,
       data: {
@@ -177,6 +168,29 @@ export class JobRunner {
         perClass: countPerClass(classes, trainSet, fineTuning ? replay : null),
       },
     });
+  }
+
+  /** What every `done` message holds: the model, its evaluation and curves, how the run ended, time and size. */
+  private finished(
+    model: Sequential,
+    files: () => ModelFiles,
+    evaluation: Evaluation,
+    history: EpochMetrics[],
+    result: TrainResult,
+    started: number,
+  ) {
+    return {
+      type: 'done' as const,
+      jobId: this.job.jobId,
+      model: files(),
+      evaluation,
+      history,
+      ...(result.status === 'plateau' || result.status === 'converged'
+        ? { converged: { epochs: history.length, bestEpoch: result.record.bestEpoch + 1 } }
+        : {}),
+      seconds: (performance.now() - started) / 1000,
+      parameters: parameterCount(model),
+    };
   }
 
   /**
@@ -285,16 +299,7 @@ export class JobRunner {
       ),
     }));
     send({
-      type: 'done',
-      jobId,
-      model: files(),
-      evaluation,
-      history,
-      ...(result.status === 'plateau' || result.status === 'converged'
-        ? { converged: { epochs: history.length, bestEpoch: result.record.bestEpoch + 1 } }
-        : {}),
-      seconds: (performance.now() - started) / 1000,
-      parameters: parameterCount(model),
+      ...this.finished(model, files, evaluation, history, result, started),
       calibration,
       alsoEvaluated,
       recipe: { id: recipe.id, mix: data.mix, validation },
