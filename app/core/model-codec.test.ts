@@ -68,7 +68,18 @@ async function recipePayload(): Promise<ModelPayload> {
 
 describe('the model card of a recipe-trained model', () => {
   it('gives the figures beside the headline test, the recipe, the calibration and the UNIPEN credit', async () => {
-    const card = modelCard(await recipePayload());
+    const payload = await recipePayload();
+    // The summary lists carry the figures beside the test, without the matrices.
+    expect(payload.summary.alsoTested).toEqual([
+      {
+        label: 'Pen digits of writers never trained on (UNIPEN donors apa, uqb, pri)',
+        datasetId: 'pen-digits',
+        split: 'test',
+        count: 1368,
+        accuracy: 0.9912,
+      },
+    ]);
+    const card = modelCard(payload);
     expect(card).toContain(
       '- Test accuracy: 99.52 % (mnist test split, 10,000 images)\n' +
         '- Also tested: 99.12 % on Pen digits of writers never trained on (UNIPEN donors apa, uqb, pri) (pen-digits test split, 1,368 images)\n',
