@@ -12,14 +12,18 @@ import { ENGINE_VERSION, exportModelFiles, modelCard, validateModel } from './mo
 import { type AppModelMeta, readAppMeta, summaryOf, withAppMeta } from './model-meta';
 import { readModelDir } from './stores/model-store';
 import { barImage, tempDir } from './test-helpers';
+import { RECIPE_META } from './test-recipe-meta';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The built-in digits model, dressed up as a fine-tuned one (the card's extra sections). */
 async function fineTunedPayload(): Promise<ModelPayload> {
   const files = await readModelDir(path.join(ROOT, 'models', 'digits'), validateModel);
+  // A user's fine-tuned model: no calibration, recipe or figures beside the test (the retrained
+  // built-in model has them; they are the next test's subject).
+  const { calibration, alsoEvaluated, recipe, ...builtIn } = readAppMeta(files.json) as AppModelMeta;
   const meta: AppModelMeta = {
-    ...(readAppMeta(files.json) as AppModelMeta),
+    ...builtIn,
     name: 'digits + ★',
     datasetId: 'c-stars',
     fineTune: {
@@ -43,6 +47,120 @@ async function fineTunedPayload(): Promise<ModelPayload> {
     weights: files.weights,
   };
 }
+
+/** The built-in digits model's files with a recipe-trained model's card (fixed figures). */
+async function recipePayload(): Promise<ModelPayload> {
+  const files = await readModelDir(path.join(ROOT, 'models', 'digits'), validateModel);
+  const meta: AppModelMeta = {
+    ...(readAppMeta(files.json) as AppModelMeta),
+    name: 'Digits (built-in CNN)',
+    datasetId: 'mnist',
+    metrics: { testAccuracy: 0.9952, testLoss: 0.0151, evaluatedOn: 'mnist test split, 10,000 images' },
+    ...RECIPE_META,
+  };
+  const json = withAppMeta(files.json, meta);
+  return {
+    summary: summaryOf('builtin-digits', json, files.parameters, true, meta.createdAt),
+    json,
+    weights: files.weights,
+  };
+}
+
+describe('the model card of a recipe-trained model', () => {
+  it('gives the figures beside the headline test, the recipe, the calibration and the UNIPEN credit', async () => {
+    const payload = await recipePayload();
+    // The summary lists carry the figures beside the test, without the matrices.
+    expect(payload.summary.alsoTested).toEqual([
+      {
+        label: 'Pen digits of writers never trained on (UNIPEN donors apa, uqb, pri)',
+        datasetId: 'pen-digits',
+        split: 'test',
+        count: 1368,
+        accuracy: 0.9912,
+      },
+    ]);
+    const card = modelCard(payload);
+    expect(card).toContain(
+      '- Test accuracy: 99.52 % (mnist test split, 10,000 images)\n' +
+        '- Also tested: 99.12 % on Pen digits of writers never trained on (UNIPEN donors apa, uqb, pri) (pen-digits test split, 1,368 images)\n',
+    );
+    // The recipe: id, the mix with counts and repeats, the validation donors, the command.
+    expect(card).toContain('## Recipe');
+    expect(card).toContain('`glyph-lab train --recipe digits --builtin` reproduces it');
+    expect(card).toContain('| pen-digits train (donors except ibm) | 5,598 | 4 |');
+    expect(card).toContain('| mnist train | 60,000 | 1 |');
+    expect(card).toContain(
+      'Validation, held out of training (the calibration is fitted on it): pen-digits train (donors ibm).',
+    );
+    // The calibration: temperature, thresholds, ECE before → after on validation and test.
+    expect(card).toContain('every logit is divided by T = 1.438 before the softmax');
+    expect(card).toContain('as sure at a calibrated confidence of 81.25 % or more');
+    expect(card).toContain('"not a character" below 30.00 %');
+    expect(card).toContain(
+      '- Validation donors (pen-digits train (donors ibm), 1,200 images): 2.11 % → 0.62 %',
+    );
+    expect(card).toContain('- Test (MNIST test split, 10,000 images): 1.48 % → 0.39 %');
+    // "Not sure" on the test writers, and the scribbles.
+    expect(card).toContain('- Answers shown as sure: 96.40 %; their accuracy: 99.87 %');
+    expect(card).toContain('- Mistakes shown as sure: 12.50 %');
+    expect(card).toContain('- Top-1 accuracy: 99.52 %; top-3: 99.91 %');
+    expect(card).toContain('- Real characters read as "not a character": 0.20 %');
+    expect(card).toContain(
+      '(2,000, never trained on): 6.15 % read as a character, 1.05 % shown as a sure one.',
+    );
+    // The reliability diagram: one row per bin, empty bins without figures.
+    expect(card).toContain(
+      '| confidence | answers | mean confidence | accuracy |\n|---|---:|---:|---:|\n| 0–10 % | 0 | – | – |',
+    );
+    expect(card).toContain('| 90–100 % | 9,972 | 99.10 % | 99.50 % |');
+    expect(card).toContain('softmax(logits / 1.438) gives the calibrated confidences the app shows');
+    // The credit UNIPEN's licence asks for, at the end.
+    expect(card).toMatch(
+      /## Credits\n\n.*UNIPEN \(CC BY 4\.0\): Unipen data set .*doi:10\.5281\/zenodo\.1195803/,
+    );
+    expect(card.endsWith('pp. 29–33.\n')).toBe(true);
+    // The sections sit between the training data and the input, one blank line apart.
+    expect(card.indexOf('## Training data')).toBeLessThan(card.indexOf('## Recipe'));
+    expect(card.indexOf('## Recipe')).toBeLessThan(card.indexOf('## Confidence'));
+    expect(card.indexOf('## Confidence')).toBeLessThan(card.indexOf('## Input'));
+    expect(card).not.toMatch(/\n\n\n/);
+  });
+
+  it('credits UNIPEN only when a pen set was used: in the mix, the validation or a test', async () => {
+    const payload = await recipePayload();
+    const meta = readAppMeta(payload.json) as AppModelMeta;
+    const withMeta = (m: AppModelMeta): ModelPayload => ({ ...payload, json: withAppMeta(payload.json, m) });
+    const mnistOnly: AppModelMeta = {
+      ...meta,
+      alsoEvaluated: [],
+      recipe: {
+        id: 'x',
+        mix: [
+          { source: 'mnist train', samples: 1, repeat: 1 },
+          { source: 'letter-forms (generated, 5 per class)', samples: 1, repeat: 1 },
+        ],
+        validation: 'mnist train, first 100',
+      },
+    };
+    expect(modelCard(withMeta(mnistOnly))).not.toContain('UNIPEN');
+    expect(
+      modelCard(
+        withMeta({
+          ...mnistOnly,
+          recipe: { ...mnistOnly.recipe!, validation: 'pen-digits train (donors ibm)' },
+        }),
+      ),
+    ).toContain('## Credits');
+    expect(modelCard(withMeta({ ...mnistOnly, alsoEvaluated: RECIPE_META.alsoEvaluated }))).toContain(
+      '## Credits',
+    );
+    // A user's model tested on the letters test split (UNIPEN's held-out writers).
+    const { recipe: _, alsoEvaluated: __, calibration: ___, ...plain } = mnistOnly;
+    expect(
+      modelCard(withMeta({ ...plain, evaluation: { ...plain.evaluation!, datasetId: 'letters' } })),
+    ).toContain('## Credits');
+  });
+});
 
 describe('native export', () => {
   it('writes a model card with classes, normalization, architecture, metrics, data, dates and engine version', async () => {
@@ -87,6 +205,17 @@ describe('native export', () => {
     const payload = await fineTunedPayload();
     expect(modelCard(payload)).toBe(modelCard(payload));
     expect(modelCard(payload)).not.toContain('Exported:');
+  });
+
+  it('renders a model without calibration, recipe or other figures as before: none of their sections', async () => {
+    const card = modelCard(await fineTunedPayload());
+    for (const absent of ['## Recipe', '## Confidence', '## Credits', 'Also tested', 'UNIPEN', 'calibrat'])
+      expect(card).not.toContain(absent);
+    expect(card).toContain(
+      'One score (logit) per class, in the order above; softmax gives the confidences.\n',
+    );
+    expect(card).toMatch(/\.\n\n## Input\n/);
+    expect(card).toMatch(/\n- dense \{[^\n]*\}\n$/);
   });
 
   it('never replaces a folder it did not write: a project with a TensorFlow.js model.json keeps every file', async () => {

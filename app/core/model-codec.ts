@@ -9,6 +9,13 @@ import { LOSS_NAMES, parameterCount, readModel } from '../model/engine-model';
 import { CoreError, messageOf } from '../shared/errors';
 import type { ModelFiles } from '../shared/trainer-protocol';
 import type { ModelPayload } from '../shared/types';
+import {
+  alsoEvaluatedLines,
+  confidenceSection,
+  creditSection,
+  pct,
+  recipeSection,
+} from './model-card-sections';
 import { type AppModelMeta, readAppMeta } from './model-meta';
 import { exportFolder } from './stores/export-target';
 import { MODEL_JSON, type ModelChecks, type ModelStore, WEIGHTS_BIN } from './stores/model-store';
@@ -59,8 +66,6 @@ export function inspectModel(
 /** The engine's checks as the model store takes them. */
 export const modelChecks: ModelChecks = { inspect: inspectModel, validate: validateModel };
 
-const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-
 /** Where and when a model was exported (left out of the built-in models' cards, which are rebuilt byte for byte). */
 export interface ExportStamp {
   at: string;
@@ -110,7 +115,9 @@ function trainingLines(meta: Partial<AppModelMeta>, datasetId: string): string[]
 /**
  * The model card shipped next to an exported model (README.md): what it recognizes, its input
  * normalization (the spec itself), architecture, metrics (with before/after for a fine-tuned model),
- * what it was trained on, dates and the engine's model format version.
+ * what it was trained on, dates and the engine's model format version; for a recipe-trained model
+ * also the figures beside the headline test, the recipe, the calibration and the data credits
+ * (./model-card-sections.ts).
  */
 export function modelCard(payload: ModelPayload, exported?: ExportStamp): string {
   const s = payload.summary;
@@ -124,6 +131,7 @@ export function modelCard(payload: ModelPayload, exported?: ExportStamp): string
   const f = meta.fineTune;
   const metrics = [
     `- Test accuracy: ${m.testAccuracy === undefined ? 'not measured' : pct(m.testAccuracy)}${m.evaluatedOn ? ` (${m.evaluatedOn})` : ''}`,
+    ...alsoEvaluatedLines(meta),
     ...(m.testLoss !== undefined && Number.isFinite(m.testLoss)
       ? [
           `- Test loss: ${m.testLoss.toFixed(4)}${meta.training?.spec.loss === 'mse' ? ' (cross-entropy on the softmax of the outputs, comparable with cross-entropy models; the training and validation losses are squared error)' : ''}`,
@@ -141,6 +149,12 @@ export function modelCard(payload: ModelPayload, exported?: ExportStamp): string
       : []),
   ];
   const normalization = payload.json.normalization;
+  const temperature = meta.calibration?.temperature;
+  const sections = (...texts: string[]) =>
+    texts
+      .filter(Boolean)
+      .map((t) => `\n${t}`)
+      .join('');
   return `# ${s.name}
 
 A Glyph Lab model (${s.architecture}, ${s.parameters.toLocaleString('en')} parameters) recognizing
@@ -153,7 +167,7 @@ ${metrics.join('\n')}
 ## Training data
 
 ${trainingLines(meta, s.datasetId).join('\n')}
-
+${sections(recipeSection(meta), confidenceSection(meta))}
 ## Input
 
 A 28×28 grey image, values in [0, 1] with ink = 1 on paper = 0, normalized like MNIST: cropped to
@@ -163,7 +177,7 @@ grid are smoothed). Batch first, [N, 1, 28, 28].
 ${normalization ? `The normalization spec, as recorded in \`${MODEL_JSON}\`:\n\n\`\`\`json\n${JSON.stringify(normalization)}\n\`\`\`\n` : ''}
 ## Output
 
-One score (logit) per class, in the order above; softmax gives the confidences.
+One score (logit) per class, in the order above; ${temperature === undefined ? 'softmax gives the confidences' : `softmax(logits / ${temperature.toFixed(3)}) gives the calibrated confidences the app shows`}.
 
 ## Files
 
@@ -173,7 +187,7 @@ One score (logit) per class, in the order above; softmax gives the confidences.
 ## Layers
 
 ${layers}
-`;
+${sections(creditSection(meta, s.datasetId))}`;
 }
 
 /**

@@ -110,6 +110,17 @@ export function summaryOf(
     parameters,
     createdAt: typeof meta.createdAt === 'string' ? meta.createdAt : fallbackTime,
     metrics: meta.metrics ?? {},
+    ...(meta.alsoEvaluated?.length
+      ? {
+          alsoTested: meta.alsoEvaluated.map(({ label, datasetId, split, count, accuracy }) => ({
+            label,
+            datasetId,
+            split,
+            count,
+            accuracy,
+          })),
+        }
+      : {}),
     ...(meta.fineTune ? { fineTune: meta.fineTune } : {}),
     builtin,
   };

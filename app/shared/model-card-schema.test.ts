@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RECIPE_META } from '../core/test-recipe-meta';
 import { checkModelCard } from './model-card-schema';
 
 const builtIn = (name: string) =>
@@ -36,5 +37,33 @@ describe('checkModelCard', () => {
     };
     expect(() => checkModelCard(broken)).toThrow(/metadata\.glyphLab\.training\.history\[0\]\.epoch: /);
     expect(() => checkModelCard({ metrics: 'oops' })).toThrow(/^model\.json: metrics: /);
+  });
+
+  it("accepts a recipe-trained model's calibration, figures beside the test and recipe, and names a bad one", () => {
+    const card = (glyphLab: Record<string, unknown>) => ({
+      metadata: { glyphLab: { ...RECIPE_META, ...glyphLab } },
+    });
+    expect(() => checkModelCard(card({}))).not.toThrow();
+    const c = RECIPE_META.calibration;
+    expect(() => checkModelCard(card({ calibration: { ...c, temperature: 0 } }))).toThrow(
+      /^model\.json: metadata\.glyphLab\.calibration\.temperature: /,
+    );
+    expect(() => checkModelCard(card({ calibration: { ...c, sureAbove: 'high' } }))).toThrow(
+      /metadata\.glyphLab\.calibration\.sureAbove: /,
+    );
+    expect(() =>
+      checkModelCard(card({ calibration: { ...c, test: { ...c.test, reliability: [{ from: 0 }] } } })),
+    ).toThrow(/metadata\.glyphLab\.calibration\.test\.reliability\[0\]\.to: /);
+    expect(() => checkModelCard(card({ calibration: { ...c, test: { ...c.test, on: undefined } } }))).toThrow(
+      /metadata\.glyphLab\.calibration\.test\.on: /,
+    );
+    expect(() =>
+      checkModelCard(card({ alsoEvaluated: [{ ...RECIPE_META.alsoEvaluated[0], label: 3 }] })),
+    ).toThrow(/metadata\.glyphLab\.alsoEvaluated\[0\]\.label: /);
+    expect(() =>
+      checkModelCard(
+        card({ recipe: { ...RECIPE_META.recipe, mix: [{ source: 'mnist train', samples: -1, repeat: 1 }] } }),
+      ),
+    ).toThrow(/metadata\.glyphLab\.recipe\.mix\[0\]\.samples: /);
   });
 });

@@ -1,6 +1,7 @@
 // The model card's schema: what the app keeps in model.json besides the engine's own fields (the
 // `metadata.glyphLab` block: name, dataset, metrics, evaluation, training record, fine-tuning report,
-// suspicious samples, data summary) and the engine's free-form top-level fields the app reads
+// suspicious samples, data summary, and for a recipe-trained model its calibration, the test figures
+// beside the headline one and the recipe) and the engine's free-form top-level fields the app reads
 // (`normalization`, `training`, `metrics`). A model.json is a file anyone can edit, and the export and
 // `samples:suspicious` read these fields as the types in ./types.ts say; so every model is checked
 // against this on import, on load and when listed, and a bad field is refused by name instead of
@@ -105,6 +106,45 @@ const data = z.looseObject({
   perClass: z.record(z.string(), count),
 });
 
+const reliabilityBin = z.looseObject({
+  from: fraction,
+  to: fraction,
+  count,
+  confidence: measured,
+  accuracy: measured,
+});
+
+const confidenceFigures = z.looseObject({
+  count,
+  accuracy: measured,
+  top3: measured,
+  eceUncalibrated: measured,
+  ece: measured,
+  reliability: z.array(reliabilityBin).max(1000),
+  sureShare: measured,
+  sureAccuracy: measured,
+  mistakesShownSure: measured,
+  rejected: measured,
+});
+
+/** CalibrationRecord: the Draw screen divides logits by `temperature` and compares with the thresholds. */
+const calibration = z.looseObject({
+  method: z.literal('temperature'),
+  temperature: z.number().positive().finite(),
+  sureAbove: fraction,
+  notACharacterBelow: fraction,
+  fittedOn: text,
+  validation: confidenceFigures,
+  test: confidenceFigures.extend({ on: text }).optional(),
+  scribbles: z.looseObject({ count, readAsCharacter: measured, shownSure: measured }).optional(),
+});
+
+const recipe = z.looseObject({
+  id: name,
+  mix: z.array(z.looseObject({ source: text, samples: count, repeat: count })).max(1000),
+  validation: text,
+});
+
 /** `metadata.glyphLab`: the app's model card (AppModelMeta in app/core/model-meta.ts). */
 export const appModelMetaSchema = z.looseObject({
   name: name.optional(),
@@ -120,6 +160,12 @@ export const appModelMetaSchema = z.looseObject({
   fineTune: fineTune.optional(),
   suspicious: z.array(suspicious).optional(),
   data: data.optional(),
+  calibration: calibration.optional(),
+  alsoEvaluated: z
+    .array(evaluation.extend({ label: text }))
+    .max(100)
+    .optional(),
+  recipe: recipe.optional(),
 });
 
 /** The parts of model.json the app reads; the engine checks the rest (format, layers, weights). */

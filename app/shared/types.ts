@@ -94,10 +94,21 @@ export interface ModelSummary {
   parameters: number;
   createdAt: string;
   metrics: ModelMetrics;
+  /** Test figures beside the headline one (a recipe's `alsoEvaluated`, without the matrices). */
+  alsoTested?: AlsoTested[];
   /** Before/after figures, for a fine-tuned model. */
   fineTune?: FineTuneReport;
   /** Shipped with the app (read-only). */
   builtin: boolean;
+}
+
+/** One test figure beside the headline one, as lists show it. */
+export interface AlsoTested {
+  label: string;
+  datasetId: string;
+  split: string;
+  count: number;
+  accuracy: number;
 }
 
 /** A model folder that could not be read, and why (it is left on disk untouched). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alsoTestedFigure,
   beforeAfterSentence,
   beforeAfterText,
   evaluatedCount,
@@ -40,5 +41,18 @@ describe("a model's test figure", () => {
     expect(testFigure(tiny)).toEqual({ text: '2 of 2', note: '2 test images: too few to measure accuracy' });
     expect(testFigure({})).toEqual({ text: '—' });
     expect(testFigure({ testAccuracy: 0.5 })).toEqual({ text: '50.0%' });
+  });
+});
+
+describe('a figure beside the headline test', () => {
+  const pen = { label: 'Pen digits of writers never trained on', datasetId: 'pen-digits', split: 'test' };
+  it('names the set briefly, with its description and count for the tooltip', () => {
+    expect(alsoTestedFigure({ ...pen, count: 1368, accuracy: 0.9912 })).toEqual({
+      text: '99.1% on pen-digits test',
+      title: 'Pen digits of writers never trained on, 1,368 images',
+    });
+  });
+  it('gives counts, not a percentage, on a handful of images', () => {
+    expect(alsoTestedFigure({ ...pen, count: 10, accuracy: 0.9 }).text).toBe('9 of 10 on pen-digits test');
   });
 });

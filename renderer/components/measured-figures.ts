@@ -2,7 +2,7 @@
 // percentage oversells (2 held-out samples are "0 % → 100 %"), so the counts are shown instead,
 // with a note that they are too few to measure accuracy.
 
-import type { BeforeAfter, ModelMetrics } from '../../app/shared/types';
+import type { AlsoTested, BeforeAfter, ModelMetrics } from '../../app/shared/types';
 import { formatAccuracy } from '../inference/prediction';
 
 /** Fewer images than this give no accuracy figure, only counts. */
@@ -73,4 +73,16 @@ export function testFigure(metrics: ModelMetrics): { text: string; note?: string
       note: `${count === 1 ? '1 test image' : `${count} test images`}: too few to measure accuracy`,
     };
   return { text: formatAccuracy(metrics.testAccuracy) };
+}
+
+/**
+ * A figure beside the headline test, short for a table cell: "99.1% on pen-digits test" (or
+ * "9 of 10 on …" when few), with the set's full description for a tooltip.
+ */
+export function alsoTestedFigure(t: AlsoTested): { text: string; title: string } {
+  const on = `on ${t.datasetId} ${t.split}`;
+  const figure = tooFewToMeasure(t.count)
+    ? `${rightOf(t.accuracy, t.count)} of ${t.count}`
+    : formatAccuracy(t.accuracy);
+  return { text: `${figure} ${on}`, title: `${t.label}, ${t.count.toLocaleString('en')} images` };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../testing/manual-clock';
-import { CONFIDENT, formatPercent, rankPrediction } from './prediction';
 import { createPredictionLoop } from './prediction-loop';
 
 describe('createPredictionLoop', () => {
@@ -63,25 +62,5 @@ describe('createPredictionLoop', () => {
     loop.invalidate();
     clock.frame();
     expect(runs).toBe(0);
-  });
-});
-
-describe('rankPrediction', () => {
-  it('sorts every class by probability and flags low confidence', () => {
-    const sure = rankPrediction([0.05, 0.9, 0.05], ['a', 'b', 'c'])!;
-    expect(sure.ranked.map((r) => r.label)).toEqual(['b', 'a', 'c']);
-    expect(sure.top.label).toBe('b');
-    expect(sure.notSure).toBe(false);
-    const unsure = rankPrediction([0.45, 0.4, 0.15], ['a', 'b', 'c'])!;
-    expect(unsure.notSure).toBe(true);
-    const close = rankPrediction([CONFIDENT + 0.01, CONFIDENT - 0.2, 0], ['a', 'b', 'c'])!;
-    expect(close.notSure).toBe(false);
-    expect(rankPrediction([], [])).toBeNull();
-  });
-
-  it('formats percentages', () => {
-    expect(formatPercent(0.934)).toBe('93%');
-    expect(formatPercent(0.042)).toBe('4.2%');
-    expect(formatPercent(0.0001)).toBe('<0.1%');
   });
 });

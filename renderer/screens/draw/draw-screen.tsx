@@ -8,11 +8,12 @@ import { TaskSwitcher } from '../../components/task-switcher';
 import { displayLabel, isCaseMerged } from '../../inference/class-labels';
 import { glyphInput } from '../../inference/glyph-input';
 import { LatencyLog } from '../../inference/latency-log';
-import { formatPercent, type Prediction, rankPrediction } from '../../inference/prediction';
+import { type Prediction, rankPrediction } from '../../inference/prediction';
 import { createPredictionLoop } from '../../inference/prediction-loop';
 import { useRecognizer } from '../../inference/use-recognizer';
 import { BRUSH_MAX, BRUSH_MIN, useApp } from '../../state/app-context';
 import { ConfidenceBars } from './confidence-bars';
+import { guessWords } from './guess-words';
 import { CHECKPOINT, ModelPicker } from './model-picker';
 import { NetworkView } from './network-view';
 
@@ -32,6 +33,8 @@ export function DrawScreen({
 }) {
   const { strokes, brushSize, datasets, datasetId, setDatasetId, dataset, navigate } = useApp();
   const model = useRecognizer(datasetId);
+  // What "not a character" asks for instead.
+  const thing = dataset?.task === 'letters' ? 'letter' : dataset?.task === 'digits' ? 'digit' : 'character';
   const [announcement, setAnnouncement] = useState('');
   const [live, setLive] = useState<LiveResult>({
     image: null,
@@ -58,7 +61,7 @@ export function DrawScreen({
           const image = glyphInput(snap);
           if (!recognizer) return { image, prediction: null, saliency: null, computeMs: 0 };
           const probabilities = recognizer.predict(image);
-          const prediction = rankPrediction(probabilities, shownClasses);
+          const prediction = rankPrediction(probabilities, shownClasses, recognizer.calibration);
           const saliency =
             showSaliency && prediction ? recognizer.saliency(image, prediction.top.index) : null;
           return { image, prediction, saliency, computeMs: 0 };
@@ -68,7 +71,8 @@ export function DrawScreen({
           // computed them rather than one frame later.
           flushSync(() => setLive({ ...result, computeMs: timing.computeMs }));
           // Screen readers hear the guess once the pen is lifted, not on every frame.
-          if (strokes.getSnapshot().phase === 'idle') setAnnouncement(spokenGuess(result.prediction));
+          if (strokes.getSnapshot().phase === 'idle')
+            setAnnouncement(guessWords(result.prediction, thing, true).spoken);
           // Pen → bars: from the first pointer event since the last result to the bars committed above.
           if (lastInput.current !== null && result.prediction && latencyRef.current) {
             const ms = performance.now() - lastInput.current;
@@ -84,7 +88,7 @@ export function DrawScreen({
           }
         },
       }),
-    [strokes, recognizer, shownClasses, showSaliency, latencies],
+    [strokes, recognizer, shownClasses, showSaliency, latencies, thing],
   );
   useEffect(() => {
     loop.invalidate();
@@ -101,6 +105,7 @@ export function DrawScreen({
   const classes = recognizer?.classes ?? dataset?.classes ?? [];
   const noun = dataset?.task === 'letters' ? 'a letter' : dataset?.task === 'digits' ? 'a digit' : 'a glyph';
   const p = live.prediction;
+  const words = guessWords(p, thing, recognizer !== null);
 
   return (
     <div className="draw-screen">
@@ -128,22 +133,14 @@ export function DrawScreen({
               onToggleSaliency={onToggleSaliency}
             />
             <div className="top-guess">
-              <span className="eyebrow">{p?.notSure ? 'Not sure' : 'Prediction'}</span>
+              <span className="eyebrow">{words.eyebrow}</span>
               <output
-                className={`top-label ${p?.notSure ? 'is-unsure' : ''} ${p ? '' : 'is-empty'} ${(p?.top.label.length ?? 0) > 2 ? 'is-long' : ''}`}
+                className={`top-label ${words.unsure ? 'is-unsure' : ''} ${words.empty ? 'is-empty' : ''} ${words.label.length > 2 ? 'is-long' : ''}`}
                 aria-label="Top prediction"
               >
-                {p ? p.top.label : '–'}
+                {words.label}
               </output>
-              <span className="top-confidence">
-                {p
-                  ? p.notSure
-                    ? `maybe ${p.ranked[0]!.label} or ${p.ranked[1]?.label ?? '?'}`
-                    : `${formatPercent(p.top.probability)} confident`
-                  : recognizer
-                    ? 'waiting for ink'
-                    : ''}
-              </span>
+              <span className="top-confidence">{words.detail}</span>
             </div>
           </div>
           <ModelStatus model={model} onTrain={() => navigate({ screen: 'train', datasetId })} />
@@ -234,10 +231,4 @@ function ModelStatus({ model, onTrain }: { model: ReturnType<typeof useRecognize
       <p className="muted small live-dot">Learning live · checkpoint after epoch {model.checkpointEpoch}</p>
     );
   return null;
-}
-
-function spokenGuess(p: Prediction | null): string {
-  if (!p) return '';
-  if (p.notSure) return `Not sure: maybe ${p.ranked[0]!.label} or ${p.ranked[1]?.label ?? '?'}`;
-  return `Prediction ${p.top.label}, ${formatPercent(p.top.probability)}`;
 }

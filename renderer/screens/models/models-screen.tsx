@@ -6,7 +6,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import type { ModelSummary, SkippedModel } from '../../../app/shared/types';
 import { api } from '../../api';
 import { FineTuneFigures } from '../../components/fine-tune-figures';
-import { testFigure } from '../../components/measured-figures';
+import { alsoTestedFigure, testFigure } from '../../components/measured-figures';
 import { taskTitle } from '../../components/task-switcher';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
@@ -223,7 +223,7 @@ export function ModelsScreen() {
                       <td
                         title={
                           m.builtin
-                            ? `Trained ${new Date(m.createdAt).toLocaleString()} by scripts/train-defaults.ts (see its model card)`
+                            ? `Trained ${new Date(m.createdAt).toLocaleString()} from its built-in recipe (see its model card)`
                             : new Date(m.createdAt).toLocaleString()
                         }
                       >
@@ -324,6 +324,14 @@ function TestFigureCell({ model }: { model: ModelSummary }) {
     <td className="num" title={f.note ?? model.metrics.evaluatedOn}>
       {f.text}
       {f.note && <span className="sr-only"> ({f.note})</span>}
+      {model.alsoTested?.map((t) => {
+        const also = alsoTestedFigure(t);
+        return (
+          <span key={`${t.datasetId}-${t.split}`} className="also-tested muted small" title={also.title}>
+            {also.text}
+          </span>
+        );
+      })}
     </td>
   );
 }
