@@ -409,11 +409,17 @@ export function divergedMessage(
   };
 }
 
+/** What "no class" samples (a recipe's scribbles, UNIFORM_TARGET) are counted under. */
+export const NO_CLASS = 'no class (scribbles)';
+
 /** Original training images per class (the custom samples and any replay). */
 function countPerClass(classes: string[], ...sets: (Dataset | null)[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const set of sets)
-    for (const l of set?.labels ?? []) counts[classes[l]!] = (counts[classes[l]!] ?? 0) + 1;
+    for (const l of set?.labels ?? []) {
+      const name = l >= 0 ? classes[l]! : NO_CLASS;
+      counts[name] = (counts[name] ?? 0) + 1;
+    }
   return counts;
 }
 

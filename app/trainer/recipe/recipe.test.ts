@@ -10,7 +10,7 @@ import { UNIFORM_TARGET } from '../../../engine/losses/index';
 import { specOfRecipe } from '../../model/recipe-spec';
 import { type Recipe, recipeSchema } from '../../shared/recipe';
 import type { TrainerOut } from '../../shared/trainer-protocol';
-import { JobRunner } from '../run-job';
+import { JobRunner, NO_CLASS } from '../run-job';
 import { assembleRecipe, describeSource, generateSource, loadSetSource } from './assemble';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -154,6 +154,8 @@ describe('a recipe in the trainer', () => {
       validation: 'pen-digits train (donors ibm), first 200',
     });
     expect(sent.find((m) => m.type === 'started')).toMatchObject({ trainCount: 1260, validationCount: 200 });
+    expect(done.data.perClass[NO_CLASS]).toBe(60);
+    expect(Object.keys(done.data.perClass)).not.toContain('undefined');
   }, 60_000);
 
   it('reproduces its weights bit for bit when run again (seeded data, generators, augmentation and training)', async () => {
