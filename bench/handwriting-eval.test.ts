@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadUnipen } from '../datasets/handwriting/unipen';
+import { splitOfDonor, TEST_DONORS } from '../datasets/handwriting/writers';
 import { Sequential } from '../engine/index';
 import type { Dense } from '../engine/layers/dense';
 import { Rng } from '../engine/rng';
-import { groupBy, indicesBy, pickRows, score, topConfusions } from './handwriting-eval';
+import { groupBy, heldOutGlyphs, indicesBy, pickRows, score, topConfusions } from './handwriting-eval';
 
 /** A model whose logits are the first 3 of its 784 inputs: one dense layer, identity on those. */
 function firstThreeModel(): Sequential {
@@ -57,5 +59,20 @@ describe('handwriting bench scoring', () => {
       ['uqb', { correct: 1, total: 2 }],
     ]);
     expect(topConfusions(['a', 'b', 'b', 'b'], truth, pred, ['A', 'B'], 5)).toEqual(['b→A 2']);
+  });
+
+  it('measures the test donors only: no training or validation donor, every test donor', () => {
+    const unipen = loadUnipen()!;
+    for (const task of ['digits', 'letters'] as const) {
+      const glyphs = heldOutGlyphs(unipen, task);
+      const donors = new Set(glyphs.map((s) => s.donor));
+      expect([...donors].sort()).toEqual([...TEST_DONORS].sort());
+      expect(glyphs.every((s) => splitOfDonor(s.donor) === 'test')).toBe(true);
+      // every glyph of the task written by a test donor is measured
+      const all = unipen.filter(
+        (s) => donors.has(s.donor) && /^[0-9]$/.test(s.label) === (task === 'digits'),
+      );
+      expect(glyphs.length).toBe(all.length);
+    }
   });
 });

@@ -2,8 +2,18 @@
 // (class, donor), accuracy broken down by a key or a numeric property (slant, aspect), and the most
 // frequent confusions.
 
+import { classOf, type Task, type UnipenSample } from '../datasets/handwriting/unipen';
+import { TEST_DONORS } from '../datasets/handwriting/writers';
 import type { Dataset } from '../engine/batch';
 import { argmaxRow, type Predictor, predictLogits } from '../engine/metrics';
+
+/**
+ * The glyphs the bench measures a task on: those of the test donors only, whose writers no recipe
+ * trains or calibrates on (never a training or validation donor).
+ */
+export function heldOutGlyphs(unipen: readonly UnipenSample[], task: Task): UnipenSample[] {
+  return unipen.filter((s) => TEST_DONORS.includes(s.donor) && classOf(s.label, task) >= 0);
+}
 
 /** A model's logits for `count` inputs (784 values in [0, 1] each), and its top-1 class of each. */
 export interface Scored {

@@ -36,6 +36,7 @@ import { Rng } from '../engine/rng';
 import {
   bin,
   groupBy,
+  heldOutGlyphs,
   indicesBy,
   pickRows,
   rate,
@@ -158,7 +159,7 @@ async function reportTask(
   unipen: readonly UnipenSample[],
   m: BenchModel,
 ): Promise<{ doc: string[]; headline: Headline }> {
-  let samples = unipen.filter((s) => TEST_DONORS.includes(s.donor) && classIndex(m, s.label, task) >= 0);
+  let samples = heldOutGlyphs(unipen, task).filter((s) => classIndex(m, s.label, task) >= 0);
   const limit = Number(option('limit') ?? 0);
   if (limit > 0 && samples.length > limit) samples = new Rng(7).shuffle([...samples]).slice(0, limit);
   const truth = Int32Array.from(samples, (s) => classIndex(m, s.label, task));
