@@ -24,12 +24,12 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { nodeGradientWorkers } from '../app/trainer/gradient-workers';
 import type { Dataset } from '../engine/batch';
 import { fmaAvailable, setFusedMultiplyAdd, setWasmKernels } from '../engine/kernels';
 import { preset } from '../engine/presets';
 import { train } from '../engine/train';
 import { buildModel, classificationLoss } from './engine-adapter';
-import { nodeGradientWorkers } from './gradient-worker-node';
 import { kernelTable } from './kernel-bench';
 import { loadMnist } from './mnist';
 import { keepSection, runStart, writeSection } from './report';

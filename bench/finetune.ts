@@ -19,17 +19,17 @@ import { loadReplay } from '../app/trainer/data';
 import { fineTune } from '../app/trainer/fine-tune';
 import { loadDataset } from '../datasets/load';
 import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
-import type { Dataset } from '../engine/batch';
-import { evaluate } from '../engine/metrics';
-import type { Sequential } from '../engine/model';
-import { keepSection, runStart, writeSection } from './report';
 import {
   DEFAULT_VARIATION,
   DIGIT_LIKE_SYMBOLS,
   type DrawingVariation,
   drawSymbol,
   SYMBOLS as STAR_HEART_ARROW,
-} from './symbol-strokes';
+} from '../datasets/symbol-strokes';
+import type { Dataset } from '../engine/batch';
+import { evaluate } from '../engine/metrics';
+import type { Sequential } from '../engine/model';
+import { keepSection, runStart, writeSection } from './report';
 
 /** The test drawings vary more than the training ones: more rotation, size, stretch and jitter. */
 const TEST_VARIATION: DrawingVariation = { rotation: 25, size: [0.25, 0.7], aspect: 0.2, jitter: 0.01 };

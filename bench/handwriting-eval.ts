@@ -1,65 +1,54 @@
-// Scoring helpers for the handwriting bench: batched prediction, accuracy broken down by class, by
-// donor and by a numeric property (slant, aspect), and the most frequent confusions.
+// Scoring helpers for the handwriting bench: batched logits and top-1 classes, rows picked by a key
+// (class, donor), accuracy broken down by a key or a numeric property (slant, aspect), and the most
+// frequent confusions.
 
-import type { Sequential } from '../engine/index';
-import { tensor } from '../engine/tensor';
-import { isNotSure } from '../renderer/inference/prediction';
-
-/** Top-1 class of each of `count` inputs ([count, …model.inputShape], e.g. 784 values in [0, 1] each). */
-export function predictAll(model: Sequential, inputs: Float32Array, count: number, batch = 500): Int32Array {
-  return predictWithConfidence(model, inputs, count, batch).pred;
-}
+import { classOf, type Task, type UnipenSample } from '../datasets/handwriting/unipen';
+import { TEST_DONORS } from '../datasets/handwriting/writers';
+import type { Dataset } from '../engine/batch';
+import { argmaxRow, type Predictor, predictLogits } from '../engine/metrics';
 
 /**
- * Top-1 class of each input, and whether the Draw screen would show it as an answer rather than
- * "Not sure" (isNotSure of renderer/inference/prediction.ts on the top two probabilities).
+ * The glyphs the bench measures a task on: those of the test donors only, whose writers no recipe
+ * trains or calibrates on (never a training or validation donor).
  */
-export function predictWithConfidence(
-  model: Sequential,
-  inputs: Float32Array,
-  count: number,
-  batch = 500,
-): { pred: Int32Array; sure: Uint8Array } {
-  const pred = new Int32Array(count);
-  const sure = new Uint8Array(count);
-  const size = model.inputShape.reduce((a, b) => a * b, 1);
-  for (let s = 0; s < count; s += batch) {
-    const n = Math.min(batch, count - s);
-    const x = tensor([n, ...model.inputShape], inputs.subarray(s * size, (s + n) * size));
-    const y = model.forward(x, { training: false }).data;
-    const c = y.length / n;
-    for (let r = 0; r < n; r++) {
-      const o = r * c;
-      let best = 0;
-      for (let k = 1; k < c; k++) if (y[o + k] > y[o + best]) best = k;
-      let sum = 0;
-      let second = 0;
-      for (let k = 0; k < c; k++) {
-        const e = Math.exp(y[o + k] - y[o + best]);
-        sum += e;
-        if (k !== best && e > second) second = e;
-      }
-      pred[s + r] = best;
-      sure[s + r] = isNotSure(1 / sum, second / sum) ? 0 : 1;
-    }
-  }
-  return { pred, sure };
+export function heldOutGlyphs(unipen: readonly UnipenSample[], task: Task): UnipenSample[] {
+  return unipen.filter((s) => TEST_DONORS.includes(s.donor) && classOf(s.label, task) >= 0);
 }
 
-/** The share of glyphs shown as an answer, and how many of those are right. */
-export function sureRate(
-  truth: Int32Array,
-  pred: Int32Array,
-  sure: Uint8Array,
-): { shown: number; right: number } {
-  let shown = 0;
-  let right = 0;
-  for (let i = 0; i < truth.length; i++) {
-    if (!sure[i]) continue;
-    shown++;
-    if (pred[i] === truth[i]) right++;
-  }
-  return { shown: shown / truth.length, right: shown > 0 ? right / shown : 0 };
+/** A model's logits for `count` inputs (784 values in [0, 1] each), and its top-1 class of each. */
+export interface Scored {
+  readonly logits: Float32Array;
+  readonly pred: Int32Array;
+  /** Columns of `logits`: the model's classes. */
+  readonly cols: number;
+}
+
+export function score(model: Predictor, images: Float32Array, count: number): Scored {
+  const data: Dataset = { images, labels: new Int32Array(count), sampleShape: [1, 28, 28] };
+  const logits = predictLogits(model, data, 500);
+  const cols = count > 0 ? logits.length / count : 0;
+  const pred = Int32Array.from({ length: count }, (_, i) => argmaxRow(logits, i, cols));
+  return { logits, pred, cols };
+}
+
+/** The rows `indices` of a [rows, cols] array, in that order. */
+export function pickRows(values: Float32Array, cols: number, indices: readonly number[]): Float32Array {
+  const out = new Float32Array(indices.length * cols);
+  indices.forEach((r, i) => {
+    out.set(values.subarray(r * cols, (r + 1) * cols), i * cols);
+  });
+  return out;
+}
+
+/** The indices of each key, keys sorted. */
+export function indicesBy(keys: readonly string[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const list = m.get(k) ?? [];
+    list.push(i);
+    m.set(k, list);
+  });
+  return new Map([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
 
 export interface Tally {

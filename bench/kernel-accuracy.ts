@@ -8,12 +8,12 @@
 // Refreshes the section `kernel-accuracy-<preset>` of docs/benchmarks.md (bench/report.ts).
 
 import os from 'node:os';
+import { nodeGradientWorkers } from '../app/trainer/gradient-workers';
 import { argmaxRow } from '../engine/metrics';
 import { type PresetId, preset, presetTrainOptions } from '../engine/presets';
 import { train } from '../engine/train';
 import { setWasmKernels } from '../engine/wasm/runtime';
 import { buildModel, classificationLoss } from './engine-adapter';
-import { nodeGradientWorkers } from './gradient-worker-node';
 import { loadMnist } from './mnist';
 import { runStart, writeSection } from './report';
 

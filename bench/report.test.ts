@@ -120,6 +120,7 @@ describe('docs/benchmarks.md', () => {
     const doc = await readFile(BENCHMARKS_MD, 'utf8');
     const ids = sectionIds(doc);
     expect(ids).toEqual([
+      'built-in-models',
       'engine',
       'kernels',
       'kernel-accuracy-mlp',

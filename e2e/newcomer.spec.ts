@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { drawSymbol } from '../bench/symbol-strokes';
+import { drawSymbol } from '../datasets/symbol-strokes';
 import { expect, test } from './fixtures';
 import { drawStrokes } from './mouse-drawing';
 import { createSet } from './sample-sets';

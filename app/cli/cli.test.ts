@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drawSymbol } from '../../bench/symbol-strokes';
 import { encodePng } from '../../datasets/io/image-file';
 import { normalizeStrokes, strokesFromPairs } from '../../datasets/normalize';
+import { drawSymbol } from '../../datasets/symbol-strokes';
 import { tempDir } from '../core/test-helpers';
 import { runCli } from './test-cli';
 

@@ -3,8 +3,8 @@
 // heart deliberately saved as ★.
 
 import { describe, expect, it } from 'vitest';
-import { drawSymbol, type SymbolName } from '../../bench/symbol-strokes';
 import { normalizeStrokes, strokesFromPairs } from '../../datasets/normalize';
+import { drawSymbol, type SymbolName } from '../../datasets/symbol-strokes';
 import { Sequential } from '../../engine/model';
 import { preset } from '../../engine/presets';
 import { Rng } from '../../engine/rng';

@@ -6,8 +6,8 @@
 // paths go through key points (Catmull-Rom), sharp turns are joins of separate pieces.
 // `generateLetterForms` varies them like a hand (synth.ts: slant, rotation, aspect, per-stroke
 // offset, wobble, pen width) and renders them through normalizeStrokes, the live-drawing path, as
-// datasets/digits/ does for digits. Seeded: the same options give the same bytes. Meant to be mixed
-// into the font-rendered letters training split (scripts/train-defaults.ts), never into its test split.
+// datasets/digits/ does for digits. Seeded: the same options give the same bytes. Mixed into the
+// letters recipe's training data (generator `letter-forms`, app/trainer/recipe/assemble.ts), never a test.
 
 import { Rng } from '../../engine/rng';
 import { Augmenter, type AugmentOptions } from '../augment';

@@ -2,7 +2,7 @@
 // wait for a step (Atomics.wait on GO), take the weights and its samples from shared memory, forward,
 // loss, backward, write its gradients (pre-scaled by its share of the batch), logits and loss back,
 // signal DONE. No messages per step, no Node API: a host starts a thread that calls `serveGradients`
-// with the init it was given (bench/gradient-worker-node.ts does it with worker_threads).
+// with the init it was given (app/trainer/gradient-workers.ts does it with worker_threads).
 
 import '../layers/index';
 import { createLoss } from '../losses/index';

@@ -1,16 +1,18 @@
 // The FMA form of the kernels (relaxed SIMD) where Node has it only behind a flag: a child process
-// with --experimental-wasm-relaxed-simd runs bench/kernel-agreement.ts, which checks the kernels it
-// loaded against the TypeScript reference. The same check runs here, in this process, on the plain
+// with --experimental-wasm-relaxed-simd runs kernelAgreement (kernel-agreement.ts), which checks the
+// kernels it loaded against the TypeScript reference. The same check runs here, in this process, on the plain
 // SIMD form that Node 20 loads by default.
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Agreement, kernelAgreement } from '../../bench/kernel-agreement';
+import { type Agreement, kernelAgreement } from './kernel-agreement';
 import { fmaAvailable, kernelForm } from './runtime';
 
-const script = fileURLToPath(new URL('../../bench/kernel-agreement.ts', import.meta.url));
+const agreement = new URL('./kernel-agreement.ts', import.meta.url).href;
+/** The child's program: the same check, printed as one JSON line. */
+const script = `import { kernelAgreement } from ${JSON.stringify(agreement)};
+console.log(JSON.stringify(kernelAgreement()));`;
 
 function expectAgreement(result: Agreement): void {
   for (const c of result.checks) expect(c.worst, c.name).toBeLessThan(c.tolerance);
@@ -36,9 +38,13 @@ describe('kernel forms', () => {
   });
 
   it('with --experimental-wasm-relaxed-simd the FMA form loads and agrees with TypeScript', () => {
-    const run = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', script], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--experimental-wasm-relaxed-simd', '--import', 'tsx', '--input-type=module', '--eval', script],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as Agreement;
     expect(result.form).toBe('simd+fma');

@@ -1,18 +1,16 @@
 // The WebAssembly kernels in the form this runtime loaded (plain SIMD, or relaxed SIMD with FMA when
 // Node runs with --experimental-wasm-relaxed-simd) against the TypeScript reference: GEMM on random
-// shapes, layouts and sparsity, batch-1 GEMV, and a Conv2D forward and backward. Prints one JSON
-// object: the form, the worst error of each check against its tolerance, and how many GEMM outputs
+// shapes, layouts and sparsity, batch-1 GEMV, and a Conv2D forward and backward. Returns the
+// form, the worst error of each check against its tolerance, and how many GEMM outputs
 // differ bit for bit from the plain SIMD form (FMA rounds once per multiply-add, so some should).
-// engine/wasm/fma.test.ts runs it in a child process with the flag.
-//
-//   node --experimental-wasm-relaxed-simd --import tsx bench/kernel-agreement.ts
+// engine/wasm/fma.test.ts runs it here and in a child Node with --experimental-wasm-relaxed-simd.
 
-import { kernelForm, setFusedMultiplyAdd, setWasmKernels } from '../engine/kernels';
-import { gemm, gemmTs } from '../engine/kernels/gemm';
-import { randomGemm } from '../engine/kernels/random-gemm';
-import { Conv2D } from '../engine/layers/conv2d';
-import { Rng } from '../engine/rng';
-import type { Tensor } from '../engine/tensor';
+import { kernelForm, setFusedMultiplyAdd, setWasmKernels } from '../kernels';
+import { gemm, gemmTs } from '../kernels/gemm';
+import { randomGemm } from '../kernels/random-gemm';
+import { Conv2D } from '../layers/conv2d';
+import { Rng } from '../rng';
+import type { Tensor } from '../tensor';
 
 export interface Agreement {
   readonly form: string;
@@ -79,8 +77,4 @@ export function kernelAgreement(): Agreement {
     }
   }
   return { form, checks, differFromPlain, outputs };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(kernelAgreement()));
 }

@@ -1,7 +1,7 @@
 // Stroke generators for new symbols (★ star, ♥ heart, → arrow), with seeded random variation in
 // position, size, rotation, aspect, corner placement and pen jitter, as a person's drawings vary.
-// Points are canvas fractions (0–1, y down), so the e2e specs draw them with page.mouse and the
-// fine-tuning benchmark normalizes them with the app's one glyph normalization.
+// Points are canvas fractions (0–1, y down), so the e2e specs draw them with page.mouse, and the
+// fine-tuning tests and benchmark normalize them with the app's one glyph normalization.
 
 import { Rng } from '../engine/rng';
 

@@ -6,9 +6,9 @@
 
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParallelOptions } from '../engine/parallel/data-parallel';
+import type { ParallelOptions } from '../../engine/parallel/data-parallel';
 
-const ENTRY = fileURLToPath(new URL('../engine/parallel/gradient-worker.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../../engine/parallel/gradient-worker.ts', import.meta.url));
 
 const SCRIPT = `
 const { workerData } = require('node:worker_threads');

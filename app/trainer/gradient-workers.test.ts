@@ -1,11 +1,13 @@
+// The engine's data-parallel training through this Node host: one thread and two give the same model.
+
 import { describe, expect, it } from 'vitest';
-import { nodeGradientWorkers } from '../../bench/gradient-worker-node';
-import type { Dataset } from '../batch';
-import { type ModelSpec, Sequential } from '../model';
-import { Rng } from '../rng';
-import { layer, mlpSpec } from '../test-specs';
-import { train } from '../train';
-import type { TrainOptions } from '../train-types';
+import type { Dataset } from '../../engine/batch';
+import { type ModelSpec, Sequential } from '../../engine/model';
+import { Rng } from '../../engine/rng';
+import { layer, mlpSpec } from '../../engine/test-specs';
+import { train } from '../../engine/train';
+import type { TrainOptions } from '../../engine/train-types';
+import { nodeGradientWorkers } from './gradient-workers';
 
 const SPEC = mlpSpec(12, [16, 8, 4]);
 
