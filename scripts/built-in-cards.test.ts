@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtinCards } from '../app/core/builtin-cards';
 import { recipeSchema } from '../app/shared/recipe';
 
 const MODELS = resolve(import.meta.dirname, '..', 'models');
@@ -37,6 +38,14 @@ describe('built-in models', () => {
       expect(Date.parse(meta.createdAt)).toBeGreaterThanOrEqual(Date.parse('2026-11-24T00:00:00Z'));
       const card = readFileSync(join(MODELS, id, 'README.md'), 'utf8');
       expect(card).toContain(`- Created: ${meta.createdAt}`);
+    });
+
+    it(`${id}: was trained by its recipe, and its card is current (npm run model-cards)`, async () => {
+      const json = JSON.parse(readFileSync(join(MODELS, id, 'model.json'), 'utf8'));
+      expect(json.metadata.glyphLab.training.spec.recipe).toBe(id);
+      expect(json.metadata.glyphLab.recipe.id).toBe(id);
+      const card = readFileSync(join(MODELS, id, 'README.md'), 'utf8');
+      expect(card).toBe((await builtinCards(MODELS)).get(id));
     });
   }
 });

@@ -50,7 +50,7 @@ export function rankPrediction(
   return { ranked, top, notSure: isNotSure(top.probability, second), notACharacter: false };
 }
 
-/** The "Not sure" rule of a model without calibration, on the top two probabilities (also used by bench/handwriting-eval.ts). */
+/** The "Not sure" rule of a model without calibration, on the top two probabilities. */
 export function isNotSure(top: number, second: number): boolean {
   return top < CONFIDENT || top - second < MIN_MARGIN;
 }
