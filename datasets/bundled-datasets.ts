@@ -32,6 +32,12 @@ export interface BundledDatasetInfo {
   /** [channels, height, width] of one sample. */
   sampleShape: readonly [number, number, number];
   provenance: Provenance;
+  /**
+   * Sets of real handwriting split by writer: the donors (labs, each a group of writers) whose samples
+   * are the test split and nowhere else, and the training donors left out of a recipe's training for
+   * validation. Absent for sets with no writers to keep apart (MNIST keeps its own published split).
+   */
+  writerSplit?: { readonly testDonors: readonly string[]; readonly validationDonors: readonly string[] };
 }
 
 export const MNIST: BundledDatasetInfo = {

@@ -2,7 +2,10 @@
 // build.ts writes (build.test.ts checks them against the bundled file).
 
 import type { BundledDatasetInfo, Provenance } from '../bundled-datasets';
-import { TEST_DONORS } from './writers';
+import { TEST_DONORS, VALIDATION_DONORS } from './writers';
+
+/** The writer split, as the registry records it. */
+export const UNIPEN_WRITER_SPLIT = { testDonors: TEST_DONORS, validationDonors: VALIDATION_DONORS } as const;
 
 /** The credit the licence asks for, where users and redistributors see it. */
 export const UNIPEN_CREDIT =
@@ -32,6 +35,7 @@ export const PEN_DIGITS: BundledDatasetInfo = {
   sizes: PEN_SIZES.digits,
   sampleShape: [1, 28, 28],
   provenance: UNIPEN_PROVENANCE,
+  writerSplit: UNIPEN_WRITER_SPLIT,
 };
 
 export const PEN_LETTERS: BundledDatasetInfo = {
@@ -42,4 +46,5 @@ export const PEN_LETTERS: BundledDatasetInfo = {
   sizes: PEN_SIZES.letters,
   sampleShape: [1, 28, 28],
   provenance: UNIPEN_PROVENANCE,
+  writerSplit: UNIPEN_WRITER_SPLIT,
 };

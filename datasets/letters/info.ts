@@ -2,7 +2,7 @@
 // what build.ts writes; build.test.ts checks that they do.
 
 import type { BundledDatasetInfo } from '../bundled-datasets';
-import { PEN_LETTERS, UNIPEN_CREDIT } from '../handwriting/info';
+import { PEN_LETTERS, UNIPEN_CREDIT, UNIPEN_WRITER_SPLIT } from '../handwriting/info';
 import { TEST_DONORS } from '../handwriting/writers';
 
 /** Font letters per class in the training split. */
@@ -22,6 +22,7 @@ export const LETTERS: BundledDatasetInfo = {
     test: PEN_LETTERS.sizes.test,
   },
   sampleShape: [1, 28, 28],
+  writerSplit: UNIPEN_WRITER_SPLIT,
   provenance: {
     source:
       'Two parts. (1) Real pen letters, capital and small, from the UNIPEN Train-R01/V07 release (see the pen-letters set): ' +
