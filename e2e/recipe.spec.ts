@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainingEvent } from '../app/shared/types';
 import { expect, test } from './fixtures';
+import { screenshotPath } from './screenshots';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -39,6 +40,7 @@ test('the digits recipe: picked, described, started, training, cancelled', async
   await expect(view).toContainText(/15 epochs of [\d,]+ images/);
   await expect(view).toContainText(/about \d+ min/);
   await expect(view).toContainText('Donors ibm');
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('train-recipe.png') });
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText (the text as shown).
   const estimate = (await view.innerText()).match(/about [\dh ]+min|about \d+ h/)?.[0];
 

@@ -253,9 +253,11 @@ export function TrainScreen() {
           <div className="empty-state">
             <h2>Train a network</h2>
             <p>
-              Pick a dataset and an architecture, then press <strong>Start training</strong> (above). Loss and
-              accuracy are drawn here as the network learns; the Draw screen re-predicts your drawing after
-              every epoch.
+              {recipe
+                ? `The ${recipe.name} recipe is set up: press `
+                : 'Pick a dataset and an architecture, then press '}
+              <strong>Start training</strong> (above). Loss and accuracy are drawn here as the network learns;
+              the Draw screen re-predicts your drawing after every epoch.
             </p>
             <p className="muted small">
               New here? <strong>Quick try</strong> trains a small perceptron for {QUICK_TRY.epochs} epochs on
