@@ -12,6 +12,7 @@ import { prepareJob } from './jobs/prepare';
 import { TrainingJobs } from './jobs/training-jobs';
 import { engineVersion, exportModel, modelChecks } from './model-codec';
 import { readAppMeta } from './model-meta';
+import { summarizeRecipe } from './recipe-summary';
 import { CustomDatasets } from './stores/custom-datasets';
 import { DatasetCatalog } from './stores/dataset-catalog';
 import { pendingExportsDir } from './stores/export-target';
@@ -259,6 +260,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       void modelsChanged();
       return summary;
     },
+
+    'recipes:list': async () =>
+      Promise.all((await recipes.list(log)).map((r) => summarizeRecipe(r, datasets.dataDir))),
 
     'training:start': (spec) => jobs.start(spec),
     'training:pause': () => jobs.pause(),

@@ -12,6 +12,7 @@ import type {
   MenuCommand,
   ModelPayload,
   ModelSummary,
+  RecipeSummary,
   SampleInfo,
   SkippedModel,
   SuspiciousReport,
@@ -166,6 +167,9 @@ export const contract = {
   'models:import': channel<ModelSummary>()(z.object({ grant: grantToken })),
   /** Model folders the last listing could not read (corrupt, unknown version), with the reason; left untouched. */
   'models:skipped': channel<SkippedModel[]>()(z.undefined()),
+
+  /** The built-in recipes (models/<id>/recipe.json), summarized for the Train screen's "Built-in recipe". */
+  'recipes:list': channel<RecipeSummary[]>()(z.undefined()),
 
   'training:start': channel<{ jobId: string }>()(trainingSpecSchema),
   'training:pause': channel<void>()(z.undefined()),

@@ -90,3 +90,20 @@ export type GeneratedSource = z.infer<typeof generatedSourceSchema>;
 export function isSetSource(s: SetSource | GeneratedSource): s is SetSource {
   return 'dataset' in s;
 }
+
+/** "pen-digits train (donors except ibm)". */
+export function describeSource(s: SetSource | GeneratedSource): string {
+  if (!isSetSource(s))
+    return `${s.generator} (generated, ${s.count.toLocaleString('en')}${s.generator === 'scribbles' ? '' : ' per class'})`;
+  const donors = s.donors
+    ? 'only' in s.donors
+      ? ` (donors ${s.donors.only.join(', ')})`
+      : ` (donors except ${s.donors.except.join(', ')})`
+    : '';
+  const relabel = s.relabel
+    ? ` (${Object.entries(s.relabel)
+        .map(([a, b]) => `${a} as ${b}`)
+        .join(', ')})`
+    : '';
+  return `${s.dataset} ${s.split}${donors}${relabel}${s.limit ? `, first ${s.limit.toLocaleString('en')}` : ''}`;
+}

@@ -201,6 +201,32 @@ export interface RecipeRecord {
   validation: string;
 }
 
+/** A built-in recipe as the Train screen offers it (`recipes:list`). */
+export interface RecipeSummary {
+  id: string;
+  /** The model it makes. */
+  name: string;
+  description: string;
+  classes: number;
+  /** "conv 32@5×5 → pool 2 → conv 64@5×5 → pool 2 → dense 256 → dense 10", and its size. */
+  network: string;
+  parameters: number;
+  epochs: number;
+  /** Each training source in words, its distinct images (when the data is built) and its copies per epoch. */
+  mix: { source: string; images: number | null; repeat: number }[];
+  /** Images seen per epoch (null when a set of the mix is not built). */
+  imagesPerEpoch: number | null;
+  /** The training donors kept out of training to choose epochs, temperature and threshold. */
+  validationDonors: string[];
+  /** The headline test set, then the figures beside it. */
+  test: string;
+  alsoTest: string[];
+  /** Roughly how long a run takes (seconds), from the network's size and the images per epoch. */
+  estimatedSeconds: number | null;
+  /** The training request the recipe amounts to (`recipe` set: the core runs the recipe itself). */
+  spec: TrainingSpec;
+}
+
 export interface TrainingSpec {
   /** Train from a built-in recipe (models/<id>/recipe.json): its data, network and training win. */
   recipe?: string;

@@ -1,7 +1,8 @@
-// The keyboard shortcuts, listed from the one table in shortcuts.ts.
+// The keyboard shortcuts, listed from the one table in shortcuts.ts, and the data credits (data-credits.ts).
 
 import { useEffect, useRef } from 'react';
 import { keyLabel, SHORTCUTS } from '../shortcuts';
+import { DATA_CREDITS } from './data-credits';
 
 const mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -48,6 +49,19 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         Draw with a mouse, pen or finger. Pen pressure changes the stroke width on screen; the network always
         sees the same normalized 28 × 28 image.
       </p>
+      <section className="credits" aria-labelledby="credits-title">
+        <h3 id="credits-title">Data credits</h3>
+        {DATA_CREDITS.map((c) => (
+          <div key={c.url} className="credit">
+            <p>
+              <strong>{c.usedIn}:</strong> {c.credit}
+            </p>
+            <p className="muted small">
+              Licence {c.licence} · {c.url} · Our changes: {c.changes}
+            </p>
+          </div>
+        ))}
+      </section>
     </dialog>
   );
 }

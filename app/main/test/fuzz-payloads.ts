@@ -178,6 +178,7 @@ export function examples(rng: Rng): { [C in Channel]: InputOf<C> } {
     'models:export': { id: 'no-such-model', format: 'native', grant },
     'models:import': { grant },
     'models:skipped': undefined,
+    'recipes:list': undefined,
     'training:start': {
       datasetId: 'no-such-set',
       architecture: 'mlp',

@@ -12,7 +12,16 @@ import { loadDatasetBytes, readManifest } from '../../../datasets/load';
 import { generateScribbles } from '../../../datasets/scribbles';
 import type { Dataset } from '../../../engine/batch';
 import { UNIFORM_TARGET } from '../../../engine/losses/index';
-import { type GeneratedSource, isSetSource, type Recipe, type SetSource } from '../../shared/recipe';
+import {
+  describeSource,
+  type GeneratedSource,
+  isSetSource,
+  type Recipe,
+  type SetSource,
+} from '../../shared/recipe';
+
+// run-job.ts reads it from here; it lives with the recipe so the renderer can describe a mix too
+export { describeSource };
 
 const SAMPLE_SHAPE = [1, 28, 28] as const;
 /** The digit generators' label order. */
@@ -32,23 +41,6 @@ export interface RecipeData {
   test: Dataset;
   alsoTest: { label: string; dataset: Dataset }[];
   mix: SourceCount[];
-}
-
-/** "pen-digits train (donors except ibm)". */
-export function describeSource(s: SetSource | GeneratedSource): string {
-  if (!isSetSource(s))
-    return `${s.generator} (generated, ${s.count.toLocaleString('en')}${s.generator === 'scribbles' ? '' : ' per class'})`;
-  const donors = s.donors
-    ? 'only' in s.donors
-      ? ` (donors ${s.donors.only.join(', ')})`
-      : ` (donors except ${s.donors.except.join(', ')})`
-    : '';
-  const relabel = s.relabel
-    ? ` (${Object.entries(s.relabel)
-        .map(([a, b]) => `${a} as ${b}`)
-        .join(', ')})`
-    : '';
-  return `${s.dataset} ${s.split}${donors}${relabel}${s.limit ? `, first ${s.limit.toLocaleString('en')}` : ''}`;
 }
 
 /** A bundled set's split narrowed and relabelled as the source asks. */

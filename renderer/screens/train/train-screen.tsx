@@ -2,12 +2,13 @@
 // settings on the left; live curves and the final evaluation on the right.
 
 import { useEffect, useRef, useState } from 'react';
-import type { DatasetInfo, ModelSummary, TrainingSpec } from '../../../app/shared/types';
+import type { DatasetInfo, ModelSummary, RecipeSummary, TrainingSpec } from '../../../app/shared/types';
 import { api } from '../../api';
 import { FineTuneFigures } from '../../components/fine-tune-figures';
 import { taskTitle } from '../../components/task-switcher';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
+import { recipeRequest } from '../../training/recipe-choice';
 import {
   defaultForm,
   type FieldProblem,
@@ -20,10 +21,13 @@ import {
 import { type PendingStart, progressLine, shownTraining, statusTitle } from '../../training/training-store';
 import { Curves } from './curves';
 import { EvaluationView } from './evaluation-view';
+import { RecipePicker, RecipeView } from './recipe-view';
 import { TrainFormView } from './train-form';
 
 /** The form outlives the screen (tab switches), for the session. Only this screen reads or writes it. */
 let remembered: TrainingForm | null = null;
+/** The chosen built-in recipe ('' for none) and its model's name, remembered the same way. */
+let rememberedRecipe = { id: '', name: '' };
 
 export function TrainScreen() {
   const app = useApp();
@@ -35,6 +39,22 @@ export function TrainScreen() {
     return { ...(remembered ?? defaultForm(task)), datasetId: task, baseModelId: '' };
   });
   const [errors, setErrors] = useState<FieldProblem[]>([]);
+  const [recipes, setRecipes] = useState<RecipeSummary[]>([]);
+  const [recipeChoice, setRecipeChoice] = useState(rememberedRecipe);
+  const recipe = recipes.find((r) => r.id === recipeChoice.id);
+  useEffect(() => {
+    let live = true;
+    api()
+      .recipes.list()
+      .then((list) => live && setRecipes(list))
+      .catch((e: unknown) => notify('error', errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [notify]);
+  useEffect(() => {
+    rememberedRecipe = recipeChoice;
+  }, [recipeChoice]);
   const [pending, setPending] = useState<PendingStart | null>(null);
   const settings = useRef<HTMLElement>(null);
   const training = shownTraining(app.training, pending);
@@ -57,7 +77,19 @@ export function TrainScreen() {
       .models.activate({ id: model.id })
       .then(() => navigate({ screen: 'draw', datasetId: model.datasetId }))
       .catch((e: unknown) => notify('error', errorMessage(e)));
+  const send = async (spec: TrainingSpec) => {
+    setErrors([]);
+    setPending({ jobId: null, spec });
+    try {
+      const { jobId } = await api().training.start(spec);
+      setPending((p) => (p ? { ...p, jobId } : p));
+    } catch (e) {
+      setPending(null);
+      setErrors([{ field: 'form', message: errorMessage(e) }]);
+    }
+  };
   const start = async (chosen: TrainingForm) => {
+    if (recipe) return send(recipeRequest(recipe, recipeChoice.name));
     const result = formToSpec(chosen, classCount);
     if (!result.ok) {
       setErrors(result.errors);
@@ -67,15 +99,7 @@ export function TrainScreen() {
       el?.focus();
       return;
     }
-    setErrors([]);
-    setPending({ jobId: null, spec: result.spec });
-    try {
-      const { jobId } = await api().training.start(result.spec);
-      setPending((p) => (p ? { ...p, jobId } : p));
-    } catch (e) {
-      setPending(null);
-      setErrors([{ field: 'form', message: errorMessage(e) }]);
-    }
+    return send(result.spec);
   };
   const startQuickTry = () => {
     const quick = quickTry(form, classCount);
@@ -122,22 +146,25 @@ export function TrainScreen() {
         <div className="actions">
           {!running ? (
             <>
-              <button
-                key="quick-try"
-                type="button"
-                className="btn"
-                onClick={startQuickTry}
-                disabled={!form.datasetId}
-                title={`Multilayer perceptron, ${QUICK_TRY.epochs} epochs on the first ${QUICK_TRY.limit.toLocaleString()} images`}
-              >
-                Quick try
-              </button>
+              {/* A quick try is a small perceptron of the form's own: nothing to do with a recipe. */}
+              {!recipe && (
+                <button
+                  key="quick-try"
+                  type="button"
+                  className="btn"
+                  onClick={startQuickTry}
+                  disabled={!form.datasetId}
+                  title={`Multilayer perceptron, ${QUICK_TRY.epochs} epochs on the first ${QUICK_TRY.limit.toLocaleString()} images`}
+                >
+                  Quick try
+                </button>
+              )}
               <button
                 key="start"
                 type="button"
                 className="btn btn-primary"
                 onClick={() => start(form)}
-                disabled={!form.datasetId}
+                disabled={!form.datasetId && !recipe}
               >
                 Start training
               </button>
@@ -180,20 +207,38 @@ export function TrainScreen() {
 
       <section ref={settings} className="card train-settings" aria-labelledby="train-settings-title">
         <h2 id="train-settings-title">New training run</h2>
-        <TrainFormView
-          form={form}
-          onChange={(f) => {
-            setForm(f);
-            // A problem goes away as soon as its field changes (the rest are shown until the next start).
-            setErrors((es) =>
-              es.filter((e) => f[e.field as keyof TrainingForm] === form[e.field as keyof TrainingForm]),
-            );
+        <RecipePicker
+          recipes={recipes}
+          recipeId={recipe ? recipe.id : ''}
+          onChange={(id) => {
+            setRecipeChoice((c) => ({ ...c, id }));
+            setErrors([]);
           }}
-          datasets={datasets.items}
-          models={models.items}
           disabled={running}
-          problems={errors}
         />
+        {recipe ? (
+          <RecipeView
+            recipe={recipe}
+            name={recipeChoice.name}
+            onName={(name) => setRecipeChoice((c) => ({ ...c, name }))}
+            disabled={running}
+          />
+        ) : (
+          <TrainFormView
+            form={form}
+            onChange={(f) => {
+              setForm(f);
+              // A problem goes away as soon as its field changes (the rest are shown until the next start).
+              setErrors((es) =>
+                es.filter((e) => f[e.field as keyof TrainingForm] === form[e.field as keyof TrainingForm]),
+              );
+            }}
+            datasets={datasets.items}
+            models={models.items}
+            disabled={running}
+            problems={errors}
+          />
+        )}
         {formErrors.length > 0 && (
           <ul className="notice notice-error" aria-label="Problems">
             {formErrors.map((e) => (
@@ -208,9 +253,11 @@ export function TrainScreen() {
           <div className="empty-state">
             <h2>Train a network</h2>
             <p>
-              Pick a dataset and an architecture, then press <strong>Start training</strong> (above). Loss and
-              accuracy are drawn here as the network learns; the Draw screen re-predicts your drawing after
-              every epoch.
+              {recipe
+                ? `The ${recipe.name} recipe is set up: press `
+                : 'Pick a dataset and an architecture, then press '}
+              <strong>Start training</strong> (above). Loss and accuracy are drawn here as the network learns;
+              the Draw screen re-predicts your drawing after every epoch.
             </p>
             <p className="muted small">
               New here? <strong>Quick try</strong> trains a small perceptron for {QUICK_TRY.epochs} epochs on
@@ -266,6 +313,7 @@ export function TrainScreen() {
 function runTitle(spec: TrainingSpec, datasets: DatasetInfo[], models: ModelSummary[]): string {
   const d = datasets.find((x) => x.id === spec.datasetId);
   const on = d ? taskTitle(d) : spec.datasetId;
+  if (spec.recipe) return `the ${spec.recipe} recipe`;
   if (spec.baseModelId) {
     const base = models.find((m) => m.id === spec.baseModelId);
     return `fine-tuning ${base?.name ?? spec.baseModelId} on ${on}`;

@@ -1,0 +1,73 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TrainingSpec } from '../../../app/shared/types';
+import { recipeRequest } from '../../training/recipe-choice';
+import { digitsRecipe } from '../../training/recipe-fixture';
+import { RecipePicker, RecipeView } from './recipe-view';
+
+/** The picker and the recipe in the form's place, as the Train screen wires them. */
+function Harness({ onStart }: { onStart: (spec: TrainingSpec) => void }) {
+  const recipes = [digitsRecipe()];
+  const [choice, setChoice] = useState({ id: '', name: '' });
+  const recipe = recipes.find((r) => r.id === choice.id);
+  return (
+    <>
+      <RecipePicker
+        recipes={recipes}
+        recipeId={choice.id}
+        onChange={(id) => setChoice((c) => ({ ...c, id }))}
+        disabled={false}
+      />
+      {recipe ? (
+        <RecipeView
+          recipe={recipe}
+          name={choice.name}
+          onName={(name) => setChoice((c) => ({ ...c, name }))}
+          disabled={false}
+        />
+      ) : (
+        <p>the usual form</p>
+      )}
+      <button type="button" onClick={() => recipe && onStart(recipeRequest(recipe, choice.name))}>
+        Start training
+      </button>
+    </>
+  );
+}
+
+afterEach(cleanup);
+
+describe('Built-in recipe', () => {
+  it('picking a recipe shows what it does in the form’s place, and Start sends it', () => {
+    let sent: TrainingSpec | null = null;
+    render(<Harness onStart={(s) => (sent = s)} />);
+    expect(screen.getByText('the usual form')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Built-in recipe'), { target: { value: 'digits' } });
+    expect(screen.queryByText('the usual form')).toBeNull();
+    const view = screen.getByRole('group', { name: 'Recipe: Digits (built-in CNN)' });
+    expect(view.textContent).toContain('MNIST and real pen digits');
+    expect(screen.getByRole('list', { name: 'Data mix' }).textContent).toContain(
+      'pen-digits train (donors except ibm): 5,623 images, 4 copies per epoch',
+    );
+    expect(view.textContent).toContain('conv 32 5×5');
+    expect(view.textContent).toContain('317,066 parameters');
+    expect(view.textContent).toContain('15 epochs of 86,492 images');
+    expect(view.textContent).toContain('about 33 min');
+    expect(view.textContent).toContain('Donors ibm');
+    expect(view.textContent).toContain('UNIPEN donors apa, uqb, pri');
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Mine' } });
+    fireEvent.click(screen.getByText('Start training'));
+    expect(sent).toMatchObject({ recipe: 'digits', name: 'Mine', epochs: 15, datasetId: 'mnist' });
+    // Back to none: the usual form again.
+    fireEvent.change(screen.getByLabelText('Built-in recipe'), { target: { value: '' } });
+    expect(screen.getByText('the usual form')).toBeTruthy();
+  });
+
+  it('offers nothing when there are no recipes', () => {
+    const { container } = render(
+      <RecipePicker recipes={[]} recipeId="" onChange={() => {}} disabled={false} />,
+    );
+    expect(container.textContent).toBe('');
+  });
+});
