@@ -54,6 +54,14 @@ export function TaskSwitcher({
   );
 }
 
+/**
+ * The tasks a person draws for: one per bundled task (its first set in the registry: MNIST for digits,
+ * letters for letters; the pen sets are training data, not tasks of their own), then each own set.
+ */
+export function drawTasks(datasets: readonly DatasetInfo[]): DatasetInfo[] {
+  return datasets.filter((d, i) => d.task === 'custom' || datasets.findIndex((x) => x.task === d.task) === i);
+}
+
 export function taskTitle(d: DatasetInfo): string {
   if (d.task === 'digits') return 'Digits';
   if (d.task === 'letters') return 'Letters';

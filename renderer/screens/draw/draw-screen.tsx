@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { flushSync } from 'react-dom';
 import { hasInk } from '../../canvas/stroke-machine';
 import { DrawingCanvas } from '../../components/drawing-canvas';
-import { TaskSwitcher } from '../../components/task-switcher';
+import { drawTasks, TaskSwitcher } from '../../components/task-switcher';
 import { displayLabel, isCaseMerged } from '../../inference/class-labels';
 import { glyphInput } from '../../inference/glyph-input';
 import { LatencyLog } from '../../inference/latency-log';
@@ -110,7 +110,7 @@ export function DrawScreen({
   return (
     <div className="draw-screen">
       <div className="screen-bar">
-        <TaskSwitcher datasets={datasets.items} value={datasetId} onChange={setDatasetId} />
+        <TaskSwitcher datasets={drawTasks(datasets.items)} value={datasetId} onChange={setDatasetId} />
         <ModelPicker
           activeId={model.checkpointEpoch !== null ? CHECKPOINT : (model.summary?.id ?? null)}
           loading={model.loading}
