@@ -123,9 +123,9 @@ describe('InsidePanel', () => {
       within(back)
         .getAllByRole('listitem', { name: /^Layer/ })
         .map((li) => li.getAttribute('aria-label')),
-    ).toEqual(['Layer 4, dense', 'Layer 3, sigmoid', 'Layer 2, dense', 'Layer 1, flatten']);
-    expect(screen.getAllByRole('img', { name: /^Layer 2, dense: 100 filters of 28 × 28/ })).toHaveLength(1);
-    expect(screen.getByRole('img', { name: 'Layer 2, dense: 100 values as bars' })).toBeTruthy();
+    ).toEqual(['Layer 3, dense', 'Layer 2, sigmoid', 'Layer 1, dense', 'Layer 0, flatten']);
+    expect(screen.getAllByRole('img', { name: /^Layer 1, dense: 100 filters of 28 × 28/ })).toHaveLength(1);
+    expect(screen.getByRole('img', { name: 'Layer 1, dense: 100 values as bars' })).toBeTruthy();
   });
 
   it('follows a new model (a checkpoint) and stops looking once closed', () => {

@@ -42,15 +42,20 @@ export function BackwardSection({ view }: { view: BackwardView }) {
       </h4>
       <ol className="inside-bars inside-back" aria-label="Error signal per layer">
         <li className="inside-row inside-start">
-          <span className="inside-name">output</span>
+          <span
+            className="inside-name"
+            title="dL/dz at the logits, where backpropagation starts: the output error itself for cross-entropy, the error × σ′(z) for squared error on sigmoid outputs"
+          >
+            logits
+          </span>
           <Bar fraction={view.outputFraction} kind="signal" />
           <span className="inside-value">{figure(view.outputSignal)}</span>
         </li>
         {view.layers.map((l) => (
-          <li key={l.index} className="inside-layer" aria-label={`Layer ${l.index + 1}, ${l.type}`}>
+          <li key={l.index} className="inside-layer" aria-label={`Layer ${l.index}, ${l.type}`}>
             <div className="inside-row">
               <span className="inside-name">
-                {l.index + 1} · {l.type}
+                {l.index} · {l.type}
               </span>
               <Bar fraction={l.fraction} kind="signal" />
               <span className="inside-value">{figure(l.signal)}</span>
@@ -88,7 +93,7 @@ export function ForwardSection({ view }: { view: InsideView }) {
           <li key={a.index} className="inside-activation">
             <div className="inside-caption">
               <span className="inside-name">
-                {a.index + 1} · {a.type}
+                {a.index} · {a.type}
               </span>
               <span className="muted">{a.shape}</span>
               <span className="muted">{a.summary}</span>

@@ -32,7 +32,7 @@ describe('insideView', () => {
     expect(v.activations.map((a) => a.picture.kind)).toEqual(['maps', 'maps', 'maps', 'same', 'bars']);
     const conv = v.activations[0]!;
     expect(conv.shape).toBe('40 × 24 × 24');
-    expect(conv.label).toBe('Layer 1, conv2d: 40 feature maps of 24 × 24');
+    expect(conv.label).toBe('Layer 0, conv2d: 40 feature maps of 24 × 24');
     if (conv.picture.kind !== 'maps') throw new Error('maps expected');
     expect(conv.picture.images).toHaveLength(MAX_MAPS);
     expect(conv.picture.total).toBe(40);

@@ -132,7 +132,7 @@ export function insideView(
 
 function activationRow(a: LayerActivation): ActivationRow {
   const { min, max, zeroShare } = a.stats;
-  const name = `Layer ${a.index + 1}, ${a.type}`;
+  const name = `Layer ${a.index}, ${a.type}`;
   const base = {
     index: a.index,
     type: a.type,
@@ -179,7 +179,7 @@ function filterView(f: NonNullable<Inspection['filters']>): FilterView {
     width,
     lo: -bound,
     hi: bound,
-    label: `Layer ${f.layer + 1}, ${f.type}: ${all.length} filters of ${height} × ${width}`,
+    label: `Layer ${f.layer}, ${f.type}: ${all.length} filters of ${height} × ${width}`,
   };
 }
 
