@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAR_STRIP_HEIGHT, barStrip, tileColumns, tileImages } from './inside-pixels';
+import { BAR_STRIP_HEIGHT, barStrip, tileColumns, tileImages, tileScale } from './inside-pixels';
 
 const pixel = (p: { width: number; rgba: Uint8ClampedArray }, x: number, y: number) =>
   Array.from(p.rgba.subarray((y * p.width + x) * 4, (y * p.width + x) * 4 + 4));
@@ -24,6 +24,16 @@ describe('tileImages', () => {
     expect(tileColumns(16, 28)).toBe(6);
     expect([p.width, p.height]).toEqual([6 * 29 - 1, 3 * 29 - 1]);
     expect(pixel(p, 0, 0)).toEqual([0, 0, 0, 255]);
+  });
+});
+
+describe('tileScale', () => {
+  it('draws small maps larger, in shorter rows, so each reads at about 24 px', () => {
+    expect([28, 24, 12, 8, 5, 4, 1].map((h) => tileScale(h, 8))).toEqual([2, 2, 2, 3, 4, 6, 6]);
+    // …but a dense layer's 100 filters of 28 × 28 at 1×, ten or so to a row.
+    expect(tileScale(28, 100)).toBe(1);
+    const ims = Array.from({ length: 24 }, () => new Float32Array(16));
+    expect(tileImages(ims, 4, 4, 0, 1, 56).width).toBe(11 * 5 - 1);
   });
 });
 

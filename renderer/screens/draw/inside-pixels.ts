@@ -8,15 +8,28 @@ export interface Pixels {
   readonly rgba: Uint8ClampedArray<ArrayBuffer>;
 }
 
-/** Tiles at most this wide in all (canvas pixels, before CSS scales them up). */
+/** Tiles at most this wide in all (canvas pixels, before CSS scales them up), unless told. */
 export const TILE_ROW_WIDTH = 200;
+/** The CSS width the panel's pictures are laid out for (narrower panels shrink them). */
+export const PANEL_WIDTH = 340;
+
+/**
+ * How many times larger a grid of `count` tiles `height` px high is drawn: small maps (8 × 8, 4 × 4)
+ * about 24 px each, and many large ones (a dense layer's 100 filters of 28 × 28) at 1× so the grid
+ * stays about as tall as the panel is wide.
+ */
+export function tileScale(height: number, count: number): number {
+  const bySize = Math.max(2, Math.min(6, Math.floor(24 / height)));
+  const byArea = Math.floor(PANEL_WIDTH / ((height + 1) * Math.sqrt(Math.max(1, count))));
+  return Math.max(1, Math.min(bySize, byArea));
+}
 export const BAR_STRIP_WIDTH = 240;
 export const BAR_STRIP_HEIGHT = 32;
 const NEGATIVE: readonly [number, number, number] = [250, 130, 20];
 
-/** Columns for n tiles of `width` px with a 1 px gap, in a row at most TILE_ROW_WIDTH wide. */
-export function tileColumns(n: number, width: number): number {
-  return Math.max(1, Math.min(n, Math.floor((TILE_ROW_WIDTH + 1) / (width + 1))));
+/** Columns for n tiles of `width` px with a 1 px gap, in a row at most `rowWidth` wide. */
+export function tileColumns(n: number, width: number, rowWidth = TILE_ROW_WIDTH): number {
+  return Math.max(1, Math.min(n, Math.floor((rowWidth + 1) / (width + 1))));
 }
 
 const grey = (v: number, lo: number, hi: number) =>
@@ -29,9 +42,10 @@ export function tileImages(
   width: number,
   lo: number,
   hi: number,
+  rowWidth = TILE_ROW_WIDTH,
 ): Pixels {
   const n = images.length;
-  const columns = tileColumns(n, width);
+  const columns = tileColumns(n, width, rowWidth);
   const rows = Math.ceil(n / columns);
   const W = Math.max(1, columns * (width + 1) - 1);
   const H = Math.max(1, rows * (height + 1) - 1);

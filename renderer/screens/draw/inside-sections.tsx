@@ -3,17 +3,25 @@
 // from the output back) and the forward pass (each layer's output, the first layer's filters).
 
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { barStrip, type Pixels, tileImages } from './inside-pixels';
+import { barStrip, PANEL_WIDTH, type Pixels, tileImages, tileScale } from './inside-pixels';
 import {
   type ActivationRow,
   type BackwardView,
   type FilterView,
   figure,
+  type ImageSet,
   type InsideView,
 } from './inside-view';
 
-/** Canvas pixels are drawn this many times larger, at most the panel's width. */
-const PIXEL_SCALE = 2;
+/** Bar strips are drawn this many times larger, at most the panel's width. */
+const BAR_SCALE = 2;
+
+/** Tiles in rows that fill the panel once drawn `tileScale` times larger (small maps larger). */
+function tiles(p: ImageSet): { pixels: Pixels; scale: number } {
+  const scale = tileScale(p.height, p.images.length);
+  const rowWidth = Math.floor(PANEL_WIDTH / scale);
+  return { pixels: tileImages(p.images, p.height, p.width, p.lo, p.hi, rowWidth), scale };
+}
 
 export function BackwardSection({ view }: { view: BackwardView }) {
   return (
@@ -109,35 +117,35 @@ export function ForwardSection({ view }: { view: InsideView }) {
 
 function ActivationPicture({ row }: { row: ActivationRow }) {
   const p = row.picture;
-  const pixels = useMemo(
+  const drawn = useMemo(
     () =>
       p.kind === 'maps'
-        ? tileImages(p.images, p.height, p.width, p.lo, p.hi)
+        ? tiles(p)
         : p.kind === 'bars'
-          ? barStrip(p.values, p.lo, p.hi)
+          ? { pixels: barStrip(p.values, p.lo, p.hi), scale: BAR_SCALE }
           : null,
     [p],
   );
-  if (!pixels) return <p className="muted small">the same values, in one row</p>;
+  if (!drawn) return <p className="muted small">the same values, in one row</p>;
   const more =
     p.kind === 'maps' && p.total > p.images.length ? ` (first ${p.images.length} of ${p.total})` : '';
-  return <PixelCanvas pixels={pixels} label={`${row.label}${more}`} />;
+  return <PixelCanvas pixels={drawn.pixels} label={`${row.label}${more}`} scale={drawn.scale} />;
 }
 
 function Filters({ view }: { view: FilterView }) {
-  const pixels = useMemo(() => tileImages(view.images, view.height, view.width, view.lo, view.hi), [view]);
+  const { pixels, scale } = useMemo(() => tiles(view), [view]);
   const more = view.total > view.images.length ? ` (first ${view.images.length} of ${view.total})` : '';
   return (
     <figure className="inside-filters">
       <figcaption className="inside-subheading">
         First layer's filters{more}: grey is 0, white positive, black negative
       </figcaption>
-      <PixelCanvas pixels={pixels} label={`${view.label}${more}`} />
+      <PixelCanvas pixels={pixels} label={`${view.label}${more}`} scale={scale} />
     </figure>
   );
 }
 
-function PixelCanvas({ pixels, label }: { pixels: Pixels; label: string }) {
+function PixelCanvas({ pixels, label, scale }: { pixels: Pixels; label: string; scale: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   // A layout effect: painted inside the commit the panel times.
   useLayoutEffect(() => {
@@ -153,7 +161,7 @@ function PixelCanvas({ pixels, label }: { pixels: Pixels; label: string }) {
       className="inside-pixels"
       role="img"
       aria-label={label}
-      style={{ width: `${pixels.width * PIXEL_SCALE}px` }}
+      style={{ width: `${pixels.width * scale}px` }}
     />
   );
 }
