@@ -59,4 +59,18 @@ describe('loadRecognizer', () => {
     r.predict(Float32Array.of(0, 0, 0, 0));
     expect(first).toEqual(kept);
   });
+
+  it("looks inside with the model's own training loss and rate, and leaves prediction as it was", () => {
+    const trained = {
+      glyphLab: { training: { spec: { architecture: 'custom', loss: 'mse', learningRate: 0.5 } } },
+    };
+    const r = loadRecognizer(payload(trained));
+    expect(r.inspectSettings).toMatchObject({ loss: 'mse', learningRate: 0.5 });
+    const before = r.predict(input);
+    const seen = r.inspect(input, 1);
+    expect(seen.backward?.output.loss).toBe('meanSquaredError');
+    expect(seen.backward?.learningRate).toBe(0.5);
+    expect(seen.backward?.layers).toHaveLength(1);
+    expect(r.predict(input)).toEqual(before);
+  });
 });

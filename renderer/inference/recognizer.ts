@@ -6,11 +6,14 @@ import type { ModelPayload } from '../../app/shared/types';
 import {
   deserializeModel,
   Recognizer as EngineRecognizer,
+  type Inspection,
+  inspect,
   saliency,
   smoothHeatMap,
   tensor,
 } from '../../engine';
 import { calibrationOf, type LiveCalibration, temperedProbabilities } from './calibration';
+import { type InspectSettings, inspectSettings } from './inspect-settings';
 
 export interface Recognizer {
   readonly modelId: string;
@@ -21,6 +24,10 @@ export interface Recognizer {
   predict(image: Float32Array): Float32Array;
   /** |d logit(class) / d input| per pixel scaled to [0, 1], [784]. */
   saliency(image: Float32Array, classIndex: number): Float32Array;
+  /** The loss and learning rate `inspect` runs the backward pass with: the model's own training's. */
+  readonly inspectSettings: InspectSettings;
+  /** Inside the network for one image (engine/inspect.ts); with a target class, its backward pass. */
+  inspect(image: Float32Array, target?: number): Inspection;
 }
 
 export function loadRecognizer(payload: ModelPayload): Recognizer {
@@ -28,6 +35,7 @@ export function loadRecognizer(payload: ModelPayload): Recognizer {
   const engine = new EngineRecognizer(model);
   const classes = meta.classes.length > 0 ? meta.classes : payload.summary.classes;
   const calibration = calibrationOf(payload.json);
+  const settings = inspectSettings(payload.json, payload.summary.architecture);
   return {
     modelId: payload.summary.id,
     classes,
@@ -43,5 +51,8 @@ export function loadRecognizer(payload: ModelPayload): Recognizer {
     saliency: (image, classIndex) =>
       smoothHeatMap(saliency(model, tensor([1, ...model.inputShape], Float32Array.from(image)), classIndex))
         .data,
+    inspectSettings: settings,
+    inspect: (image, target) =>
+      inspect(model, image, { target, loss: settings.lossSpec, learningRate: settings.learningRate }),
   };
 }

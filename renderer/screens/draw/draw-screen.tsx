@@ -14,6 +14,7 @@ import { useRecognizer } from '../../inference/use-recognizer';
 import { BRUSH_MAX, BRUSH_MIN, useApp } from '../../state/app-context';
 import { ConfidenceBars } from './confidence-bars';
 import { guessWords } from './guess-words';
+import { InsidePanel } from './inside-panel';
 import { CHECKPOINT, ModelPicker } from './model-picker';
 import { NetworkView } from './network-view';
 
@@ -148,6 +149,12 @@ export function DrawScreen({
           {isCaseMerged(classes) && (
             <p className="muted small">Small and capital letters share a class: “E e” is either.</p>
           )}
+          <InsidePanel
+            recognizer={recognizer}
+            image={live.image}
+            top={p?.top.index ?? null}
+            classes={shownClasses}
+          />
           <p className="latency-line">
             <span className="latency-label">Speed</span>{' '}
             <span className="latency" ref={latencyRef}>
