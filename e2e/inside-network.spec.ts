@@ -159,7 +159,8 @@ async function measure(page: Page, task: 'Digits' | 'Letters'): Promise<void> {
 }
 
 test('the panel’s cost per update with the built-in models (printed, not asserted)', async ({ app }) => {
-  test.setTimeout(180_000);
+  // two models × (closed + open) × three loops of mouse moves: minutes on a loaded 2-core machine
+  test.setTimeout(480_000);
   await measure(app, 'Digits');
   await panelToggle(app).click(); // closed again: remembered for the next task
   await app.keyboard.press('Delete');

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../testing/manual-clock';
-import { createInsideLoop } from './inside-loop';
+import { BUDGET, createInsideLoop } from './inside-loop';
 
-function harness() {
-  const clock = manualClock();
+/** A loop on a manual clock whose frames are 16 ms apart; a look costs `lookMs` (2 ms inspect + 1 ms show by default). */
+function harness(inspectMs = 2) {
+  const manual = manualClock();
   const inspected: number[] = [];
   const shown: (string | null)[] = [];
   const costs: number[] = [];
   let t = 0;
+  const clock = Object.assign(Object.create(manual) as typeof manual, {
+    frame: () => {
+      t += 16;
+      manual.frame();
+    },
+  });
   const loop = createInsideLoop<number, string>({
     inspect: (x) => {
       inspected.push(x);
-      t += 2;
+      t += inspectMs;
       return `view ${x}`;
     },
     show: (r) => {
@@ -26,6 +33,20 @@ function harness() {
 }
 
 describe('createInsideLoop', () => {
+  it(`leaves the prediction its frames: a slow look (40 ms) is followed by rest, the panel using at most ${BUDGET * 100} % of the time`, () => {
+    const { clock, loop, inspected } = harness(40);
+    loop.setOpen(true);
+    for (let i = 1; i <= 100; i++) {
+      loop.update(i);
+      clock.frame();
+    }
+    // 100 frames of 16 ms plus the looks' own 41 ms each: each look is followed by ≥ 3 × 41 ms of rest
+    expect(inspected.length).toBeGreaterThan(5);
+    expect(inspected.length).toBeLessThanOrEqual(Math.ceil((100 * 16) / (41 / BUDGET - 41)) + 1);
+    // the look that runs after a rest takes the latest drawing, not the one that was pending
+    expect(inspected.at(-1)).toBeGreaterThan(90);
+  });
+
   it('costs nothing while closed: no inspect call, no frame asked for, however much is drawn', () => {
     const { clock, loop, inspected, shown } = harness();
     for (let i = 0; i < 100; i++) {

@@ -54,11 +54,14 @@ function counted(): { recognizer: Recognizer; calls: (number | undefined)[] } {
 const drawing = (k: number) => Float32Array.from({ length: 784 }, (_, i) => ((i * 7 + k) % 13 === 0 ? 1 : 0));
 
 let frames: FrameRequestCallback[] = [];
+/** The page's clock: frames a second apart, so the loop's rest after a look (inside-loop.ts) has passed. */
+let clockMs = 0;
 function frame() {
   const due = frames;
   frames = [];
+  clockMs += 1000;
   act(() => {
-    for (const cb of due) cb(performance.now());
+    for (const cb of due) cb(clockMs);
   });
 }
 
@@ -66,6 +69,7 @@ beforeEach(() => {
   localStorage.clear();
   frames = [];
   vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+  vi.spyOn(performance, 'now').mockImplementation(() => clockMs);
   vi.stubGlobal('cancelAnimationFrame', (h: number) => {
     frames[h - 1] = () => {};
   });
@@ -73,6 +77,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('InsidePanel', () => {
