@@ -121,11 +121,13 @@ async function drawLoops(page: Page): Promise<void> {
 async function penToBars(page: Page): Promise<string> {
   const latency = page.locator('.latency');
   await expect.poll(async () => Number(await latency.getAttribute('data-latency-count'))).toBeGreaterThan(20);
-  const [median, p95] = await Promise.all([
+  const [median, p95, passMedian, passP95] = await Promise.all([
     latency.getAttribute('data-latency-median-ms'),
     latency.getAttribute('data-latency-p95-ms'),
+    latency.getAttribute('data-pass-median-ms'),
+    latency.getAttribute('data-pass-p95-ms'),
   ]);
-  return `median ${median} ms, p95 ${p95} ms`;
+  return `median ${median} ms, p95 ${p95} ms (normalize + forward per pass: median ${passMedian} ms, p95 ${passP95} ms)`;
 }
 
 /** Pen to bars with the panel closed, then (on a fresh Draw screen) open, with the panel's own cost. */

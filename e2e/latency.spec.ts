@@ -33,6 +33,10 @@ test('pen to bars: the built-in model answers while drawing, latency recorded', 
   expect(count).toBeGreaterThan(50);
   const median = await latency.getAttribute('data-latency-median-ms');
   const p95 = await latency.getAttribute('data-latency-p95-ms');
+  const pass = [
+    await latency.getAttribute('data-pass-median-ms'),
+    await latency.getAttribute('data-pass-p95-ms'),
+  ];
   // What a first-time user sees with the built-in model, with the saliency overlay on.
   await app.mouse.move(...at(points[0]!));
   await app.mouse.down();
@@ -41,5 +45,7 @@ test('pen to bars: the built-in model answers while drawing, latency recorded', 
   await app.getByRole('switch', { name: 'Where it looked' }).check();
   await expect(app.getByLabel('Top prediction')).toHaveText('0');
   await app.screenshot({ animations: 'disabled', path: screenshotPath('draw-builtin.png') });
-  console.log(`pen to bars (built-in digits model, ${count} updates): median ${median} ms, p95 ${p95} ms`);
+  console.log(
+    `pen to bars (built-in digits model, ${count} updates): median ${median} ms, p95 ${p95} ms; normalize + forward per pass: median ${pass[0]} ms, p95 ${pass[1]} ms`,
+  );
 });
