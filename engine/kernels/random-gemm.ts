@@ -1,5 +1,5 @@
 // Random GEMM problems for checking one kernel against another (engine/wasm/wasm.test.ts, and
-// engine/wasm/kernel-agreement.ts for the FMA form): sizes skewed small but reaching past every block edge,
+// engine/kernel-agreement.ts for the FMA form): sizes skewed small but reaching past every block edge,
 // all four transposes, A from dense to 90 % zeros (zero skipping), and beta 0, 1 or 0.25 by turn.
 
 import type { Rng } from '../rng';

@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Agreement, kernelAgreement } from './kernel-agreement';
+import { type Agreement, kernelAgreement } from '../kernel-agreement';
 import { fmaAvailable, kernelForm } from './runtime';
 
-const agreement = new URL('./kernel-agreement.ts', import.meta.url).href;
+const agreement = new URL('../kernel-agreement.ts', import.meta.url).href;
 /** The child's program: the same check, printed as one JSON line. */
 const script = `import { kernelAgreement } from ${JSON.stringify(agreement)};
 console.log(JSON.stringify(kernelAgreement()));`;

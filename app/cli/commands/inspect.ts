@@ -9,7 +9,7 @@ import { INSPECT_DEFAULTS, type Inspection, inspect } from '../../../engine/insp
 import type { LayerSpec } from '../../../engine/layer';
 import { readAppMeta } from '../../core/model-meta';
 import { readGlyphImage } from '../../core/stores/image-io';
-import { LOSS_NAMES, lossOf, readModel } from '../../model/engine-model';
+import { createPredictor, LOSS_NAMES, lossOf, readModel } from '../../model/engine-model';
 import type { TrainingLoss } from '../../shared/types';
 import { type GlobalOptions, resolveModel, withCore } from '../context';
 import type { Values } from '../main';
@@ -43,8 +43,11 @@ export async function runInspect(global: GlobalOptions, values: Values, rest: st
     const learningRate = spec?.learningRate ?? INSPECT_DEFAULTS.learningRate;
     const image = await readGlyphImage(path.resolve(file));
     const result = inspect(readModel(payload), image, { target, loss: ENGINE_LOSS[loss], learningRate });
-    if (global.json) printJson(jsonOf(result, classes, loss));
-    else process.stdout.write(`${textOf(result, classes, loss)}\n`);
+    // The confidences shown are predict's (tempered by the model's calibration when it has one); the
+    // backward pass keeps the loss's own softmax, as training computes it.
+    const shown = { ...result, probabilities: createPredictor(payload)(image) };
+    if (global.json) printJson(jsonOf(shown, classes, loss));
+    else process.stdout.write(`${textOf(shown, classes, loss)}\n`);
     return 0;
   });
 }

@@ -5,12 +5,12 @@
 // differ bit for bit from the plain SIMD form (FMA rounds once per multiply-add, so some should).
 // engine/wasm/fma.test.ts runs it here and in a child Node with --experimental-wasm-relaxed-simd.
 
-import { kernelForm, setFusedMultiplyAdd, setWasmKernels } from '../kernels';
-import { gemm, gemmTs } from '../kernels/gemm';
-import { randomGemm } from '../kernels/random-gemm';
-import { Conv2D } from '../layers/conv2d';
-import { Rng } from '../rng';
-import type { Tensor } from '../tensor';
+import { kernelForm, setFusedMultiplyAdd, setWasmKernels } from './kernels';
+import { gemm, gemmTs } from './kernels/gemm';
+import { randomGemm } from './kernels/random-gemm';
+import { Conv2D } from './layers/conv2d';
+import { Rng } from './rng';
+import type { Tensor } from './tensor';
 
 export interface Agreement {
   readonly form: string;
