@@ -102,43 +102,37 @@ function mapped(
   });
 }
 
-/** A generator's samples, seeded from the recipe's seed and the source's place in the list. */
-export function generateSource(g: GeneratedSource, classes: readonly string[], seed: number): Dataset {
+/** A generator's images (floats in [0, 1]) and labels in its own class order (or UNIFORM_TARGET). */
+function generated(
+  g: GeneratedSource,
+  seed: number,
+): { images: Float32Array; labels: ArrayLike<number>; own?: readonly string[] } {
   switch (g.generator) {
-    case 'digit-forms': {
-      const forms = generateDigitForms({ perClass: g.count, seed });
-      return {
-        images: forms.images,
-        labels: mapped(forms.labels, DIGIT_NAMES, classes, g.generator),
-        sampleShape: SAMPLE_SHAPE,
-      };
-    }
+    case 'digit-forms':
+      return { ...generateDigitForms({ perClass: g.count, seed }), own: DIGIT_NAMES };
     case 'font-digits': {
       const faces = loadAllFaces().filter((f) => f.split === 'train');
       const set = generateSet(DIGIT_CLASSES, faces, { perClass: g.count, seed });
-      return {
-        images: Float32Array.from(set.images, (v) => v / 255),
-        labels: mapped(set.labels, DIGIT_NAMES, classes, g.generator),
-        sampleShape: SAMPLE_SHAPE,
-      };
+      return { images: Float32Array.from(set.images, (v) => v / 255), labels: set.labels, own: DIGIT_NAMES };
     }
-    case 'letter-forms': {
-      const forms = generateLetterForms({ perClass: g.count, seed });
+    case 'letter-forms':
+      return { ...generateLetterForms({ perClass: g.count, seed }), own: LETTER_CLASS_NAMES };
+    case 'scribbles':
       return {
-        images: forms.images,
-        labels: mapped(forms.labels, LETTER_CLASS_NAMES, classes, g.generator),
-        sampleShape: SAMPLE_SHAPE,
-      };
-    }
-    case 'scribbles': {
-      const s = generateScribbles(g.count, seed);
-      return {
-        images: s.images,
+        images: generateScribbles(g.count, seed).images,
         labels: new Int32Array(g.count).fill(UNIFORM_TARGET),
-        sampleShape: SAMPLE_SHAPE,
       };
-    }
   }
+}
+
+/** A generator's samples, seeded from the recipe's seed and the source's place in the list. */
+export function generateSource(g: GeneratedSource, classes: readonly string[], seed: number): Dataset {
+  const { images, labels, own } = generated(g, seed);
+  return {
+    images,
+    labels: own ? mapped(labels, own, classes, g.generator) : Int32Array.from(labels),
+    sampleShape: SAMPLE_SHAPE,
+  };
 }
 
 function concat(parts: readonly Dataset[]): Dataset {
