@@ -14,9 +14,10 @@ import type { Sequential } from '../../engine/model';
 import { Recognizer } from '../../engine/predict';
 import { isPresetId, PRESET_IDS, preset, type TrainingDefaults } from '../../engine/presets';
 import { deserializeModel, serializeModel } from '../../engine/serialize';
+import { calibrationOf } from '../shared/calibration';
 import { CoreError } from '../shared/errors';
 import type { ModelFiles } from '../shared/trainer-protocol';
-import type { CalibrationRecord, Evaluation, TrainingLoss, TrainingSpec } from '../shared/types';
+import type { Evaluation, TrainingLoss, TrainingSpec } from '../shared/types';
 
 export type EngineModel = Sequential;
 /** Every model the app trains takes one 28×28 grey image: [channels, height, width]. */
@@ -124,17 +125,4 @@ export function createPredictor(files: ModelFiles): (image: Float32Array) => Flo
     recognizer.predict(image);
     return softmaxTempered(recognizer.logits, 1, recognizer.logits.length, temperature);
   };
-}
-
-/** The calibration a model was trained with, when it is well-formed (temperature > 0, thresholds in [0, 1]). */
-export function calibrationOf(json: Record<string, unknown>): CalibrationRecord | undefined {
-  // metadata.glyphLab.calibration (app/core/model-meta.ts keeps the app's fields there)
-  const meta = (json.metadata as { glyphLab?: { calibration?: CalibrationRecord } } | undefined)?.glyphLab;
-  const c = meta?.calibration;
-  if (!c || typeof c !== 'object') return undefined;
-  const inUnit = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
-  if (!(typeof c.temperature === 'number' && c.temperature > 0 && Number.isFinite(c.temperature)))
-    return undefined;
-  if (!inUnit(c.sureAbove) || !inUnit(c.notACharacterBelow)) return undefined;
-  return c;
 }

@@ -5,7 +5,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isImageFile, readGlyphImage } from '../../core/stores/image-io';
-import { calibrationOf, createPredictor } from '../../model/engine-model';
+import { createPredictor } from '../../model/engine-model';
+import { calibrationOf } from '../../shared/calibration';
 import { type GlobalOptions, resolveModel, withCore } from '../context';
 import type { Values } from '../main';
 import { isPositiveInt, numberFlag, percent, printJson } from '../output';
