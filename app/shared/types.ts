@@ -2,6 +2,8 @@
 // Typed arrays cross as typed arrays (Electron's structured clone; the e2e host encodes them).
 
 /** A layer spec as the engine stores it: `{type, config}`. */
+import type { ReliabilityBin } from '../../engine/calibration';
+
 export interface LayerSpecData {
   type: string;
   config: Record<string, unknown>;
@@ -145,14 +147,8 @@ export interface Convergence {
   bestEpoch: number;
 }
 
-/** One confidence bin of a reliability diagram: answers with top-class confidence in [from, to). */
-export interface ReliabilityBin {
-  from: number;
-  to: number;
-  count: number;
-  confidence: number;
-  accuracy: number;
-}
+/** One confidence bin of a reliability diagram (engine/calibration.ts). */
+export type { ReliabilityBin };
 
 /** What the Draw screen shows, judged against the truth on one set (app/model/calibrate.ts). */
 export interface ConfidenceFigures {

@@ -127,14 +127,7 @@ export class JobRunner {
         });
     const tuneSeconds = (performance.now() - tuneStarted) / 1000;
 
-    if (result.status === 'cancelled') {
-      send({ type: 'cancelled', jobId });
-      return;
-    }
-    if (result.status === 'diverged' && result.divergence) {
-      send(divergedMessage(jobId, spec.learningRate, result.divergence, files));
-      return;
-    }
+    if (this.stopped(result, files)) return;
     const evaluation = evaluateOn(model, testSet, classes, job.data.datasetId, data.testSplit);
     if (evaluation.count === 0) throw new Error('the evaluation ran on 0 images; nothing was saved');
     const fineTuneReport =
@@ -168,6 +161,20 @@ export class JobRunner {
         perClass: countPerClass(classes, trainSet, fineTuning ? replay : null),
       },
     });
+  }
+
+  /** Whether the run ended without a model to report (cancelled, or diverged), having said so. */
+  private stopped(result: TrainResult, files: () => ModelFiles): boolean {
+    const { jobId, spec } = this.job;
+    if (result.status === 'cancelled') {
+      this.send({ type: 'cancelled', jobId });
+      return true;
+    }
+    if (result.status === 'diverged' && result.divergence) {
+      this.send(divergedMessage(jobId, spec.learningRate, result.divergence, files));
+      return true;
+    }
+    return false;
   }
 
   /** What every `done` message holds: the model, its evaluation and curves, how the run ended, time and size. */
@@ -267,14 +274,7 @@ export class JobRunner {
       earlyStopping: stopping ? { monitor: 'valLoss', patience: stopping.patience, minDelta: 0 } : undefined,
       augment: augment ? augmentHook(augment) : undefined,
     });
-    if (result.status === 'cancelled') {
-      send({ type: 'cancelled', jobId });
-      return;
-    }
-    if (result.status === 'diverged' && result.divergence) {
-      send(divergedMessage(jobId, spec.learningRate, result.divergence, files));
-      return;
-    }
+    if (this.stopped(result, files)) return;
     const validation = recipe.validation.map(describeSource).join(' + ');
     const calibration = calibrate(
       model,
