@@ -1,9 +1,9 @@
 // Plain data types carried across the process boundary (main ⇄ renderer, main ⇄ trainer, CLI).
 // Typed arrays cross as typed arrays (Electron's structured clone; the e2e host encodes them).
 
-/** A layer spec as the engine stores it: `{type, config}`. */
 import type { ReliabilityBin } from '../../engine/calibration';
 
+/** A layer spec as the engine stores it: `{type, config}`. */
 export interface LayerSpecData {
   type: string;
   config: Record<string, unknown>;
