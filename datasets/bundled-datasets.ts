@@ -2,10 +2,10 @@
 // no Node): the files are built by `npm run datasets` (build/) and read by load.ts.
 // Browser-safe: the renderer may import it to list datasets.
 
-import { PEN_DIGITS, PEN_LETTERS } from './handwriting/info'; // the pen sets (owned by datasets/handwriting/)
+import { PEN_CHARACTERS, PEN_DIGITS, PEN_LETTERS } from './handwriting/info'; // the pen sets (owned by datasets/handwriting/)
 import { LETTERS } from './letters/info'; // the letters entry (owned by datasets/letters/)
 
-export type DatasetTask = 'digits' | 'letters' | 'custom';
+export type DatasetTask = 'digits' | 'letters' | 'characters' | 'custom';
 
 export type Split = 'train' | 'test';
 
@@ -63,7 +63,7 @@ export const MNIST: BundledDatasetInfo = {
  * The letters dataset is added here by its owner: `import { LETTERS } from './letters/info'`,
  * then `[MNIST, LETTERS]`.
  */
-const BUILT_IN: readonly BundledDatasetInfo[] = [MNIST, LETTERS, PEN_DIGITS, PEN_LETTERS];
+const BUILT_IN: readonly BundledDatasetInfo[] = [MNIST, LETTERS, PEN_DIGITS, PEN_LETTERS, PEN_CHARACTERS];
 
 const registered = new Map<string, BundledDatasetInfo>(BUILT_IN.map((d) => [d.id, d]));
 

@@ -88,6 +88,7 @@ export function classesOf(json: Record<string, unknown>): string[] | undefined {
 export function taskOf(datasetId: string): Task {
   if (datasetId === 'mnist') return 'digits';
   if (datasetId === 'letters') return 'letters';
+  if (datasetId === 'pen-characters') return 'characters';
   return 'custom';
 }
 

@@ -149,7 +149,7 @@ const recipe = z.looseObject({
 export const appModelMetaSchema = z.looseObject({
   name: name.optional(),
   datasetId: name.optional(),
-  task: z.enum(['digits', 'letters', 'custom']).optional(),
+  task: z.enum(['digits', 'letters', 'characters', 'custom']).optional(),
   classes: z.array(name).optional(),
   architecture: name.optional(),
   createdAt: date.optional(),

@@ -12,7 +12,7 @@ export interface LayerSpecData {
 /** One stroke: pen samples in time order, [x, y] in any consistent unit (canvas pixels). */
 export type StrokeData = [number, number][];
 
-export type Task = 'digits' | 'letters' | 'custom';
+export type Task = 'digits' | 'letters' | 'characters' | 'custom';
 
 export interface DatasetInfo {
   id: string;

@@ -2,14 +2,14 @@
 // whose outputs exist and verify is skipped. Flags: --force (rebuild), --only <id>, --data-dir <dir>.
 // To add a dataset, write its step in its own file and add one line to STEPS.
 
-import { penDigitsStep, penLettersStep } from '../handwriting/build';
+import { penCharactersStep, penDigitsStep, penLettersStep } from '../handwriting/build';
 import { lettersStep } from '../letters/build';
 import { defaultDataDir } from '../load';
 import { mnistStep } from './mnist';
 import type { BuildStep } from './step';
 
 // letters reads the built pen-letters set: it comes after it
-const STEPS: BuildStep[] = [mnistStep, penDigitsStep, penLettersStep, lettersStep];
+const STEPS: BuildStep[] = [mnistStep, penDigitsStep, penLettersStep, penCharactersStep, lettersStep];
 
 function argValue(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);

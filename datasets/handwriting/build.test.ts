@@ -27,7 +27,7 @@ describe('the bundled pen handwriting', () => {
   });
 
   it('holds the sizes the registry states; digits render grouped by donor', () => {
-    for (const task of ['digits', 'letters'] as const)
+    for (const task of ['digits', 'letters', 'characters'] as const)
       for (const split of ['train', 'test'] as const)
         expect(all.filter((s) => classOf(s.label, task) >= 0 && splitOfDonor(s.donor) === split).length).toBe(
           PEN_SIZES[task][split],

@@ -1,5 +1,6 @@
 // Build steps for `npm run datasets`: the bundled pen handwriting (unipen-dev.json.gz) rendered into
-// two sets, pen-digits (10 classes) and pen-letters (26, case-merged), each split by writer
+// three sets, pen-digits (10 classes), pen-letters (26, case-merged) and pen-characters (both, 36), each
+// split by writer
 // (writers.ts). Every glyph goes through normalizeStrokes, the path a live drawing takes. Within a
 // split the samples are grouped by donor, in file order; the manifest records each donor's range, so a
 // recipe can leave whole donors out for validation (donors.ts). Node only.
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { BuildContext, BuildStep } from '../build/step';
 import { sha256, verifyDataset, writeDataset } from '../build/write-dataset';
 import type { DonorRange } from './donors';
-import { PEN_DIGITS, PEN_LETTERS } from './info';
+import { penSetOf } from './info';
 import { replay } from './replay';
 import { classOf, loadUnipen, type Task, UNIPEN_PATH, type UnipenSample } from './unipen';
 import { splitOfDonor, TEST_DONORS, type WriterSplit } from './writers';
@@ -62,7 +63,7 @@ export async function buildPenSet(
   samples: readonly UnipenSample[],
   sources: { name: string; sha256: string }[],
 ): Promise<void> {
-  const info = task === 'digits' ? PEN_DIGITS : PEN_LETTERS;
+  const info = penSetOf(task);
   const train = renderPenSplit(samples, task, 'train');
   const test = renderPenSplit(samples, task, 'test');
   await writeDataset(dataDir, {
@@ -73,7 +74,7 @@ export async function buildPenSet(
     build: {
       renderer: 'replay(strokes) → normalizeStrokes (datasets/handwriting/build.ts)',
       version: PEN_SETS_VERSION,
-      caseMerged: task === 'letters',
+      caseMerged: task !== 'digits',
       testDonors: TEST_DONORS,
       donors: { train: train.donors, test: test.donors },
     },
@@ -81,7 +82,7 @@ export async function buildPenSet(
 }
 
 function penStep(task: Task): BuildStep {
-  const info = task === 'digits' ? PEN_DIGITS : PEN_LETTERS;
+  const info = penSetOf(task);
   return {
     id: info.id,
     title: info.title,
@@ -104,3 +105,4 @@ function penStep(task: Task): BuildStep {
 
 export const penDigitsStep = penStep('digits');
 export const penLettersStep = penStep('letters');
+export const penCharactersStep = penStep('characters');

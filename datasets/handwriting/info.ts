@@ -25,6 +25,7 @@ const UNIPEN_PROVENANCE: Provenance = {
 export const PEN_SIZES = {
   digits: { train: 6_798, test: 1_368 },
   letters: { train: 35_220, test: 11_558 },
+  characters: { train: 6_798 + 35_220, test: 1_368 + 11_558 },
 } as const;
 
 export const PEN_DIGITS: BundledDatasetInfo = {
@@ -48,3 +49,20 @@ export const PEN_LETTERS: BundledDatasetInfo = {
   provenance: UNIPEN_PROVENANCE,
   writerSplit: UNIPEN_WRITER_SPLIT,
 };
+
+/** Digits and letters together, as a line of handwriting mixes them (issue 19's Characters task). */
+export const PEN_CHARACTERS: BundledDatasetInfo = {
+  id: 'pen-characters',
+  title: 'Pen characters 0–9 and A–Z (real handwriting, UNIPEN, case-merged; tested on writers never trained on)',
+  task: 'characters',
+  classes: [...PEN_DIGITS.classes, ...PEN_LETTERS.classes],
+  sizes: PEN_SIZES.characters,
+  sampleShape: [1, 28, 28],
+  provenance: UNIPEN_PROVENANCE,
+  writerSplit: UNIPEN_WRITER_SPLIT,
+};
+
+/** The registry entry of a task's pen set. */
+export function penSetOf(task: 'digits' | 'letters' | 'characters'): BundledDatasetInfo {
+  return task === 'digits' ? PEN_DIGITS : task === 'letters' ? PEN_LETTERS : PEN_CHARACTERS;
+}

@@ -22,7 +22,8 @@ export interface UnipenSample {
   readonly strokes: Point[][];
 }
 
-export type Task = 'digits' | 'letters';
+/** Digits (10 classes), letters (26, case-merged) or characters: both, digits 0–9 then A–Z (36). */
+export type Task = 'digits' | 'letters' | 'characters';
 
 /** The bundled file, beside this module (GLYPH_LAB_UNIPEN overrides it, for another release of the file). */
 export const UNIPEN_PATH =
@@ -62,8 +63,9 @@ export function toSample(r: RawSample): UnipenSample {
 export function classOf(label: string, task: Task): number {
   const c = label.charCodeAt(0);
   if (label.length !== 1) return -1;
-  if (task === 'digits') return c >= 48 && c <= 57 ? c - 48 : -1;
-  if (c >= 65 && c <= 90) return c - 65;
-  if (c >= 97 && c <= 122) return c - 97;
-  return -1;
+  const digit = c >= 48 && c <= 57 ? c - 48 : -1;
+  if (task === 'digits') return digit;
+  const letter = c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 97 : -1;
+  if (task === 'letters') return letter;
+  return digit >= 0 ? digit : letter >= 0 ? 10 + letter : -1;
 }

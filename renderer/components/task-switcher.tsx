@@ -65,5 +65,6 @@ export function drawTasks(datasets: readonly DatasetInfo[]): DatasetInfo[] {
 export function taskTitle(d: DatasetInfo): string {
   if (d.task === 'digits') return 'Digits';
   if (d.task === 'letters') return 'Letters';
+  if (d.task === 'characters') return 'Characters';
   return d.title;
 }
