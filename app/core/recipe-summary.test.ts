@@ -40,8 +40,8 @@ async function listFrom(resourcesDir: string, log: string[] = []) {
 describe('recipes:list', () => {
   it('summarizes the built-in recipes from the built sets', async () => {
     const list = await listFrom(ROOT);
-    expect(list.map((r) => r.id)).toEqual(['digits', 'letters']);
-    const digits = list[0]!;
+    expect(list.map((r) => r.id)).toEqual(['characters', 'digits', 'letters']);
+    const digits = list[1]!;
     const recipe = JSON.parse(await fs.readFile(path.join(ROOT, 'models/digits/recipe.json'), 'utf8'));
     expect(digits).toMatchObject({
       name: recipe.name,
@@ -75,7 +75,7 @@ describe('recipes:list', () => {
       epochs: recipe.training.epochs,
     });
     // MNIST's zeros relabelled as O: the first 3,000 of them.
-    const letters = list[1]!;
+    const letters = list[2]!;
     expect(letters.mix.find((m) => m.source.startsWith('mnist'))).toEqual({
       source: 'mnist train (0 as O), first 3,000',
       images: 3000,

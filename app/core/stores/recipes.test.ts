@@ -11,7 +11,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('RecipeCatalog', () => {
   it('lists the shipped recipes', async () => {
     const list = await new RecipeCatalog(path.join(ROOT, 'models')).list();
-    expect(list.map((r) => r.id)).toEqual(['digits', 'letters']);
+    expect(list.map((r) => r.id)).toEqual(['characters', 'digits', 'letters']);
   });
 
   it('refuses a malformed, oversized or misplaced recipe by name, and an unknown id', async () => {

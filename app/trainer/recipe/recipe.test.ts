@@ -20,7 +20,7 @@ const shipped = (id: string): Recipe =>
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 describe('the shipped recipes', () => {
-  for (const id of ['digits', 'letters']) {
+  for (const id of ['characters', 'digits', 'letters']) {
     it(`${id}: parses, validates on training donors only and tests on the test donors`, () => {
       const r = shipped(id);
       expect(r.id).toBe(id);
