@@ -6,10 +6,10 @@ export type ThemeChoice = 'light' | 'dark' | 'system';
 export type Theme = 'light' | 'dark';
 
 export const THEME_KEY = 'glyph-lab.theme';
-export const THEME_CHOICES: { value: ThemeChoice; title: string }[] = [
-  { value: 'system', title: 'System' },
-  { value: 'light', title: 'Light' },
-  { value: 'dark', title: 'Dark' },
+export const THEME_CHOICES: { id: ThemeChoice; title: string }[] = [
+  { id: 'system', title: 'System' },
+  { id: 'light', title: 'Light' },
+  { id: 'dark', title: 'Dark' },
 ];
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
