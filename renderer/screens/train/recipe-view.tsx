@@ -2,9 +2,48 @@
 // network, epochs and rough duration. The recipe fixes everything else, so the form's fields are
 // hidden while one is chosen; only the new model's name is the person's.
 
+import type { ReactNode } from 'react';
 import type { RecipeSummary } from '../../../app/shared/types';
 import { ChoiceOptions, Field } from '../../components/field';
 import { durationText, epochsText, mixLines, recipeModelName } from '../../training/recipe-choice';
+
+/** A chosen recipe's id ('' for none) and the name its model is to be saved under. */
+export interface RecipeChoice {
+  id: string;
+  name: string;
+}
+
+/** The picker, then the chosen recipe in the form's place, or the form (`children`) with none chosen. */
+export function RecipeOrForm(props: {
+  recipes: RecipeSummary[];
+  choice: RecipeChoice;
+  onPick: (id: string) => void;
+  onName: (name: string) => void;
+  disabled: boolean;
+  children: ReactNode;
+}) {
+  const recipe = props.recipes.find((r) => r.id === props.choice.id);
+  return (
+    <>
+      <RecipePicker
+        recipes={props.recipes}
+        recipeId={recipe ? recipe.id : ''}
+        onChange={props.onPick}
+        disabled={props.disabled}
+      />
+      {recipe ? (
+        <RecipeView
+          recipe={recipe}
+          name={props.choice.name}
+          onName={props.onName}
+          disabled={props.disabled}
+        />
+      ) : (
+        props.children
+      )}
+    </>
+  );
+}
 
 export function RecipePicker(props: {
   recipes: RecipeSummary[];
