@@ -1,11 +1,12 @@
 // The theme switch in the top bar: System, Light or Dark, remembered across launches.
 
 import { useState } from 'react';
-import { chooseTheme, readThemeChoice, THEME_CHOICES, type ThemeChoice, themeStorage } from '../state/theme';
+import { pageStorage } from '../state/stored-preference';
+import { chooseTheme, readThemeChoice, THEME_CHOICES, type ThemeChoice } from '../state/theme';
 import { ChoiceField } from './field';
 
 export function ThemePicker() {
-  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(themeStorage()));
+  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(pageStorage()));
   return (
     <ChoiceField
       label="Theme"
