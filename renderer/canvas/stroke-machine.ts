@@ -103,19 +103,20 @@ export class StrokeMachine {
 
   undo(): void {
     if (this.active) this.cancel();
-    const previous = this.past.pop();
-    if (previous === undefined) return;
-    this.future.push(this.strokes);
-    this.strokes = previous;
-    this.emit();
+    this.restore(this.past, this.future);
   }
 
   redo(): void {
     if (this.active) return;
-    const next = this.future.pop();
-    if (next === undefined) return;
-    this.past.push(this.strokes);
-    this.strokes = next;
+    this.restore(this.future, this.past);
+  }
+
+  /** Undo and redo are one move: the snapshot on top of `from` becomes the drawing, kept on `to`. */
+  private restore(from: (readonly Stroke[])[], to: (readonly Stroke[])[]): void {
+    const snapshot = from.pop();
+    if (snapshot === undefined) return;
+    to.push(this.strokes);
+    this.strokes = snapshot;
     this.emit();
   }
 

@@ -104,21 +104,20 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
       activePointer = null;
       machine.cancel();
     };
-    canvas.addEventListener('pointerdown', down);
-    canvas.addEventListener('pointermove', move);
-    canvas.addEventListener('pointerup', up);
-    canvas.addEventListener('pointercancel', cancel);
-    canvas.addEventListener('lostpointercapture', cancel);
+    const listeners = [
+      ['pointerdown', down],
+      ['pointermove', move],
+      ['pointerup', up],
+      ['pointercancel', cancel],
+      ['lostpointercapture', cancel],
+    ] as const;
+    for (const [type, listener] of listeners) canvas.addEventListener(type, listener);
     return () => {
       off();
       observer.disconnect();
       offTheme();
       paint.cancel();
-      canvas.removeEventListener('pointerdown', down);
-      canvas.removeEventListener('pointermove', move);
-      canvas.removeEventListener('pointerup', up);
-      canvas.removeEventListener('pointercancel', cancel);
-      canvas.removeEventListener('lostpointercapture', cancel);
+      for (const [type, listener] of listeners) canvas.removeEventListener(type, listener);
     };
   }, [machine]);
 

@@ -1,27 +1,22 @@
 // The theme switch in the top bar: System, Light or Dark, remembered across launches.
 
 import { useState } from 'react';
-import { chooseTheme, readThemeChoice, THEME_CHOICES, type ThemeChoice, themeStorage } from '../state/theme';
+import { pageStorage } from '../state/stored-preference';
+import { chooseTheme, readThemeChoice, THEME_CHOICES, type ThemeChoice } from '../state/theme';
+import { ChoiceField } from './field';
 
 export function ThemePicker() {
-  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(themeStorage()));
+  const [choice, setChoice] = useState<ThemeChoice>(() => readThemeChoice(pageStorage()));
   return (
-    <label className="field field-inline theme-picker">
-      <span className="field-label">Theme</span>
-      <select
-        value={choice}
-        onChange={(e) => {
-          const next = e.target.value as ThemeChoice;
-          setChoice(next);
-          chooseTheme(next);
-        }}
-      >
-        {THEME_CHOICES.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceField
+      label="Theme"
+      className="field-inline theme-picker"
+      value={choice}
+      choices={THEME_CHOICES}
+      onChange={(next) => {
+        setChoice(next);
+        chooseTheme(next);
+      }}
+    />
   );
 }

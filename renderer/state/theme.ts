@@ -2,35 +2,23 @@
 // `<html data-theme="light|dark">` (the CSS tokens in styles/base.css switch on it). Canvas painters
 // that read colours from CSS (the drawing, the charts) repaint through `onThemeChange`.
 
+import { pageStorage, readPreference, storePreference } from './stored-preference';
+
 export type ThemeChoice = 'light' | 'dark' | 'system';
 export type Theme = 'light' | 'dark';
 
 export const THEME_KEY = 'glyph-lab.theme';
-export const THEME_CHOICES: { value: ThemeChoice; title: string }[] = [
-  { value: 'system', title: 'System' },
-  { value: 'light', title: 'Light' },
-  { value: 'dark', title: 'Dark' },
+export const THEME_CHOICES: { id: ThemeChoice; title: string }[] = [
+  { id: 'system', title: 'System' },
+  { id: 'light', title: 'Light' },
+  { id: 'dark', title: 'Dark' },
 ];
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
-/** The page's localStorage, or undefined where reading it throws (an opaque origin, privacy settings). */
-export function themeStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The stored choice; anything missing or unknown reads as 'system'. */
 export function readThemeChoice(storage: Pick<Storage, 'getItem'> | undefined): ThemeChoice {
-  let stored: string | null = null;
-  try {
-    stored = storage?.getItem(THEME_KEY) ?? null;
-  } catch {
-    // Storage can be unavailable (privacy settings): the system's theme then.
-  }
+  const stored = readPreference(storage, THEME_KEY);
   return stored === 'light' || stored === 'dark' ? stored : 'system';
 }
 
@@ -44,16 +32,11 @@ export function systemPrefersDark(): boolean {
 
 /** Store the choice and apply it to the document now. */
 export function chooseTheme(choice: ThemeChoice): void {
-  try {
-    if (choice === 'system') themeStorage()?.removeItem(THEME_KEY);
-    else themeStorage()?.setItem(THEME_KEY, choice);
-  } catch {
-    // Not persisted; still applied for this session.
-  }
+  storePreference(pageStorage(), THEME_KEY, choice === 'system' ? null : choice);
   applyTheme(choice);
 }
 
-export function applyTheme(choice: ThemeChoice = readThemeChoice(themeStorage())): Theme {
+export function applyTheme(choice: ThemeChoice = readThemeChoice(pageStorage())): Theme {
   const theme = resolveTheme(choice, systemPrefersDark());
   const root = document.documentElement;
   if (root.dataset.theme !== theme) root.dataset.theme = theme;

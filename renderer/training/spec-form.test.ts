@@ -5,17 +5,26 @@ import {
   defaultForm,
   defaultLayers,
   FINE_TUNE_FORM,
+  type FieldProblem,
   FORM_EPOCHS,
   fieldProblems,
   formToSpec,
   layerRow,
   QUICK_TRY,
   quickTry,
+  type TrainingForm,
   trainsToConvergence,
   withArchitecture,
   withBase,
   withOptimizer,
 } from './spec-form';
+
+/** The problems formToSpec finds in a form it must refuse. */
+function refusal(form: TrainingForm): FieldProblem[] {
+  const result = formToSpec(form);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : result.errors;
+}
 
 describe('formToSpec', () => {
   it('turns the default form into a valid TrainingSpec', () => {
@@ -63,23 +72,18 @@ describe('formToSpec', () => {
   });
 
   it('reports each invalid field in words, tied to the field, never as schema text', () => {
-    const result = formToSpec({ ...defaultForm('mnist'), learningRate: 0, epochs: 0, validationSplit: 0.9 });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.errors).toEqual([
+    const errors = refusal({ ...defaultForm('mnist'), learningRate: 0, epochs: 0, validationSplit: 0.9 });
+    expect(errors).toEqual([
       { field: 'learningRate', message: 'Learning rate must be a number above 0 and at most 10; 0 is not.' },
       { field: 'epochs', message: 'Epochs must be a whole number from 1 to 1,000; 0 is not.' },
       { field: 'validationSplit', message: 'Validation split must be between 0 and 0.5.' },
     ]);
-    const text = result.errors.map((e) => e.message).join('\n');
+    const text = errors.map((e) => e.message).join('\n');
     expect(text).not.toMatch(/expected|Too small|>=|invalid_type/);
   });
 
   it('says which field is empty and what it takes', () => {
-    const result = formToSpec({ ...defaultForm('mnist'), batchSize: Number.NaN, epochs: 2.5, seed: -1 });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.errors).toEqual([
+    expect(refusal({ ...defaultForm('mnist'), batchSize: Number.NaN, epochs: 2.5, seed: -1 })).toEqual([
       { field: 'batchSize', message: 'Batch size is empty: enter a whole number from 1 to 4,096.' },
       { field: 'epochs', message: 'Epochs must be a whole number from 1 to 1,000; 2.5 is not.' },
       { field: 'seed', message: 'Seed must be a whole number from 0 to 4,294,967,295; -1 is not.' },

@@ -5,6 +5,7 @@ import type { DatasetInfo } from '../../../app/shared/types';
 import { api } from '../../api';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
+import { RenameForm } from './rename-form';
 
 /** Fewer samples than this per class and the network has too little to learn from. */
 export const MIN_SAMPLES_PER_CLASS = 10;
@@ -21,7 +22,6 @@ export function ClassPanel({
   const { notify } = useApp();
   const [newLabel, setNewLabel] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [renameTo, setRenameTo] = useState('');
   const fail = (e: unknown) => notify('error', errorMessage(e));
 
   const add = (e: React.FormEvent) => {
@@ -36,17 +36,14 @@ export function ClassPanel({
       })
       .catch(fail);
   };
-  const rename = (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!renaming || !renameTo.trim()) return;
+  const rename = (from: string, to: string) =>
     api()
-      .datasets.renameClass({ id: dataset.id, from: renaming, to: renameTo.trim() })
+      .datasets.renameClass({ id: dataset.id, from, to })
       .then(() => {
-        if (selected === renaming) onSelect(renameTo.trim());
+        if (selected === from) onSelect(to);
         setRenaming(null);
       })
       .catch(fail);
-  };
   const remove = (label: string) => {
     const n = dataset.counts?.[label] ?? 0;
     if (n > 0 && !window.confirm(`Delete the class "${label}" and its ${n} samples?`)) return;
@@ -62,20 +59,13 @@ export function ClassPanel({
           return (
             <div key={label} className={`class-item ${selected === label ? 'is-selected' : ''}`}>
               {renaming === label ? (
-                <form onSubmit={rename} className="inline-form">
-                  <input
-                    aria-label={`New name for ${label}`}
-                    value={renameTo}
-                    onChange={(e) => setRenameTo(e.target.value)}
-                    maxLength={64}
-                  />
-                  <button type="submit" className="btn btn-small">
-                    Save
-                  </button>
-                  <button type="button" className="btn btn-ghost btn-small" onClick={() => setRenaming(null)}>
-                    Cancel
-                  </button>
-                </form>
+                <RenameForm
+                  label={`New name for ${label}`}
+                  name={label}
+                  maxLength={64}
+                  onSave={(to) => rename(label, to)}
+                  onCancel={() => setRenaming(null)}
+                />
               ) : (
                 <>
                   {/* biome-ignore lint/a11y/useSemanticElements: the WAI-ARIA radio group pattern. */}
@@ -93,10 +83,7 @@ export function ClassPanel({
                     type="button"
                     className="btn btn-ghost btn-small"
                     aria-label={`Rename class ${label}`}
-                    onClick={() => {
-                      setRenaming(label);
-                      setRenameTo(label);
-                    }}
+                    onClick={() => setRenaming(label)}
                   >
                     Rename
                   </button>

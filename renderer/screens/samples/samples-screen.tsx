@@ -7,18 +7,23 @@ import type { FileGrant, InputOf } from '../../../app/shared/api';
 import { api } from '../../api';
 import { hasInk, toStrokeData } from '../../canvas/stroke-machine';
 import { DrawingCanvas } from '../../components/drawing-canvas';
+import { ChoiceField } from '../../components/field';
 import { glyphInput } from '../../inference/glyph-input';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
 import { ClassPanel } from './class-panel';
 import { IMPORT_EXTENSIONS, importNotice, importPlan } from './import-files';
+import { RenameForm } from './rename-form';
 import { ReviewPanel } from './review-panel';
 import { SampleGallery } from './sample-gallery';
 
 type SetFormat = NonNullable<InputOf<'datasets:export'>['format']>;
 /** The export formats, as the picker and the save dialog's title name them. */
 const SET_FORMAT_NAMES: Record<SetFormat, string> = { folder: 'Image folder', idx: 'IDX', csv: 'CSV' };
-const SET_FORMATS = Object.keys(SET_FORMAT_NAMES) as SetFormat[];
+const SET_FORMATS = (Object.keys(SET_FORMAT_NAMES) as SetFormat[]).map((id) => ({
+  id,
+  title: SET_FORMAT_NAMES[id],
+}));
 
 export function SamplesScreen() {
   const { datasets, strokes, brushSize, notify, command, setCommand, visit } = useApp();
@@ -165,16 +170,13 @@ export function SamplesScreen() {
       onDrop={onDrop}
     >
       <div className="screen-bar">
-        <label className="field field-inline">
-          <span className="field-label">Set</span>
-          <select value={dataset.id} onChange={(e) => setSetId(e.target.value)}>
-            {custom.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Set"
+          className="field-inline"
+          value={dataset.id}
+          choices={custom}
+          onChange={setSetId}
+        />
         <SetActions id={dataset.id} title={dataset.title} />
         <NewSetForm onCreate={createSet} />
         <span className="spacer" />
@@ -186,16 +188,13 @@ export function SamplesScreen() {
         >
           Import…
         </button>
-        <label className="field field-inline">
-          <span className="field-label">Export format</span>
-          <select value={exportFormat} onChange={(e) => setExportFormat(e.target.value as SetFormat)}>
-            {SET_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {SET_FORMAT_NAMES[f]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Export format"
+          className="field-inline"
+          value={exportFormat}
+          choices={SET_FORMATS}
+          onChange={setExportFormat}
+        />
         <button type="button" className="btn" onClick={exportSet}>
           Export set…
         </button>
@@ -278,44 +277,24 @@ function NewSetForm({ onCreate, primary }: { onCreate: (title: string) => void; 
 function SetActions({ id, title }: { id: string; title: string }) {
   const { notify } = useApp();
   const [renaming, setRenaming] = useState(false);
-  const [name, setName] = useState(title);
   const fail = (e: unknown) => notify('error', errorMessage(e));
   if (renaming)
     return (
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!name.trim()) return;
+      <RenameForm
+        label="New set title"
+        name={title}
+        maxLength={200}
+        onSave={(name) =>
           api()
-            .datasets.rename({ id, title: name.trim() })
-            .then(() => setRenaming(false), fail);
-        }}
-      >
-        <input
-          aria-label="New set title"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={200}
-        />
-        <button type="submit" className="btn btn-small">
-          Save
-        </button>
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => setRenaming(false)}>
-          Cancel
-        </button>
-      </form>
+            .datasets.rename({ id, title: name })
+            .then(() => setRenaming(false), fail)
+        }
+        onCancel={() => setRenaming(false)}
+      />
     );
   return (
     <>
-      <button
-        type="button"
-        className="btn btn-ghost btn-small"
-        onClick={() => {
-          setName(title);
-          setRenaming(true);
-        }}
-      >
+      <button type="button" className="btn btn-ghost btn-small" onClick={() => setRenaming(true)}>
         Rename set
       </button>
       <button

@@ -47,24 +47,17 @@ export function Curves({ training }: { training: TrainingSnapshot }) {
   // Fresh arrays only when the numbers change (the chart compares ranges by value anyway).
   const xRange = useMemo<[number, number]>(() => [x0, x1], [x0, x1]);
   const yRange = useMemo<[number, number]>(() => [y0, y1], [y0, y1]);
+  // Both charts share the epoch axis, so the loss and the accuracy of an epoch stand one above the other.
+  const epochAxis = { xLabel: 'epoch', xRange, xIncrements: EPOCH_INCREMENTS };
 
   return (
     <div className="curves">
-      <Chart
-        title="Loss"
-        xLabel="epoch"
-        series={LOSS_SERIES}
-        data={loss}
-        xRange={xRange}
-        xIncrements={EPOCH_INCREMENTS}
-      />
+      <Chart title="Loss" series={LOSS_SERIES} data={loss} {...epochAxis} />
       <Chart
         title="Accuracy"
-        xLabel="epoch"
         series={ACC_SERIES}
         data={accuracy}
-        xRange={xRange}
-        xIncrements={EPOCH_INCREMENTS}
+        {...epochAxis}
         yRange={yRange}
         format={pct}
       />

@@ -1,7 +1,7 @@
 // After training: the confusion matrix (click a cell to see those test images) and the
 // misclassified examples. Used by Train and by the model comparison on Models.
 
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Evaluation, Misclassified } from '../../../app/shared/types';
 import { api } from '../../api';
 import { GlyphImage, imageAt } from '../../components/glyph-image';
@@ -21,41 +21,39 @@ export function EvaluationView({ evaluation, title }: { evaluation: Evaluation; 
   // confusion matrix, whose shades would claim more than a few images can say.
   if (tooFewToMeasure(evaluation.count)) {
     return (
-      <section className="evaluation" aria-label={title ?? 'Evaluation'}>
-        <header className="section-head">
-          <h3>{title ?? 'Test results'}</h3>
-          <span className="stat">
+      <EvaluationFrame
+        title={title}
+        stat={
+          <>
             <strong>
               {rightOf(evaluation.accuracy, evaluation.count)} of {evaluation.count}
             </strong>{' '}
             {evaluation.split} {evaluation.count === 1 ? 'image' : 'images'} right
-          </span>
-        </header>
+          </>
+        }
+      >
         <p className="muted small">
           Too few to measure accuracy (at least {MIN_MEASURED} are needed for a percentage to mean much).
         </p>
         {evaluation.misclassified.length > 0 && (
           <>
             <h4>Misclassified</h4>
-            <Gallery
-              datasetId={evaluation.datasetId}
-              split={evaluation.split}
-              items={evaluation.misclassified}
-            />
+            <Gallery evaluation={evaluation} items={evaluation.misclassified} />
           </>
         )}
-      </section>
+      </EvaluationFrame>
     );
   }
   return (
-    <section className="evaluation" aria-label={title ?? 'Evaluation'}>
-      <header className="section-head">
-        <h3>{title ?? 'Test results'}</h3>
-        <span className="stat">
+    <EvaluationFrame
+      title={title}
+      stat={
+        <>
           <strong>{formatAccuracy(evaluation.accuracy)}</strong> accuracy on{' '}
           {evaluation.count.toLocaleString()} {evaluation.split} images · loss {evaluation.loss.toFixed(3)}
-        </span>
-      </header>
+        </>
+      }
+    >
       <div className="evaluation-body">
         <ConfusionMatrix evaluation={evaluation} labels={labels} selected={cell} onSelect={setCell} />
         <div className="evaluation-side">
@@ -73,21 +71,30 @@ export function EvaluationView({ evaluation, title }: { evaluation: Evaluation; 
                   were recognized correctly.
                 </p>
               ) : (
-                <Gallery datasetId={evaluation.datasetId} split={evaluation.split} items={cellItems} />
+                <Gallery evaluation={evaluation} items={cellItems} />
               )}
             </>
           ) : (
             <>
               <h4>Misclassified examples</h4>
-              <Gallery
-                datasetId={evaluation.datasetId}
-                split={evaluation.split}
-                items={evaluation.misclassified}
-              />
+              <Gallery evaluation={evaluation} items={evaluation.misclassified} />
             </>
           )}
         </div>
       </div>
+    </EvaluationFrame>
+  );
+}
+
+/** The section round either view: its heading, and the headline figure beside it. */
+function EvaluationFrame(props: { title?: string; stat: ReactNode; children: ReactNode }) {
+  return (
+    <section className="evaluation" aria-label={props.title ?? 'Evaluation'}>
+      <header className="section-head">
+        <h3>{props.title ?? 'Test results'}</h3>
+        <span className="stat">{props.stat}</span>
+      </header>
+      {props.children}
     </section>
   );
 }
@@ -152,7 +159,9 @@ function ConfusionMatrix({
 
 const GALLERY_MAX = 60;
 
-function Gallery({ datasetId, split, items }: { datasetId: string; split: string; items: Misclassified[] }) {
+/** Some of the evaluated set's images (those of `items`), fetched by index. */
+function Gallery({ evaluation, items }: { evaluation: Evaluation; items: Misclassified[] }) {
+  const { datasetId, split } = evaluation;
   const [images, setImages] = useState<Uint8Array | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = items.slice(0, GALLERY_MAX);

@@ -4,31 +4,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TrainingSpec } from '../../../app/shared/types';
 import { recipeRequest } from '../../training/recipe-choice';
 import { digitsRecipe } from '../../training/recipe-fixture';
-import { RecipePicker, RecipeView } from './recipe-view';
+import { RecipeOrForm, RecipePicker } from './recipe-view';
 
-/** The picker and the recipe in the form's place, as the Train screen wires them. */
+/** The Train screen's recipe part with a stand-in form, and a Start button that sends the choice. */
 function Harness({ onStart }: { onStart: (spec: TrainingSpec) => void }) {
   const recipes = [digitsRecipe()];
   const [choice, setChoice] = useState({ id: '', name: '' });
   const recipe = recipes.find((r) => r.id === choice.id);
   return (
     <>
-      <RecipePicker
+      <RecipeOrForm
         recipes={recipes}
-        recipeId={choice.id}
-        onChange={(id) => setChoice((c) => ({ ...c, id }))}
+        choice={choice}
+        onPick={(id) => setChoice((c) => ({ ...c, id }))}
+        onName={(name) => setChoice((c) => ({ ...c, name }))}
         disabled={false}
-      />
-      {recipe ? (
-        <RecipeView
-          recipe={recipe}
-          name={choice.name}
-          onName={(name) => setChoice((c) => ({ ...c, name }))}
-          disabled={false}
-        />
-      ) : (
+      >
         <p>the usual form</p>
-      )}
+      </RecipeOrForm>
       <button type="button" onClick={() => recipe && onStart(recipeRequest(recipe, choice.name))}>
         Start training
       </button>

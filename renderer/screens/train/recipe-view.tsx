@@ -2,8 +2,48 @@
 // network, epochs and rough duration. The recipe fixes everything else, so the form's fields are
 // hidden while one is chosen; only the new model's name is the person's.
 
+import type { ReactNode } from 'react';
 import type { RecipeSummary } from '../../../app/shared/types';
+import { ChoiceOptions, Field } from '../../components/field';
 import { durationText, epochsText, mixLines, recipeModelName } from '../../training/recipe-choice';
+
+/** A chosen recipe's id ('' for none) and the name its model is to be saved under. */
+export interface RecipeChoice {
+  id: string;
+  name: string;
+}
+
+/** The picker, then the chosen recipe in the form's place, or the form (`children`) with none chosen. */
+export function RecipeOrForm(props: {
+  recipes: RecipeSummary[];
+  choice: RecipeChoice;
+  onPick: (id: string) => void;
+  onName: (name: string) => void;
+  disabled: boolean;
+  children: ReactNode;
+}) {
+  const recipe = props.recipes.find((r) => r.id === props.choice.id);
+  return (
+    <>
+      <RecipePicker
+        recipes={props.recipes}
+        recipeId={recipe ? recipe.id : ''}
+        onChange={props.onPick}
+        disabled={props.disabled}
+      />
+      {recipe ? (
+        <RecipeView
+          recipe={recipe}
+          name={props.choice.name}
+          onName={props.onName}
+          disabled={props.disabled}
+        />
+      ) : (
+        props.children
+      )}
+    </>
+  );
+}
 
 export function RecipePicker(props: {
   recipes: RecipeSummary[];
@@ -13,10 +53,17 @@ export function RecipePicker(props: {
 }) {
   if (props.recipes.length === 0) return null;
   return (
-    <div className="field field-wide recipe-picker">
-      <label className="field-label" htmlFor="train-recipe">
-        Built-in recipe
-      </label>
+    <Field
+      htmlFor="train-recipe"
+      label="Built-in recipe"
+      className="field-wide recipe-picker"
+      helpId="train-recipe-help"
+      help={
+        props.recipeId
+          ? 'Trains exactly as the built-in model was trained. The result is saved as a new model of yours; the built-in one stays.'
+          : 'Or rerun the recipe a built-in model was trained from.'
+      }
+    >
       <select
         id="train-recipe"
         value={props.recipeId}
@@ -25,18 +72,9 @@ export function RecipePicker(props: {
         onChange={(e) => props.onChange(e.target.value)}
       >
         <option value="">None: set up your own run</option>
-        {props.recipes.map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.name}
-          </option>
-        ))}
+        <ChoiceOptions choices={props.recipes.map((r) => ({ id: r.id, title: r.name }))} />
       </select>
-      <span className="field-help" id="train-recipe-help">
-        {props.recipeId
-          ? 'Trains exactly as the built-in model was trained. The result is saved as a new model of yours; the built-in one stays.'
-          : 'Or rerun the recipe a built-in model was trained from.'}
-      </span>
-    </div>
+    </Field>
   );
 }
 
@@ -81,10 +119,7 @@ export function RecipeView(props: {
             : 'unknown: a set of its mix is not built'}
         </dd>
       </dl>
-      <div className="field">
-        <label className="field-label" htmlFor="train-recipe-name">
-          Name
-        </label>
+      <Field htmlFor="train-recipe-name" label="Name">
         <input
           id="train-recipe-name"
           type="text"
@@ -93,7 +128,7 @@ export function RecipeView(props: {
           maxLength={200}
           onChange={(e) => props.onName(e.target.value)}
         />
-      </div>
+      </Field>
     </fieldset>
   );
 }

@@ -21,13 +21,13 @@ import {
 import { type PendingStart, progressLine, shownTraining, statusTitle } from '../../training/training-store';
 import { Curves } from './curves';
 import { EvaluationView } from './evaluation-view';
-import { RecipePicker, RecipeView } from './recipe-view';
+import { type RecipeChoice, RecipeOrForm } from './recipe-view';
 import { TrainFormView } from './train-form';
 
 /** The form outlives the screen (tab switches), for the session. Only this screen reads or writes it. */
 let remembered: TrainingForm | null = null;
 /** The chosen built-in recipe ('' for none) and its model's name, remembered the same way. */
-let rememberedRecipe = { id: '', name: '' };
+let rememberedRecipe: RecipeChoice = { id: '', name: '' };
 
 export function TrainScreen() {
   const app = useApp();
@@ -207,23 +207,16 @@ export function TrainScreen() {
 
       <section ref={settings} className="card train-settings" aria-labelledby="train-settings-title">
         <h2 id="train-settings-title">New training run</h2>
-        <RecipePicker
+        <RecipeOrForm
           recipes={recipes}
-          recipeId={recipe ? recipe.id : ''}
-          onChange={(id) => {
+          choice={recipeChoice}
+          onPick={(id) => {
             setRecipeChoice((c) => ({ ...c, id }));
             setErrors([]);
           }}
+          onName={(name) => setRecipeChoice((c) => ({ ...c, name }))}
           disabled={running}
-        />
-        {recipe ? (
-          <RecipeView
-            recipe={recipe}
-            name={recipeChoice.name}
-            onName={(name) => setRecipeChoice((c) => ({ ...c, name }))}
-            disabled={running}
-          />
-        ) : (
+        >
           <TrainFormView
             form={form}
             onChange={(f) => {
@@ -238,7 +231,7 @@ export function TrainScreen() {
             disabled={running}
             problems={errors}
           />
-        )}
+        </RecipeOrForm>
         {formErrors.length > 0 && (
           <ul className="notice notice-error" aria-label="Problems">
             {formErrors.map((e) => (
