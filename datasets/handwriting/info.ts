@@ -53,7 +53,8 @@ export const PEN_LETTERS: BundledDatasetInfo = {
 /** Digits and letters together, as a line of handwriting mixes them (issue 19's Characters task). */
 export const PEN_CHARACTERS: BundledDatasetInfo = {
   id: 'pen-characters',
-  title: 'Pen characters 0–9 and A–Z (real handwriting, UNIPEN, case-merged; tested on writers never trained on)',
+  title:
+    'Pen characters 0–9 and A–Z (real handwriting, UNIPEN, case-merged; tested on writers never trained on)',
   task: 'characters',
   classes: [...PEN_DIGITS.classes, ...PEN_LETTERS.classes],
   sizes: PEN_SIZES.characters,

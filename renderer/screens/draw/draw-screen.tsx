@@ -110,7 +110,14 @@ export function DrawScreen({
   }, []);
 
   const classes = recognizer?.classes ?? dataset?.classes ?? [];
-  const noun = dataset?.task === 'letters' ? 'a letter' : dataset?.task === 'digits' ? 'a digit' : dataset?.task === 'characters' ? 'a character' : 'a glyph';
+  const noun =
+    dataset?.task === 'letters'
+      ? 'a letter'
+      : dataset?.task === 'digits'
+        ? 'a digit'
+        : dataset?.task === 'characters'
+          ? 'a character'
+          : 'a glyph';
   const p = live.prediction;
   const words = guessWords(p, thing, recognizer !== null);
 
