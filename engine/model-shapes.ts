@@ -156,7 +156,7 @@ export function planModel(inputShape: readonly number[], layers: readonly LayerS
   let parameters = 0;
   let activations = 0;
   const planned: LayerPlan[] = [];
-  const outputShape = walkShapes([...inputShape], layers, 1, (_, spec, shapes) => {
+  const outputShape = walkShapes(inputShape, layers, 1, (_, spec, shapes) => {
     const output = shapes.output;
     if (!output.every((d) => Number.isInteger(d) && d >= 1)) {
       throw new Error(`output shape [${output.join(', ')}] is not a shape`);
