@@ -4,20 +4,12 @@ import { splitOfDonor, TEST_DONORS } from '../datasets/handwriting/writers';
 import { Sequential } from '../engine/index';
 import type { Dense } from '../engine/layers/dense';
 import { Rng } from '../engine/rng';
+import { flatDenseSpec } from '../engine/test-specs';
 import { groupBy, heldOutGlyphs, indicesBy, pickRows, score, topConfusions } from './handwriting-eval';
 
 /** A model whose logits are the first 3 of its 784 inputs: one dense layer, identity on those. */
 function firstThreeModel(): Sequential {
-  const m = new Sequential(
-    {
-      inputShape: [1, 28, 28],
-      layers: [
-        { type: 'flatten', config: {} },
-        { type: 'dense', config: { units: 3 } },
-      ],
-    },
-    new Rng(1),
-  );
+  const m = new Sequential(flatDenseSpec(3), new Rng(1));
   const d = m.layers[1] as Dense;
   d.kernel.value.data.fill(0);
   // kernel [784, 3]: input i feeds output i for i < 3

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { oneSplitManifest } from '../datasets/test-manifest';
 import { hugeModelJson } from '../engine/test-specs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -41,23 +42,7 @@ function writeGzipBomb(dataDir: string): number {
   labels.writeUInt32BE(0x00000801, 0);
   labels.writeUInt32BE(1, 4);
   writeFileSync(path.join(dir, 'train-labels.idx.gz'), gzipSync(labels));
-  const split = {
-    count: 1,
-    images: 'train-images.idx.gz',
-    labels: 'train-labels.idx.gz',
-    sha256: { images: '', labels: '' },
-    histogram: [1],
-  };
-  const manifest = {
-    format: 'glyph-lab-dataset',
-    version: 1,
-    id: 'bomb',
-    classes: ['0'],
-    sampleShape: [1, 28, 28],
-    splits: { train: split },
-    sources: [],
-    build: {},
-  };
+  const manifest = oneSplitManifest('bomb', 'train-images.idx.gz', 'train-labels.idx.gz');
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   return gz.byteLength;
 }

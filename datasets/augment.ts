@@ -185,32 +185,10 @@ export class Augmenter {
     this.smooth(this.fieldY, this.options.elasticAlpha);
   }
 
-  /** In-place separable Gaussian blur with clamp-to-edge borders, then × gain. */
+  /** In-place separable Gaussian blur with clamp-to-edge borders, then × gain: along x, then along y. */
   private smooth(field: Float32Array, gain: number): void {
-    const size = this.size;
-    const k = this.kernel;
-    const r = k.length >> 1;
-    const tmp = this.tmp;
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) {
-        let acc = 0;
-        for (let j = -r; j <= r; j++) {
-          const xx = x + j < 0 ? 0 : x + j >= size ? size - 1 : x + j;
-          acc += k[j + r] * field[y * size + xx];
-        }
-        tmp[y * size + x] = acc;
-      }
-    }
-    for (let y = 0; y < size; y++) {
-      for (let x = 0; x < size; x++) {
-        let acc = 0;
-        for (let j = -r; j <= r; j++) {
-          const yy = y + j < 0 ? 0 : y + j >= size ? size - 1 : y + j;
-          acc += k[j + r] * tmp[yy * size + x];
-        }
-        field[y * size + x] = acc * gain;
-      }
-    }
+    blurLines(field, this.tmp, this.size, this.kernel, 1, 1);
+    blurLines(this.tmp, field, this.size, this.kernel, this.size, gain);
   }
 
   /** Blend the image towards its grey-scale dilation (strength > 0) or erosion (< 0), 3×3 cross. */
@@ -304,4 +282,31 @@ export function augmentHook(
     aug.apply(images.data, images.shape[0], rng);
     return undefined;
   };
+}
+
+/**
+ * One pass of a 1-D kernel over a size×size grid, clamped to the edge, × gain, into `out`. `step` is
+ * the distance between neighbours along the pass: 1 blurs along x (rows), `size` along y (columns).
+ */
+function blurLines(
+  src: Float32Array,
+  out: Float32Array,
+  size: number,
+  k: Float32Array,
+  step: number,
+  gain: number,
+): void {
+  const r = k.length >> 1;
+  const across = step === 1 ? size : 1; // from one line to the next
+  for (let line = 0; line < size; line++) {
+    const base = line * across;
+    for (let p = 0; p < size; p++) {
+      let acc = 0;
+      for (let j = -r; j <= r; j++) {
+        const q = p + j < 0 ? 0 : p + j >= size ? size - 1 : p + j;
+        acc += k[j + r] * src[base + q * step];
+      }
+      out[base + p * step] = acc * gain;
+    }
+  }
 }

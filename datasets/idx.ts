@@ -13,16 +13,40 @@ export interface IdxArray {
   data: IdxData;
 }
 
-const CODES: Record<IdxType, number> = {
-  uint8: 0x08,
-  int8: 0x09,
-  int16: 0x0b,
-  int32: 0x0c,
-  float32: 0x0d,
-  float64: 0x0e,
+/** Each IDX value type: its code in the magic number, its width in bytes and its array. */
+interface IdxFormat {
+  readonly code: number;
+  readonly size: number;
+  readonly array: { new (length: number): IdxData; new (buffer: ArrayBufferLike): IdxData };
+}
+
+const FORMATS: Record<IdxType, IdxFormat> = {
+  uint8: { code: 0x08, size: 1, array: Uint8Array },
+  int8: { code: 0x09, size: 1, array: Int8Array },
+  int16: { code: 0x0b, size: 2, array: Int16Array },
+  int32: { code: 0x0c, size: 4, array: Int32Array },
+  float32: { code: 0x0d, size: 4, array: Float32Array },
+  float64: { code: 0x0e, size: 8, array: Float64Array },
 };
-const SIZES: Record<IdxType, number> = { uint8: 1, int8: 1, int16: 2, int32: 4, float32: 4, float64: 8 };
-const TYPES = new Map<number, IdxType>(Object.entries(CODES).map(([t, c]) => [c, t as IdxType]));
+const TYPES = new Map<number, IdxType>(Object.entries(FORMATS).map(([t, f]) => [f.code, t as IdxType]));
+
+/** Whether this machine keeps numbers little-endian (every platform Node and Electron run on does). */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/**
+ * Between IDX's big-endian order and this machine's, in place: reverses the bytes of each `size`-byte
+ * value. One loop for every type, where a DataView would need a getter and a setter per type.
+ */
+function swapByteOrder(bytes: Uint8Array, size: number): void {
+  if (size === 1 || !LITTLE_ENDIAN) return;
+  for (let at = 0; at < bytes.length; at += size) {
+    for (let i = at, j = at + size - 1; i < j; i++, j--) {
+      const t = bytes[i];
+      bytes[i] = bytes[j];
+      bytes[j] = t;
+    }
+  }
+}
 
 /** A malformed IDX file: bad magic, truncated, or sizes that do not add up. */
 export class IdxError extends Error {
@@ -66,7 +90,7 @@ export function parseIdx(bytes: Uint8Array, name = 'IDX data'): IdxArray {
     shape.push(n);
     count *= n;
   }
-  const expected = header + count * SIZES[type];
+  const expected = header + count * FORMATS[type].size;
   if (bytes.length < expected) {
     throw new IdxError(
       `${name}: truncated: ${bytes.length} bytes, but [${shape.join(', ')}] ${type} needs ${expected} (${expected - bytes.length} missing)`,
@@ -81,32 +105,11 @@ export function parseIdx(bytes: Uint8Array, name = 'IDX data'): IdxArray {
 }
 
 function readValues(view: DataView, at: number, type: IdxType, n: number): IdxData {
-  switch (type) {
-    case 'uint8':
-      return new Uint8Array(view.buffer.slice(view.byteOffset + at, view.byteOffset + at + n));
-    case 'int8':
-      return new Int8Array(view.buffer.slice(view.byteOffset + at, view.byteOffset + at + n));
-    case 'int16': {
-      const out = new Int16Array(n);
-      for (let i = 0; i < n; i++) out[i] = view.getInt16(at + 2 * i, false);
-      return out;
-    }
-    case 'int32': {
-      const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = view.getInt32(at + 4 * i, false);
-      return out;
-    }
-    case 'float32': {
-      const out = new Float32Array(n);
-      for (let i = 0; i < n; i++) out[i] = view.getFloat32(at + 4 * i, false);
-      return out;
-    }
-    case 'float64': {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = view.getFloat64(at + 8 * i, false);
-      return out;
-    }
-  }
+  const { size, array: Values } = FORMATS[type];
+  const start = view.byteOffset + at;
+  const bytes = new Uint8Array(view.buffer.slice(start, start + n * size));
+  swapByteOrder(bytes, size);
+  return new Values(bytes.buffer);
 }
 
 /** Encode an array as IDX bytes. */
@@ -123,31 +126,19 @@ export function encodeIdx(array: IdxArray): Uint8Array {
     throw new IdxError(`encodeIdx: shape [${shape.join(', ')}] needs ${count} values, got ${data.length}`);
   }
   const header = 4 + 4 * shape.length;
-  const out = new Uint8Array(header + count * SIZES[type]);
+  const out = new Uint8Array(header + count * FORMATS[type].size);
   const view = new DataView(out.buffer);
-  out[2] = CODES[type];
+  out[2] = FORMATS[type].code;
   out[3] = shape.length;
   shape.forEach((d, i) => {
     view.setUint32(4 + 4 * i, d, false);
   });
-  switch (type) {
-    case 'uint8':
-    case 'int8':
-      out.set(new Uint8Array(data.buffer, data.byteOffset, count), header);
-      break;
-    case 'int16':
-      for (let i = 0; i < count; i++) view.setInt16(header + 2 * i, data[i], false);
-      break;
-    case 'int32':
-      for (let i = 0; i < count; i++) view.setInt32(header + 4 * i, data[i], false);
-      break;
-    case 'float32':
-      for (let i = 0; i < count; i++) view.setFloat32(header + 4 * i, data[i], false);
-      break;
-    case 'float64':
-      for (let i = 0; i < count; i++) view.setFloat64(header + 8 * i, data[i], false);
-      break;
-  }
+  const { size, array: Values } = FORMATS[type];
+  const values = new Values(count);
+  values.set(data);
+  const bytes = new Uint8Array(values.buffer);
+  swapByteOrder(bytes, size);
+  out.set(bytes, header);
   return out;
 }
 

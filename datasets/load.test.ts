@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeIdxImages, encodeIdxLabels } from './idx';
 import { loadDatasetBytes, readManifest } from './load';
+import { oneSplitManifest } from './test-manifest';
 
 // Hostile bundled-data folders (issue 14, item 12), built in a temp folder: `<dataDir>/evil/`.
 let dataDir: string;
@@ -14,19 +15,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function manifest(images: string, labels: string, count = 1): string {
-  const split = { count, images, labels, sha256: { images: '', labels: '' }, histogram: [count] };
-  return JSON.stringify({
-    format: 'glyph-lab-dataset',
-    version: 1,
-    id: 'evil',
-    classes: ['0'],
-    sampleShape: [1, 28, 28],
-    splits: { train: split },
-    sources: [],
-    build: {},
-  });
-}
+const manifest = (images: string, labels: string, count = 1) =>
+  JSON.stringify(oneSplitManifest('evil', images, labels, count));
 
 const oneImage = () => encodeIdxImages(new Uint8Array(784), 1, 28, 28);
 const oneLabel = () => encodeIdxLabels(new Uint8Array(1));

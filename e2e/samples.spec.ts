@@ -3,8 +3,7 @@
 // their screen; image files dropped on the screen are imported through the same path as under
 // Electron (the preload's file bridge, here with the host standing in for webUtils and main).
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
@@ -60,82 +59,70 @@ test('dropping an image file on Samples imports it (the preload file bridge, thr
   app,
   host,
 }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'glyph-drop-e2e-'));
-  try {
-    const file = join(dir, 'ring.png');
-    const ring = Buffer.from(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="white"/><circle cx="32" cy="32" r="20" fill="none" stroke="black" stroke-width="6"/></svg>',
+  const file = test.info().outputPath('ring.png');
+  const ring = Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="white"/><circle cx="32" cy="32" r="20" fill="none" stroke="black" stroke-width="6"/></svg>',
+  );
+  await sharp(ring).png().toFile(file);
+  // As Electron's webUtils would answer for this file dropped from a folder.
+  host.dropped.set('ring.png', file);
+  await createSet(app, 'Symbols', ['○']);
+
+  const drop = async (name: string, bytes: number[]) => {
+    const dataTransfer = await app.evaluateHandle(
+      ([n, b]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(b)], n, { type: 'image/png' }));
+        return dt;
+      },
+      [name, bytes] as const,
     );
-    await sharp(ring).png().toFile(file);
-    // As Electron's webUtils would answer for this file dropped from a folder.
-    host.dropped.set('ring.png', file);
-    await createSet(app, 'Symbols', ['○']);
+    await app.dispatchEvent('.samples-screen', 'dragover', { dataTransfer });
+    await app.dispatchEvent('.samples-screen', 'drop', { dataTransfer });
+  };
+  await drop('ring.png', [...readFileSync(file)]);
+  await expect(app.getByRole('status')).toContainText('Imported 1 image.');
+  await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(1);
 
-    const drop = async (name: string, bytes: number[]) => {
-      const dataTransfer = await app.evaluateHandle(
-        ([n, b]) => {
-          const dt = new DataTransfer();
-          dt.items.add(new File([new Uint8Array(b)], n, { type: 'image/png' }));
-          return dt;
-        },
-        [name, bytes] as const,
-      );
-      await app.dispatchEvent('.samples-screen', 'dragover', { dataTransfer });
-      await app.dispatchEvent('.samples-screen', 'drop', { dataTransfer });
-    };
-    await drop('ring.png', [...readFileSync(file)]);
-    await expect(app.getByRole('status')).toContainText('Imported 1 image.');
-    await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(1);
-
-    // A File the page made up has no path on disk: no grant, nothing imported, and it says so.
-    await drop('made-up.png', [1, 2, 3]);
-    await expect(app.getByRole('status')).toContainText('not a file from the disk');
-    await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(1);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // A File the page made up has no path on disk: no grant, nothing imported, and it says so.
+  await drop('made-up.png', [1, 2, 3]);
+  await expect(app.getByRole('status')).toContainText('not a file from the disk');
+  await expect(app.getByRole('list', { name: 'Samples of ○' }).getByRole('img')).toHaveCount(1);
 });
 
 test('a set exported as CSV through the save dialog comes back into a new set with the same counts', async ({
   app,
   host,
 }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'glyph-set-e2e-'));
-  try {
-    await createSet(app, 'Symbols', ['★', '○']);
-    const saved = [
-      ['○', 1],
-      ['○', 2],
-      ['★', 1],
-    ] as const;
-    for (const [label, n] of saved) {
-      await app.getByRole('radio', { name: new RegExp(label) }).click();
-      await drawStrokes(app, RING);
-      await app.keyboard.press('Enter');
-      await expect(app.getByRole('list', { name: `Samples of ${label}` }).getByRole('img')).toHaveCount(n);
-    }
-
-    const out = join(dir, 'symbols');
-    host.dialogs.saveFile.push(out);
-    await app.getByLabel('Export format').selectOption({ label: 'CSV' });
-    await app.getByRole('button', { name: 'Export set…' }).click();
-    await expect(app.getByRole('status')).toContainText(
-      `Exported Symbols to ${out}: 3 samples in 2 classes.`,
-    );
-    expect(readFileSync(join(out, 'samples.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 3);
-
-    await app.getByLabel('New set name').fill('Symbols again');
-    await app.getByRole('button', { name: 'Create set' }).click();
-    await expect(
-      app.getByRole('combobox', { name: 'Set', exact: true }).locator('option:checked'),
-    ).toHaveText('Symbols again');
-    await expect(app.getByRole('radio')).toHaveCount(0);
-    host.dialogs.openFiles.push([join(out, 'samples.csv')]);
-    await app.getByRole('button', { name: 'Import…' }).click();
-    await expect(app.getByRole('status')).toContainText('Imported 3 samples from samples.csv.');
-    await expect(app.getByRole('radio', { name: /○/ })).toContainText('2 · too few');
-    await expect(app.getByRole('radio', { name: /★/ })).toContainText('1 · too few');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  await createSet(app, 'Symbols', ['★', '○']);
+  const saved = [
+    ['○', 1],
+    ['○', 2],
+    ['★', 1],
+  ] as const;
+  for (const [label, n] of saved) {
+    await app.getByRole('radio', { name: new RegExp(label) }).click();
+    await drawStrokes(app, RING);
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('list', { name: `Samples of ${label}` }).getByRole('img')).toHaveCount(n);
   }
+
+  const out = test.info().outputPath('symbols');
+  host.dialogs.saveFile.push(out);
+  await app.getByLabel('Export format').selectOption({ label: 'CSV' });
+  await app.getByRole('button', { name: 'Export set…' }).click();
+  await expect(app.getByRole('status')).toContainText(`Exported Symbols to ${out}: 3 samples in 2 classes.`);
+  expect(readFileSync(join(out, 'samples.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 3);
+
+  await app.getByLabel('New set name').fill('Symbols again');
+  await app.getByRole('button', { name: 'Create set' }).click();
+  await expect(app.getByRole('combobox', { name: 'Set', exact: true }).locator('option:checked')).toHaveText(
+    'Symbols again',
+  );
+  await expect(app.getByRole('radio')).toHaveCount(0);
+  host.dialogs.openFiles.push([join(out, 'samples.csv')]);
+  await app.getByRole('button', { name: 'Import…' }).click();
+  await expect(app.getByRole('status')).toContainText('Imported 3 samples from samples.csv.');
+  await expect(app.getByRole('radio', { name: /○/ })).toContainText('2 · too few');
+  await expect(app.getByRole('radio', { name: /★/ })).toContainText('1 · too few');
 });

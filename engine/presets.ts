@@ -59,6 +59,18 @@ const convStage = (filters: number) => [
   relu(),
   layer('maxpool2d', { poolSize: 2 }),
 ];
+/**
+ * LeNet's layout: two convolution stages of `first` and `second` filters, a 128-unit ReLU layer, then
+ * `head` (dropout, say) before the class scores.
+ */
+const lenetLayers = (first: number, second: number, classes: number, head: LayerSpec[] = []) => [
+  ...convStage(first),
+  ...convStage(second),
+  layer('flatten'),
+  ...denseRelu(128),
+  ...head,
+  layer('dense', { units: classes }),
+];
 /** SGD with momentum under a cosine schedule: the plain networks' settings. */
 const momentumCosine = (epochs: number): TrainingDefaults => ({
   optimizer: { type: 'momentum', config: { momentum: 0.9, weightDecay: 1e-4 } },
@@ -88,13 +100,7 @@ const builders: Record<PresetId, Builder> = {
       'The classic small convolutional network (two 5×5 convolutions with pooling): more accurate than the perceptron, slower to train.',
     model: {
       inputShape,
-      layers: [
-        ...convStage(8),
-        ...convStage(16),
-        layer('flatten'),
-        ...denseRelu(128),
-        layer('dense', { units: classes }),
-      ],
+      layers: lenetLayers(8, 16, classes),
     },
     training: momentumCosine(8),
   }),
@@ -107,14 +113,7 @@ const builders: Record<PresetId, Builder> = {
       // NOTE: sized for 2 CPU cores. 16/32 filters with batch norm trained several times slower
       // (docs/experiments/2026-11-24-preset-accuracy.md) for little to gain on 28×28 glyphs; dropout
       // and augmentation regularise.
-      layers: [
-        ...convStage(12),
-        ...convStage(24),
-        layer('flatten'),
-        ...denseRelu(128),
-        layer('dropout', { rate: 0.25 }),
-        layer('dense', { units: classes }),
-      ],
+      layers: lenetLayers(12, 24, classes, [layer('dropout', { rate: 0.25 })]),
     },
     training: {
       optimizer: { type: 'adamw', config: { weightDecay: 1e-4 } },

@@ -3,6 +3,7 @@
 // pixels would change that score most. Works for any Sequential model.
 
 import type { Sequential } from './model';
+import { forEachNeighbour } from './neighbours';
 import { type Tensor, tensor } from './tensor';
 
 /**
@@ -48,23 +49,21 @@ export function smoothHeatMap(gradient: Tensor, percentile = 0.99): Tensor {
   const planes = gradient.data.length / (h * w);
   const out = tensor(shape);
   const k = [1, 2, 1];
+  let base = 0;
+  let sum = 0;
+  let weight = 0;
+  const add = (i: number, dx: number, dy: number) => {
+    const kw = k[dy + 1]! * k[dx + 1]!;
+    sum += kw * Math.abs(gradient.data[base + i]!);
+    weight += kw;
+  };
   for (let p = 0; p < planes; p++) {
-    const base = p * h * w;
+    base = p * h * w;
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
-        let sum = 0;
-        let weight = 0;
-        for (let dy = -1; dy <= 1; dy++) {
-          const yy = y + dy;
-          if (yy < 0 || yy >= h) continue;
-          for (let dx = -1; dx <= 1; dx++) {
-            const xx = x + dx;
-            if (xx < 0 || xx >= w) continue;
-            const kw = k[dy + 1]! * k[dx + 1]!;
-            sum += kw * Math.abs(gradient.data[base + yy * w + xx]!);
-            weight += kw;
-          }
-        }
+        sum = 0;
+        weight = 0;
+        forEachNeighbour(x, y, w, h, add);
         out.data[base + y * w + x] = sum / weight;
       }
     }

@@ -1,5 +1,5 @@
 // Model specs the engine's tests build, written once: the small multilayer perceptron most tests
-// train or inspect (and `layer`, engine/layer.ts's layerSpec, for the rest).
+// train or inspect, the smallest image model (and `layer`, engine/layer.ts's layerSpec, for the rest).
 
 import { layerSpec as layer } from './layer';
 import type { ModelSpec } from './model';
@@ -21,6 +21,11 @@ export function mlpSpec(
     ...(i < units.length - 1 ? [layer(activation)] : []),
   ]);
   return { inputShape: [inputs], layers };
+}
+
+/** [1, 28, 28] → flatten → dense(units): the smallest model that reads an image. */
+export function flatDenseSpec(units: number): ModelSpec {
+  return { inputShape: [1, 28, 28], layers: [layer('flatten'), layer('dense', { units })] };
 }
 
 /**

@@ -4,13 +4,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDirAtomic } from '../../datasets/io/atomic';
-import { Sequential } from '../../engine/model';
-import { Rng } from '../../engine/rng';
 import { hugeModelJson } from '../../engine/test-specs';
-import { writeModel } from '../model/engine-model';
 import { modelChecks } from './model-codec';
 import { ModelStore } from './stores/model-store';
-import { tempDir } from './test-helpers';
+import { tempDir, tinyModelFiles } from './test-helpers';
 
 let tmp: ReturnType<typeof tempDir>;
 let store: ModelStore;
@@ -21,20 +18,6 @@ beforeEach(() => {
   models = path.join(tmp.dir, 'user', 'models');
 });
 afterEach(() => tmp.remove());
-
-function smallModel() {
-  const model = new Sequential(
-    {
-      inputShape: [1, 28, 28],
-      layers: [
-        { type: 'flatten', config: {} },
-        { type: 'dense', config: { units: 2 } },
-      ],
-    },
-    new Rng(1),
-  );
-  return writeModel(model, ['a', 'b']);
-}
 
 describe('model folders checked by the engine', () => {
   it('refuses a 1 KB model.json declaring a 1,000,000-unit layer by arithmetic, when listing and importing', async () => {
@@ -59,7 +42,7 @@ describe('model folders checked by the engine', () => {
   });
 
   it('refuses weights of ±3.4e38 on load and import, while a sound copy loads', async () => {
-    const files = smallModel();
+    const files = tinyModelFiles();
     await writeDirAtomic(path.join(tmp.dir, 'sound'), {
       'model.json': JSON.stringify(files.json),
       'weights.bin': files.weights,

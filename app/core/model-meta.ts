@@ -2,17 +2,13 @@
 // record), stored inside the engine's model.json under `metadata.glyphLab`, so one file pair is the
 // whole model and other tools see a plain engine model.
 
+import type { RunReport } from '../shared/trainer-protocol';
 import type {
-  CalibrationRecord,
   Convergence,
   EpochMetrics,
   Evaluation,
-  FineTuneReport,
-  LabelledEvaluation,
   ModelMetrics,
   ModelSummary,
-  RecipeRecord,
-  SuspiciousSample,
   Task,
   TrainingSpec,
 } from '../shared/types';
@@ -26,17 +22,8 @@ export interface TrainingRecord {
   finishedAt: string;
 }
 
-export interface TrainingDataSummary {
-  /** Images trained on per epoch (after the validation hold-out; copies and replay included). */
-  trainImages: number;
-  validationImages: number;
-  /** Held-out test images the evaluation used. */
-  testImages: number;
-  /** Original (not augmented) training images per class, replay included. */
-  perClass: Record<string, number>;
-}
-
-export interface AppModelMeta {
+/** The run's report (fine-tuning, suspicious samples, calibration, recipe, data) is kept as it came. */
+export interface AppModelMeta extends Partial<RunReport> {
   name: string;
   datasetId: string;
   task: Task;
@@ -49,18 +36,6 @@ export interface AppModelMeta {
   training?: TrainingRecord;
   /** Where an imported model came from. */
   importedFrom?: string;
-  /** Fine-tuned models: what was done and the before/after figures. */
-  fineTune?: FineTuneReport;
-  /** Custom sets: the samples this model strongly disagreed with when it was trained. */
-  suspicious?: SuspiciousSample[];
-  /** What the model was trained on (for the model card). */
-  data?: TrainingDataSummary;
-  /** Temperature and thresholds for honest confidence (recipes), with the figures behind them. */
-  calibration?: CalibrationRecord;
-  /** Test figures beside the headline one. */
-  alsoEvaluated?: LabelledEvaluation[];
-  /** The built-in recipe that trained it. */
-  recipe?: RecipeRecord;
 }
 
 const KEY = 'glyphLab';

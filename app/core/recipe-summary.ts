@@ -5,8 +5,8 @@
 import { donorRanges } from '../../datasets/handwriting/donors';
 import { readManifest } from '../../datasets/load';
 import type { LayerSpec } from '../../engine/layer';
+import { planModel } from '../../engine/model-shapes';
 import { isPresetId, preset } from '../../engine/presets';
-import { planModel } from '../../engine/shape-check';
 import { layersOf, SAMPLE_SHAPE } from '../model/engine-model';
 import { specOfRecipe } from '../model/recipe-spec';
 import {

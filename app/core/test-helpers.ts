@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isTempName } from '../../datasets/io/atomic';
 import { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
+import { flatDenseSpec } from '../../engine/test-specs';
 import { writeModel } from '../model/engine-model';
 import { FINE_TUNE_TRAINING } from '../model/fine-tune-recipe';
 import type { ModelFiles } from '../shared/trainer-protocol';
@@ -126,17 +127,7 @@ export async function barSet(
 
 /** A real, tiny model file pair (flatten → dense 2, classes a and b), seeded. */
 export function tinyModelFiles(seed = 1): ModelFiles {
-  const model = new Sequential(
-    {
-      inputShape: [1, 28, 28],
-      layers: [
-        { type: 'flatten', config: {} },
-        { type: 'dense', config: { units: 2 } },
-      ],
-    },
-    new Rng(seed),
-  );
-  return writeModel(model, ['a', 'b']);
+  return writeModel(new Sequential(flatDenseSpec(2), new Rng(seed)), ['a', 'b']);
 }
 
 /** Ids of every sample PNG in a set's label folders, wherever it sits (temps left out), sorted. */

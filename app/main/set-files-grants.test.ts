@@ -51,6 +51,11 @@ async function openGrants(files: string[]): Promise<string[]> {
   return ((await h.invoke('dialog:openFiles', open)) as FileGrant[]).map((f) => f.grant);
 }
 
+/** `datasets:import` of the granted files into set `id`. */
+async function importInto(id: string, format: 'csv' | 'idx', grants: string[]): Promise<ImportReport> {
+  return (await h.invoke('datasets:import', { id, format, grants })) as ImportReport;
+}
+
 const THREE = [
   ['★', 6],
   ['○', 12],
@@ -71,17 +76,10 @@ describe('datasets:export and datasets:import through grants', () => {
 
     const back = (await h.invoke('datasets:create', { title: 'Stars again' })) as DatasetInfo;
     const grants = await openGrants([path.join(out, 'samples.csv')]);
-    const report = (await h.invoke('datasets:import', {
-      id: back.id,
-      format: 'csv',
-      grants,
-    })) as ImportReport;
-    expect(report).toEqual({ imported: 3, rejected: [] });
+    expect(await importInto(back.id, 'csv', grants)).toEqual({ imported: 3, rejected: [] });
     expect(await counts(back.id)).toEqual({ '★': 2, '○': 1 });
     // Each grant imports once.
-    await expect(h.invoke('datasets:import', { id: back.id, format: 'csv', grants })).rejects.toThrow(
-      /used or expired/,
-    );
+    await expect(importInto(back.id, 'csv', grants)).rejects.toThrow(/used or expired/);
   });
 
   it('an IDX pair comes back in either order, with the class names of the classes.json chosen with it', async () => {
@@ -102,18 +100,13 @@ describe('datasets:export and datasets:import through grants', () => {
       path.join(out, 'images.idx.gz'),
       path.join(out, 'classes.json'),
     ]);
-    const report = (await h.invoke('datasets:import', {
-      id: back.id,
-      format: 'idx',
-      grants,
-    })) as ImportReport;
-    expect(report).toEqual({ imported: 3, rejected: [] });
+    expect(await importInto(back.id, 'idx', grants)).toEqual({ imported: 3, rejected: [] });
     expect(await counts(back.id)).toEqual(await counts(set.id));
 
     // Without it, main reads nothing it was not granted: the classes are the label numbers.
     const bare = (await h.invoke('datasets:create', { title: 'Bars, numbered' })) as DatasetInfo;
     const pair = await openGrants([path.join(out, 'images.idx.gz'), path.join(out, 'labels.idx.gz')]);
-    await h.invoke('datasets:import', { id: bare.id, format: 'idx', grants: pair });
+    await importInto(bare.id, 'idx', pair);
     const numbered = Object.keys(await counts(bare.id)).sort();
     expect(numbered).not.toEqual(Object.keys(await counts(set.id)).sort());
     expect(numbered.every((c) => /^\d+$/.test(c))).toBe(true);
@@ -126,9 +119,9 @@ describe('datasets:export and datasets:import through grants', () => {
       `${label},${Array.from(image, (v) => Math.round(v * 255)).join(',')}`;
     const bad = path.join(h.dir, 'bad.csv');
     await fs.writeFile(bad, `${header}\n${row('a', bar(6))}\nb,1,2,3\n`);
-    await expect(
-      h.invoke('datasets:import', { id: set.id, format: 'csv', grants: await openGrants([bad]) }),
-    ).rejects.toThrow(/bad\.csv line 3: 4 fields, expected 785/);
+    await expect(importInto(set.id, 'csv', await openGrants([bad]))).rejects.toThrow(
+      /bad\.csv line 3: 4 fields, expected 785/,
+    );
     expect(await counts(set.id)).toEqual({});
     expect(
       ((await h.invoke('datasets:list')) as DatasetInfo[]).find((d) => d.id === set.id)?.classes,
@@ -136,36 +129,29 @@ describe('datasets:export and datasets:import through grants', () => {
 
     const long = path.join(h.dir, 'long.csv');
     await fs.writeFile(long, `${header}\n${row('a', bar(6))}\n${row('x'.repeat(65), bar(9))}\n`);
-    await expect(
-      h.invoke('datasets:import', { id: set.id, format: 'csv', grants: await openGrants([long]) }),
-    ).rejects.toThrow(/long\.csv: a label must be 1–64 characters/);
+    await expect(importInto(set.id, 'csv', await openGrants([long]))).rejects.toThrow(
+      /long\.csv: a label must be 1–64 characters/,
+    );
     expect(await counts(set.id)).toEqual({});
 
     const blank = path.join(h.dir, 'blank.csv');
     await fs.writeFile(blank, `${header}\n${row('a', bar(6))}\n${row('a', new Float32Array(784))}\n`);
-    const report = await h.invoke('datasets:import', {
-      id: set.id,
-      format: 'csv',
-      grants: await openGrants([blank]),
-    });
-    expect(report).toEqual({
+    expect(await importInto(set.id, 'csv', await openGrants([blank]))).toEqual({
       imported: 1,
       rejected: [{ file: 'blank.csv #2', reason: 'no ink found in the image' }],
     });
 
     // Two CSV files called an IDX pair: refused, nothing added.
-    await expect(
-      h.invoke('datasets:import', { id: set.id, format: 'idx', grants: await openGrants([blank, bad]) }),
-    ).rejects.toThrow(/IDX|magic/i);
+    await expect(importInto(set.id, 'idx', await openGrants([blank, bad]))).rejects.toThrow(/IDX|magic/i);
     expect(await counts(set.id)).toEqual({ a: 1 });
   });
 
   it('imports take read grants only, and an export never replaces a folder it did not write', async () => {
     const set = await makeSet('Mine', THREE);
     const csv = path.join(h.dir, 'x.csv');
-    await expect(
-      h.invoke('datasets:import', { id: set.id, format: 'csv', grants: [await saveGrant(csv)] }),
-    ).rejects.toThrow(/for writing, not reading/);
+    await expect(importInto(set.id, 'csv', [await saveGrant(csv)])).rejects.toThrow(
+      /for writing, not reading/,
+    );
 
     const mine = path.join(h.dir, 'my-folder');
     await fs.mkdir(mine);

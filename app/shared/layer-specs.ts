@@ -2,7 +2,7 @@
 // and schedule type, every numeric field bounded, unknown keys refused. They run at the boundary (in
 // `trainingSpecSchema`), so a request for a 1,000,000-unit layer is refused in microseconds by main
 // instead of being built. The whole network's size is checked by arithmetic on shapes in the core
-// (engine/shape-check.ts: at most 50 M parameters). The static type stays `{type: string, config:
+// (engine/model-shapes.ts: at most 50 M parameters). The static type stays `{type: string, config:
 // Record<string, unknown>}` (the engine's LayerSpec); the per-type checks are refinements.
 
 import { z } from 'zod';

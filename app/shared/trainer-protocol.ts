@@ -49,6 +49,35 @@ export interface TrainJob {
   dataDir?: string;
 }
 
+/** What was trained on: image counts and original images per class. */
+export interface TrainingDataSummary {
+  /** Images trained on per epoch (after the validation hold-out; copies and replay included). */
+  trainImages: number;
+  validationImages: number;
+  /** Held-out test images the evaluation used. */
+  testImages: number;
+  /** Original (not augmented) training images per class, replay included. */
+  perClass: Record<string, number>;
+}
+
+/**
+ * What a finished run reports beyond the model and its headline evaluation. The app keeps it in the
+ * model's metadata as it came (app/core/model-meta.ts), for the model card.
+ */
+export interface RunReport {
+  /** Fine-tuning: what was done and the before/after figures. */
+  fineTune?: FineTuneReport;
+  /** Custom sets: samples the trained model strongly disagrees with. */
+  suspicious?: SuspiciousSample[];
+  /** Recipes: temperature and thresholds for honest confidence, with the figures behind them. */
+  calibration?: CalibrationRecord;
+  /** Recipes: test figures beside the headline one. */
+  alsoEvaluated?: LabelledEvaluation[];
+  /** The built-in recipe that trained it, with its data mix. */
+  recipe?: RecipeRecord;
+  data: TrainingDataSummary;
+}
+
 /** core → trainer */
 export type TrainerIn = TrainJob | { type: 'pause' } | { type: 'resume' } | { type: 'cancel' };
 
@@ -60,7 +89,7 @@ export type TrainerOut =
   | { type: 'epochEnd'; jobId: string; metrics: EpochMetrics }
   | { type: 'checkpoint'; jobId: string; epoch: number; model: ModelFiles }
   | { type: 'paused' | 'resumed'; jobId: string }
-  | {
+  | ({
       type: 'done';
       jobId: string;
       model: ModelFiles;
@@ -71,22 +100,7 @@ export type TrainerOut =
       seconds: number;
       /** Total parameter count of the trained model. */
       parameters: number;
-      /** Fine-tuning on a custom set: what was done and the before/after figures. */
-      fineTune?: FineTuneReport;
-      /** Custom sets: samples the trained model strongly disagrees with. */
-      suspicious?: SuspiciousSample[];
-      /** Recipes: the calibration, the test figures beside the headline one, and the data mix. */
-      calibration?: CalibrationRecord;
-      alsoEvaluated?: LabelledEvaluation[];
-      recipe?: RecipeRecord;
-      /** What was trained on: image counts and original images per class. */
-      data: {
-        trainImages: number;
-        validationImages: number;
-        testImages: number;
-        perClass: Record<string, number>;
-      };
-    }
+    } & RunReport)
   | { type: 'cancelled'; jobId: string }
   | {
       type: 'error';

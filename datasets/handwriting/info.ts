@@ -28,42 +28,42 @@ export const PEN_SIZES = {
   characters: { train: 6_798 + 35_220, test: 1_368 + 11_558 },
 } as const;
 
-export const PEN_DIGITS: BundledDatasetInfo = {
-  id: 'pen-digits',
-  title: 'Pen digits 0–9 (real handwriting, UNIPEN; tested on writers never trained on)',
-  task: 'digits',
-  classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-  sizes: PEN_SIZES.digits,
-  sampleShape: [1, 28, 28],
-  provenance: UNIPEN_PROVENANCE,
-  writerSplit: UNIPEN_WRITER_SPLIT,
-};
+type PenTask = keyof typeof PEN_SIZES;
 
-export const PEN_LETTERS: BundledDatasetInfo = {
-  id: 'pen-letters',
-  title: 'Pen letters A–Z (real handwriting, UNIPEN, case-merged; tested on writers never trained on)',
-  task: 'letters',
-  classes: Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i)),
-  sizes: PEN_SIZES.letters,
-  sampleShape: [1, 28, 28],
-  provenance: UNIPEN_PROVENANCE,
-  writerSplit: UNIPEN_WRITER_SPLIT,
-};
+/** The registry entry of pen set `pen-<task>`: 28×28 images, UNIPEN's provenance and writer split. */
+function penSet(task: PenTask, title: string, classes: readonly string[]): BundledDatasetInfo {
+  return {
+    id: `pen-${task}`,
+    title,
+    task,
+    classes,
+    sizes: PEN_SIZES[task],
+    sampleShape: [1, 28, 28],
+    provenance: UNIPEN_PROVENANCE,
+    writerSplit: UNIPEN_WRITER_SPLIT,
+  };
+}
+
+export const PEN_DIGITS = penSet(
+  'digits',
+  'Pen digits 0–9 (real handwriting, UNIPEN; tested on writers never trained on)',
+  ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+);
+
+export const PEN_LETTERS = penSet(
+  'letters',
+  'Pen letters A–Z (real handwriting, UNIPEN, case-merged; tested on writers never trained on)',
+  Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i)),
+);
 
 /** Digits and letters together, as a line of handwriting mixes them (issue 19's Characters task). */
-export const PEN_CHARACTERS: BundledDatasetInfo = {
-  id: 'pen-characters',
-  title:
-    'Pen characters 0–9 and A–Z (real handwriting, UNIPEN, case-merged; tested on writers never trained on)',
-  task: 'characters',
-  classes: [...PEN_DIGITS.classes, ...PEN_LETTERS.classes],
-  sizes: PEN_SIZES.characters,
-  sampleShape: [1, 28, 28],
-  provenance: UNIPEN_PROVENANCE,
-  writerSplit: UNIPEN_WRITER_SPLIT,
-};
+export const PEN_CHARACTERS = penSet(
+  'characters',
+  'Pen characters 0–9 and A–Z (real handwriting, UNIPEN, case-merged; tested on writers never trained on)',
+  [...PEN_DIGITS.classes, ...PEN_LETTERS.classes],
+);
 
 /** The registry entry of a task's pen set. */
-export function penSetOf(task: 'digits' | 'letters' | 'characters'): BundledDatasetInfo {
+export function penSetOf(task: PenTask): BundledDatasetInfo {
   return task === 'digits' ? PEN_DIGITS : task === 'letters' ? PEN_LETTERS : PEN_CHARACTERS;
 }

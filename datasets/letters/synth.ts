@@ -5,6 +5,7 @@
 //   outline glyphs       → rasterized → normalizeImage (the image-import path).
 // Pure and seeded: the same Rng state gives the same bytes.
 
+import { forEachNeighbour } from '../../engine/neighbours';
 import type { Rng } from '../../engine/rng';
 import { NORMALIZATION, normalizeImage, normalizeStrokes, type Stroke } from '../normalize';
 import type { GlyphShape } from './fonts';
@@ -252,19 +253,15 @@ function perimeter(lines: readonly Contour[]): number {
 /** One pixel of grey dilation with a soft disc: max of the 4-neighbours and 0.6 × the diagonals. */
 function dilate(src: Float32Array, w: number, h: number): Float32Array {
   const out = new Float32Array(w * h);
+  let m = 0;
+  const keepMax = (i: number, dx: number, dy: number) => {
+    const v = src[i] * (dx !== 0 && dy !== 0 ? 0.6 : 1);
+    if (v > m) m = v;
+  };
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      let m = src[y * w + x];
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const v = src[yy * w + xx] * (dx !== 0 && dy !== 0 ? 0.6 : 1);
-          if (v > m) m = v;
-        }
-      }
+      m = src[y * w + x];
+      forEachNeighbour(x, y, w, h, keepMax);
       out[y * w + x] = m;
     }
   }

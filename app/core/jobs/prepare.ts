@@ -3,7 +3,7 @@
 // by arithmetic) and the replay policy of a job with a base model (which bundled set it replays, how much).
 
 import { CUSTOM_TEST_FRACTION, heldOutOf, testEvery } from '../../../datasets/held-out';
-import { type ModelPlan, planModel, tooBig } from '../../../engine/shape-check';
+import { type ModelPlan, planModel, tooBig } from '../../../engine/model-shapes';
 import { layersOf, SAMPLE_SHAPE } from '../../model/engine-model';
 import { FINE_TUNE_RECIPE } from '../../model/fine-tune-recipe';
 import { specOfRecipe } from '../../model/recipe-spec';

@@ -5,6 +5,7 @@
 // structured clone of Electron's IPC can carry.
 
 import { Rng } from '../../../engine/rng';
+import { tinySpec } from '../../core/test-helpers';
 import type { Channel, InputOf } from '../../shared/api';
 
 /** A token of the right shape that main never issued. */
@@ -179,18 +180,7 @@ export function examples(rng: Rng): { [C in Channel]: InputOf<C> } {
     'models:import': { grant },
     'models:skipped': undefined,
     'recipes:list': undefined,
-    'training:start': {
-      datasetId: 'no-such-set',
-      architecture: 'mlp',
-      optimizer: { type: 'adam', config: {} },
-      learningRate: 0.01,
-      schedule: { type: 'constant', config: {} },
-      batchSize: 32,
-      epochs: 1,
-      augmentation: false,
-      seed: 1,
-      validationSplit: 0.1,
-    },
+    'training:start': tinySpec({ datasetId: 'no-such-set' }),
     'training:pause': undefined,
     'training:resume': undefined,
     'training:cancel': undefined,
