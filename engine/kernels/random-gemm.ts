@@ -62,25 +62,29 @@ export function gemmProblem(
 }
 
 /**
- * Sizes off every block edge of the WebAssembly GEMM (4×8 tiles, MC = 64 rows, KC = 256 k, NC = 512
- * columns): m, n and k one short of, one past, or far from a multiple, in all four layouts, dense
- * and 70 % sparse (panels compacted), so the edge tiles and partial panels are compared too.
+ * Sizes off every block edge of both GEMMs (4×8 tiles, MC = 64 rows, KC = 256 k, NC = 512 columns):
+ * m, n and k one short of, one past, or far from a multiple, in all four layouts; A dense or 70 %
+ * sparse (compacted panels), so the edge tiles and partial panels are compared too.
  */
 export function oddGemmSizes(): GemmSize[] {
+  // m, n, k
+  // biome-ignore format: a table, five sizes a row
   const sizes: [number, number, number][] = [
-    [1, 1, 1],
-    [3, 7, 5],
-    [5, 9, 3],
-    [7, 15, 257],
-    [63, 513, 31],
-    [65, 9, 511],
-    [131, 23, 259],
+    [1, 1, 1], [3, 5, 7], [2, 9, 13], [5, 7, 3], [4, 8, 2],
+    [7, 15, 257], [17, 33, 9], [63, 513, 31], [65, 9, 511], [67, 13, 259],
+    [9, 515, 21], [130, 9, 513], [131, 23, 259],
   ];
-  const out: GemmSize[] = [];
-  sizes.forEach(([m, n, k], i) => {
-    for (const transA of [false, true])
-      for (const transB of [false, true])
-        out.push({ m, n, k, transA, transB, sparsity: transB ? 0.7 : 0, beta: [0, 1, 0.25][i % 3] });
-  });
-  return out;
+  return sizes.flatMap(([m, n, k], i) =>
+    [false, true].flatMap((transA) =>
+      [false, true].map((transB) => ({
+        m,
+        n,
+        k,
+        transA,
+        transB,
+        sparsity: transB ? 0.7 : 0,
+        beta: [0, 1, 0.25][i % 3],
+      })),
+    ),
+  );
 }
