@@ -129,7 +129,7 @@ export function gemmCol2imWasm(
 
 /**
  * Conv2D's forward by direct convolution (kernels.wat conv_direct): y[batch, F, OH, OW] =
- * act(W ∗ x + bias), no columns. Only for stride 1 without padding, F % 8 == 0 and OW % 4 == 0;
+ * act(W ∗ x + bias), no columns. Only for stride 1 without padding, F % 4 == 0 and OW % 8 == 0;
  * returns false otherwise or when the WebAssembly kernels are not loaded.
  */
 export const convDirectWasm: ConvForwardWasm = (w, filters, g, batch, x, bias, relu, y) => {
@@ -139,8 +139,8 @@ export const convDirectWasm: ConvForwardWasm = (w, filters, g, batch, x, bias, r
     strideW !== 1 ||
     padTop !== 0 ||
     padLeft !== 0 ||
-    filters % 8 !== 0 ||
-    outW % 4 !== 0
+    filters % 4 !== 0 ||
+    outW % 8 !== 0
   ) {
     return false;
   }
@@ -157,11 +157,11 @@ export const convDirectWasm: ConvForwardWasm = (w, filters, g, batch, x, bias, r
   ];
   return inMemory(0, regions, (k, [geo, w4, b4, xPtr, , yPtr], f) => {
     writeGeometry(f, geo, g);
-    // weights as [F/8][taps][8]: the kernel broadcast-loads the eight filters' weight of one tap
-    const w8 = w4 >> 2;
-    for (let group = 0; group < filters; group += 8) {
+    // weights as [F/4][taps][4]: the kernel broadcast-loads the four filters' weight of one tap
+    const w0 = w4 >> 2;
+    for (let group = 0; group < filters; group += 4) {
       for (let t = 0; t < taps; t++) {
-        for (let j = 0; j < 8; j++) f[w8 + group * taps + t * 8 + j] = w[(group + j) * taps + t];
+        for (let j = 0; j < 4; j++) f[w0 + group * taps + t * 4 + j] = w[(group + j) * taps + t];
       }
     }
     for (let j = 0; j < filters; j++)

@@ -674,18 +674,21 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $bl))))
 
-  ;; ---- direct convolution (stride 1, no padding), eight filters at a time -----------------------
-  ;; y[b, g·8 + j, oy, ox..ox+3] = act(Σ_{c,ky,kx} w[g·8 + j, c, ky, kx] · x[b, c, oy + ky, ox + kx .. +3] + bias)
-  ;; for every filter group g (F % 8 == 0) and every 4 outputs along a row (OW % 4 == 0). The weights
-  ;; come as $w8 = [F/8][C·KH·KW][8] floats, the bias as $b4 = [F] v128, so the inner step is one
-  ;; unaligned load of x and eight broadcast-load multiply-adds into eight accumulators (one per filter). No
-  ;; columns are built: for small C·KH·KW (M2's first layer, k = 25) im2col + GEMM spends more on
-  ;; packing 36,864 columns than on multiplying. $relu: the ReLU that follows, fused.
+  ;; ---- direct convolution (stride 1, no padding), four filters × eight outputs at a time -------
+  ;; y[b, g + j, oy, ox..ox+7] = act(Σ_{c,ky,kx} w[g + j, c, ky, kx] · x[b, c, oy + ky, ox + kx .. +7] + bias)
+  ;; for every group of four filters g (F % 4 == 0) and every 8 outputs along a row (OW % 8 == 0). The
+  ;; weights come as $w4 = [F/4][C·KH·KW][4] floats, the bias as $b4 = [F] v128, so the inner step is
+  ;; two unaligned loads of x and four broadcast-loads of weights into eight accumulators: the GEMM
+  ;; micro-kernel's shape, 14 live values, which TurboFan keeps in registers (eight filters × four
+  ;; outputs held 17 and spilled: see the micro-kernel's note). No columns are built: for small
+  ;; C·KH·KW (M2's first layer, k = 25) im2col + GEMM spends more on packing 36,864 columns than on
+  ;; multiplying. $relu: the ReLU that follows, fused.
   (func (export "conv_direct") (param $x i32) (param $w4 i32) (param $b4 i32) (param $y i32) (param $batch i32)
     (param $filters i32) (param $relu i32) (param $geo i32)
     (local $C i32) (local $H i32) (local $W i32) (local $KH i32) (local $KW i32) (local $OH i32) (local $OW i32)
     (local $b i32) (local $g i32) (local $oy i32) (local $ox i32) (local $c i32) (local $ky i32) (local $kx i32)
-    (local $xrow i32) (local $wp i32) (local $xv v128) (local $out i32) (local $plane i32)
+    (local $xrow i32) (local $wp i32) (local $x0 v128) (local $x1 v128) (local $wv v128) (local $out i32)
+    (local $plane i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
     (local.set $C (i32.load (local.get $geo)))
@@ -715,7 +718,7 @@
             (local.set $a5 (v128.const f32x4 0 0 0 0))
             (local.set $a6 (v128.const f32x4 0 0 0 0))
             (local.set $a7 (v128.const f32x4 0 0 0 0))
-            ;; weights of this group: $g/8 groups of C·KH·KW taps × 8 floats
+            ;; weights of this group: $g/4 groups of C·KH·KW taps × 4 floats
             (local.set $wp (i32.add (local.get $w4) (i32.shl (i32.mul (local.get $g) (i32.mul (local.get $C)
               (i32.mul (local.get $KH) (local.get $KW)))) (i32.const 2))))
             (local.set $c (i32.const 0))
@@ -730,16 +733,22 @@
                 (local.set $kx (i32.const 0))
                 (block $kxd (loop $kxl
                   (br_if $kxd (i32.ge_u (local.get $kx) (local.get $KW)))
-                  (local.set $xv (v128.load (local.get $xrow)))
-                  (local.set $a0 (f32x4.madd (v128.load32_splat (local.get $wp)) (local.get $xv) (local.get $a0)))
-                  (local.set $a1 (f32x4.madd (v128.load32_splat offset=4 (local.get $wp)) (local.get $xv) (local.get $a1)))
-                  (local.set $a2 (f32x4.madd (v128.load32_splat offset=8 (local.get $wp)) (local.get $xv) (local.get $a2)))
-                  (local.set $a3 (f32x4.madd (v128.load32_splat offset=12 (local.get $wp)) (local.get $xv) (local.get $a3)))
-                  (local.set $a4 (f32x4.madd (v128.load32_splat offset=16 (local.get $wp)) (local.get $xv) (local.get $a4)))
-                  (local.set $a5 (f32x4.madd (v128.load32_splat offset=20 (local.get $wp)) (local.get $xv) (local.get $a5)))
-                  (local.set $a6 (f32x4.madd (v128.load32_splat offset=24 (local.get $wp)) (local.get $xv) (local.get $a6)))
-                  (local.set $a7 (f32x4.madd (v128.load32_splat offset=28 (local.get $wp)) (local.get $xv) (local.get $a7)))
-                  (local.set $wp (i32.add (local.get $wp) (i32.const 32)))
+                  (local.set $x0 (v128.load (local.get $xrow)))
+                  (local.set $x1 (v128.load offset=16 (local.get $xrow)))
+                  ;; a(2j), a(2j+1): filter g + j on outputs ox..ox+3 and ox+4..ox+7
+                  (local.set $wv (v128.load32_splat (local.get $wp)))
+                  (local.set $a0 (f32x4.madd (local.get $wv) (local.get $x0) (local.get $a0)))
+                  (local.set $a1 (f32x4.madd (local.get $wv) (local.get $x1) (local.get $a1)))
+                  (local.set $wv (v128.load32_splat offset=4 (local.get $wp)))
+                  (local.set $a2 (f32x4.madd (local.get $wv) (local.get $x0) (local.get $a2)))
+                  (local.set $a3 (f32x4.madd (local.get $wv) (local.get $x1) (local.get $a3)))
+                  (local.set $wv (v128.load32_splat offset=8 (local.get $wp)))
+                  (local.set $a4 (f32x4.madd (local.get $wv) (local.get $x0) (local.get $a4)))
+                  (local.set $a5 (f32x4.madd (local.get $wv) (local.get $x1) (local.get $a5)))
+                  (local.set $wv (v128.load32_splat offset=12 (local.get $wp)))
+                  (local.set $a6 (f32x4.madd (local.get $wv) (local.get $x0) (local.get $a6)))
+                  (local.set $a7 (f32x4.madd (local.get $wv) (local.get $x1) (local.get $a7)))
+                  (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
                   (local.set $xrow (i32.add (local.get $xrow) (i32.const 4)))
                   (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
                   (br $kxl)))
@@ -749,14 +758,18 @@
               (br $cl)))
             ;; the bias after the sum, as the GEMM path's epilogue adds it: the same roundings
             (local.set $wp (i32.add (local.get $b4) (i32.shl (local.get $g) (i32.const 4))))
-            (local.set $a0 (f32x4.add (local.get $a0) (v128.load (local.get $wp))))
-            (local.set $a1 (f32x4.add (local.get $a1) (v128.load offset=16 (local.get $wp))))
-            (local.set $a2 (f32x4.add (local.get $a2) (v128.load offset=32 (local.get $wp))))
-            (local.set $a3 (f32x4.add (local.get $a3) (v128.load offset=48 (local.get $wp))))
-            (local.set $a4 (f32x4.add (local.get $a4) (v128.load offset=64 (local.get $wp))))
-            (local.set $a5 (f32x4.add (local.get $a5) (v128.load offset=80 (local.get $wp))))
-            (local.set $a6 (f32x4.add (local.get $a6) (v128.load offset=96 (local.get $wp))))
-            (local.set $a7 (f32x4.add (local.get $a7) (v128.load offset=112 (local.get $wp))))
+            (local.set $wv (v128.load (local.get $wp)))
+            (local.set $a0 (f32x4.add (local.get $a0) (local.get $wv)))
+            (local.set $a1 (f32x4.add (local.get $a1) (local.get $wv)))
+            (local.set $wv (v128.load offset=16 (local.get $wp)))
+            (local.set $a2 (f32x4.add (local.get $a2) (local.get $wv)))
+            (local.set $a3 (f32x4.add (local.get $a3) (local.get $wv)))
+            (local.set $wv (v128.load offset=32 (local.get $wp)))
+            (local.set $a4 (f32x4.add (local.get $a4) (local.get $wv)))
+            (local.set $a5 (f32x4.add (local.get $a5) (local.get $wv)))
+            (local.set $wv (v128.load offset=48 (local.get $wp)))
+            (local.set $a6 (f32x4.add (local.get $a6) (local.get $wv)))
+            (local.set $a7 (f32x4.add (local.get $a7) (local.get $wv)))
             (if (local.get $relu)
               (then
                 (local.set $a0 (f32x4.max (local.get $a0) (v128.const f32x4 0 0 0 0)))
@@ -767,30 +780,26 @@
                 (local.set $a5 (f32x4.max (local.get $a5) (v128.const f32x4 0 0 0 0)))
                 (local.set $a6 (f32x4.max (local.get $a6) (v128.const f32x4 0 0 0 0)))
                 (local.set $a7 (f32x4.max (local.get $a7) (v128.const f32x4 0 0 0 0)))))
-            ;; y[b, g + j, oy, ox]
+            ;; y[b, g + j, oy, ox..ox+7]
             (local.set $out (i32.add (local.get $y) (i32.shl (i32.add (i32.mul (i32.add (i32.mul
               (i32.add (i32.mul (local.get $b) (local.get $filters)) (local.get $g)) (local.get $OH)) (local.get $oy))
               (local.get $OW)) (local.get $ox)) (i32.const 2))))
             (v128.store (local.get $out) (local.get $a0))
-            (local.set $out (i32.add (local.get $out) (local.get $plane)))
-            (v128.store (local.get $out) (local.get $a1))
+            (v128.store offset=16 (local.get $out) (local.get $a1))
             (local.set $out (i32.add (local.get $out) (local.get $plane)))
             (v128.store (local.get $out) (local.get $a2))
-            (local.set $out (i32.add (local.get $out) (local.get $plane)))
-            (v128.store (local.get $out) (local.get $a3))
+            (v128.store offset=16 (local.get $out) (local.get $a3))
             (local.set $out (i32.add (local.get $out) (local.get $plane)))
             (v128.store (local.get $out) (local.get $a4))
-            (local.set $out (i32.add (local.get $out) (local.get $plane)))
-            (v128.store (local.get $out) (local.get $a5))
+            (v128.store offset=16 (local.get $out) (local.get $a5))
             (local.set $out (i32.add (local.get $out) (local.get $plane)))
             (v128.store (local.get $out) (local.get $a6))
-            (local.set $out (i32.add (local.get $out) (local.get $plane)))
-            (v128.store (local.get $out) (local.get $a7))
-            (local.set $ox (i32.add (local.get $ox) (i32.const 4)))
+            (v128.store offset=16 (local.get $out) (local.get $a7))
+            (local.set $ox (i32.add (local.get $ox) (i32.const 8)))
             (br $xl)))
           (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
           (br $yl)))
-        (local.set $g (i32.add (local.get $g) (i32.const 8)))
+        (local.set $g (i32.add (local.get $g) (i32.const 4)))
         (br $gl)))
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $bl))))
