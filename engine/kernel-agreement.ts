@@ -1,13 +1,13 @@
 // The WebAssembly kernels in the form this runtime loaded (plain SIMD, or relaxed SIMD with FMA when
 // Node runs with --experimental-wasm-relaxed-simd) against the TypeScript reference: GEMM on random
-// shapes, layouts and sparsity, batch-1 GEMV, and a Conv2D forward and backward. Returns the
+// shapes, layouts and sparsity and on sizes off every block edge (`oddGemmSizes`), batch-1 GEMV, and a Conv2D forward and backward. Returns the
 // form, the worst error of each check against its tolerance, and how many GEMM outputs
 // differ bit for bit from the plain SIMD form (FMA rounds once per multiply-add, so some should).
 // engine/wasm/fma.test.ts runs it here and in a child Node with --experimental-wasm-relaxed-simd.
 
 import { kernelForm, setFusedMultiplyAdd, setWasmKernels } from './kernels';
 import { gemm, gemmTs } from './kernels/gemm';
-import { randomGemm } from './kernels/random-gemm';
+import { gemmProblem, oddGemmSizes, type RandomGemm, randomGemm } from './kernels/random-gemm';
 import { Conv2D } from './layers/conv2d';
 import { Rng } from './rng';
 import type { Tensor } from './tensor';
@@ -29,8 +29,9 @@ export function kernelAgreement(): Agreement {
   const rng = new Rng(17);
   let differFromPlain = 0;
   let outputs = 0;
-  for (let trial = 0; trial < 40; trial++) {
-    const { m, n, k, transA, transB, a, b, c0, beta } = randomGemm(rng, trial);
+  const problems: RandomGemm[] = Array.from({ length: 40 }, (_, trial) => randomGemm(rng, trial));
+  for (const size of oddGemmSizes()) problems.push(gemmProblem(rng, size));
+  for (const { m, n, k, transA, transB, a, b, c0, beta } of problems) {
     const want = c0.slice();
     const got = c0.slice();
     const plain = c0.slice();

@@ -32,7 +32,7 @@ const sizes = (g: ConvGeometry, batch: number) => ({
 });
 
 /** Longest k (C·KH·KW) for which the forward convolves directly (see convForward). */
-const DIRECT_MAX_K = 32;
+const DIRECT_MAX_K = 200;
 
 const gemmK = (g: ConvGeometry) => g.channels * g.kernelH * g.kernelW;
 
@@ -66,10 +66,11 @@ export function convForward(
   y: Float32Array,
   work: ConvWorkspace,
 ): void {
-  // direct convolution where the GEMM's k is short (a first layer on one channel): im2col + GEMM
-  // then spends more on packing columns than on multiplying. Measured on M2's layers (batch 64 /
-  // batch 1): k = 25, 1.21× / 1.07× faster direct; k = 200, 1.08× / 0.79×. Same sums in the same
-  // order as the GEMM path, so the same results bit for bit.
+  // direct convolution where the GEMM's k is short: im2col + GEMM then spends more on packing columns
+  // than on multiplying. Measured on M2's layers, direct ÷ im2col + GEMM time (batch 64 / batch 1),
+  // since the direct kernel's 4×8 tile (2026-12-05, load ~10): k = 25, 0.15–0.35 / 0.6; k = 200,
+  // 0.25–0.45 / 0.85–1.0. Larger k (the cnn preset's second layer, 300) was not measured and stays on
+  // im2col. Same sums in the same order as the GEMM path, so the same results bit for bit.
   const short = gemmK(g) <= DIRECT_MAX_K;
   if (
     (short && convDirectWasm(w, filters, words(g), batch, x, bias, relu, y)) ||

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { setWasmKernels } from '../wasm/runtime';
 import { gemmNaive, gemmTs, gemm as gemmWithBackend } from './gemm';
+import { oddGemmSizes } from './random-gemm';
 
 function random(n: number, rng: Rng): Float32Array {
   const a = new Float32Array(n);
@@ -30,42 +31,27 @@ it('loads the WebAssembly SIMD kernels under Node', () => {
 describe.each(paths)('gemm (%s)', (_path, gemm) => {
   const rng = new Rng(7);
   // odd shapes, and shapes crossing the MC=64 / KC=256 / NC=512 block borders and the 4×8 tile edges
-  const shapes: [number, number, number][] = [
-    [1, 1, 1],
-    [3, 5, 7],
-    [2, 9, 13],
-    [5, 7, 3],
-    [17, 33, 9],
-    [67, 13, 259],
-    [9, 515, 21],
-    [130, 9, 513],
-    [4, 8, 2],
-  ];
-  for (const [m, n, k] of shapes) {
-    for (const transA of [false, true]) {
-      for (const transB of [false, true]) {
-        it(`matches the naive loop: m=${m} n=${n} k=${k} transA=${transA} transB=${transB}`, () => {
-          const aOffset = 3;
-          const bOffset = 5;
-          const cOffset = 2;
-          const a = random(aOffset + m * k, rng);
-          const b = random(bOffset + k * n, rng);
-          const c0 = random(cOffset + m * n, rng);
-          for (const [alpha, beta] of [
-            [1, 0],
-            [1, 1],
-            [0.5, -2],
-          ]) {
-            const got = Float32Array.from(c0);
-            const want = Float32Array.from(c0);
-            gemm(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, got, cOffset);
-            gemmNaive(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, want, cOffset);
-            expect(maxDiff(got, want)).toBeLessThan(1e-4 * Math.sqrt(k));
-            expect(got.subarray(0, cOffset)).toEqual(c0.subarray(0, cOffset)); // nothing before C touched
-          }
-        });
+  for (const { m, n, k, transA, transB } of oddGemmSizes()) {
+    it(`matches the naive loop: m=${m} n=${n} k=${k} transA=${transA} transB=${transB}`, () => {
+      const aOffset = 3;
+      const bOffset = 5;
+      const cOffset = 2;
+      const a = random(aOffset + m * k, rng);
+      const b = random(bOffset + k * n, rng);
+      const c0 = random(cOffset + m * n, rng);
+      for (const [alpha, beta] of [
+        [1, 0],
+        [1, 1],
+        [0.5, -2],
+      ]) {
+        const got = Float32Array.from(c0);
+        const want = Float32Array.from(c0);
+        gemm(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, got, cOffset);
+        gemmNaive(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, want, cOffset);
+        expect(maxDiff(got, want)).toBeLessThan(1e-4 * Math.sqrt(k));
+        expect(got.subarray(0, cOffset)).toEqual(c0.subarray(0, cOffset)); // nothing before C touched
       }
-    }
+    });
   }
 
   it('skips blank columns and rows of A (zero skipping) without changing the result', () => {

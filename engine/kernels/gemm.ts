@@ -78,7 +78,7 @@ export const gemmTs: Gemm = (transA, transB, m, n, k, alpha, a, aOffset, b, bOff
   scale(c, cOffset, m * n, beta);
   if (k === 0 || alpha === 0) return;
   if (m < MR && !transA) {
-    gemmSmallM(transB, m, n, k, alpha, a, aOffset, b, bOffset, c, cOffset);
+    gemmSmallM(transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset);
     return;
   }
   const live = findLiveK(transA, m, k, a, aOffset);
@@ -194,7 +194,12 @@ function packPanelsA(
   }
 }
 
-/** packB[(panel·kc + p)·NR + q] = op(B)[liveK[pc + p], jc + panel·NR + q], zero-padded past the last column. */
+/**
+ * packB[(panel·kc + p)·NR + q] = op(B)[liveK[pc + p], jc + panel·NR + q], zero-padded past the last
+ * column. Written apart from packPanelsA, though its loops have the same shape: B packs NR columns
+ * with no zero-panel flags, A packs MR rows and flags blank panels; one generic packer would read MR or
+ * NR and the flag branch from arguments inside the loops every GEMM runs.
+ */
 function packPanelsB(
   transB: boolean,
   k: number,
@@ -315,20 +320,11 @@ function microKernel(
   }
 }
 
-/** m < 4, A not transposed (batch-1 inference): row × matrix without packing. */
-function gemmSmallM(
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  aOffset: number,
-  b: Float32Array,
-  bOffset: number,
-  c: Float32Array,
-  cOffset: number,
-): void {
+/**
+ * m < 4, A not transposed (batch-1 inference): row × matrix without packing. C has been scaled by
+ * beta already (gemmTs did), so transA and beta are not read.
+ */
+const gemmSmallM: Gemm = (_transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, _beta, c, cOffset) => {
   for (let i = 0; i < m; i++) {
     const aRow = aOffset + i * k;
     const cRow = cOffset + i * n;
@@ -350,7 +346,7 @@ function gemmSmallM(
       }
     }
   }
-}
+};
 
 /** The textbook triple loop, the reference the tests and the benchmark compare against. */
 export const gemmNaive: Gemm = (transA, transB, m, n, k, alpha, a, aOffset, b, bOffset, beta, c, cOffset) => {

@@ -58,7 +58,13 @@ export function im2col(
   }
 }
 
-/** dx[C, H, W] (at dxOffset) += scatter of dCol[C·KH·KW, OH·OW]: the adjoint of im2col (same colStride). */
+/**
+ * dx[C, H, W] (at dxOffset) += scatter of dCol[C·KH·KW, OH·OW]: the adjoint of im2col (same colStride).
+ * Its loop nest mirrors im2col's on purpose (a gather there, a scatter-add here): the geometry they
+ * share is one function (`insideColumns`), and folding the two nests into one walker would put a
+ * callback in the TypeScript fallback's innermost loop (not measured; the WebAssembly path does not
+ * run these loops).
+ */
 export function col2im(
   g: ConvGeometry,
   dCol: Float32Array,

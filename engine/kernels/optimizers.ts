@@ -4,20 +4,21 @@
 // compute in float64 and round once per store, the WebAssembly ones in float32
 // (engine/wasm/optimizers.test.ts compares them).
 
-import { type AdamScalars, adamWasm, addWasm, momentumWasm, sumSquaresWasm } from '../wasm/optimizers';
+import {
+  type AdamScalars,
+  adamWasm,
+  addWasm,
+  type MomentumArgs,
+  momentumWasm,
+  sumSquaresWasm,
+} from '../wasm/optimizers';
 
 export type { AdamScalars };
 
 /** Heavy-ball momentum: v ← μ·v − lr·(g + λ·w); w ← w + v. */
-export function momentumUpdate(
-  w: Float32Array,
-  g: Float32Array,
-  v: Float32Array,
-  mu: number,
-  lr: number,
-  l2: number,
-): void {
-  if (momentumWasm(w, g, v, mu, lr, l2)) return;
+export function momentumUpdate(...args: MomentumArgs): void {
+  if (momentumWasm(...args)) return;
+  const [w, g, v, mu, lr, l2] = args;
   for (let i = 0; i < w.length; i++) {
     v[i] = mu * v[i] - lr * (g[i] + l2 * w[i]);
     w[i] += v[i];

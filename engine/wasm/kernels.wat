@@ -9,8 +9,7 @@
 ;; kernel (engine/kernels/gemm.ts), with the same zero skipping:
 ;;   for jc (NC columns of C): for pc (KC live k): pack B → for ic (MC rows): pack A →
 ;;     for each 4×8 tile: micro-kernel, 8 f32x4 accumulators in registers.
-;; Packed A panel: [kcp][4] (4 rows interleaved along k); packed B panel: [kcp][8]. kcp is kc rounded
-;; up to even with a zero k-row, so the micro-kernel can step k two at a time without a tail.
+;; Packed A panel: [kc][4] (4 rows interleaved along k); packed B panel: [kc][8].
 ;; NOTE: accumulation is in float32 (the TS kernel uses float64), as in every float32 BLAS.
 ;; FMA: `f32x4.madd a b c` (= a·b + c) is not a WebAssembly instruction but this file's one macro.
 ;; scripts/build-wasm.ts expands it twice: to `f32x4.relaxed_madd` (relaxed SIMD: one fused
@@ -97,11 +96,11 @@
     (local.get $live))
 
   ;; ---- packing ---------------------------------------------------------------------------------
-  ;; packA[(panel·kcp + p)·4 + r] = op(A)[ic + panel·4 + r, ks[pc + p]]; zero past the last row and
-  ;; at p = kc when kc is odd. flags[panel]: 0 when the panel is all zeros (skipped), −1 when dense,
+  ;; packA[(panel·kc + p)·4 + r] = op(A)[ic + panel·4 + r, ks[pc + p]]; zero past the last row.
+  ;; flags[panel]: 0 when the panel is all zeros (skipped), −1 when dense,
   ;; else the length of its compacted form (see $compact_panel).
   (func $pack_a (param $transA i32) (param $a i32) (param $m i32) (param $k i32) (param $ks i32)
-    (param $ic i32) (param $mc i32) (param $kc i32) (param $kcp i32) (param $dst i32) (param $flags i32)
+    (param $ic i32) (param $mc i32) (param $kc i32) (param $dst i32) (param $flags i32)
     (param $idx i32)
     (local $panel i32) (local $panels i32) (local $i0 i32) (local $rows i32) (local $p i32) (local $r i32)
     (local $d i32) (local $src i32) (local $v f32) (local $vv v128) (local $acc v128) (local $row i32)
@@ -111,7 +110,7 @@
       (local.set $i0 (i32.add (local.get $ic) (i32.shl (local.get $panel) (i32.const 2))))
       (local.set $rows (i32.sub (i32.add (local.get $ic) (local.get $mc)) (local.get $i0)))
       (if (i32.gt_s (local.get $rows) (i32.const 4)) (then (local.set $rows (i32.const 4))))
-      (local.set $d (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kcp)) (i32.const 4))))
+      (local.set $d (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kc)) (i32.const 4))))
       (local.set $acc (v128.const i32x4 0 0 0 0))
       (local.set $p (i32.const 0))
       (if (i32.and (local.get $transA) (i32.eq (local.get $rows) (i32.const 4)))
@@ -154,7 +153,7 @@
           (block $rd (loop $rl
             (br_if $rd (i32.ge_u (local.get $r) (i32.const 4)))
             (local.set $p (i32.const 0))
-            (local.set $d (i32.add (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kcp)) (i32.const 4)))
+            (local.set $d (i32.add (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kc)) (i32.const 4)))
               (i32.shl (local.get $r) (i32.const 2))))
             (block $pd (loop $pl
               (br_if $pd (i32.ge_u (local.get $p) (local.get $kc)))
@@ -175,14 +174,10 @@
               (br $pl)))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
             (br $rl)))))))
-      ;; the padding k-row
-      (if (i32.ne (local.get $kc) (local.get $kcp))
-        (then (v128.store (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $panel) (local.get $kcp))
-          (local.get $kc)) (i32.const 4))) (v128.const i32x4 0 0 0 0))))
       (i32.store (i32.add (local.get $flags) (i32.shl (local.get $panel) (i32.const 2)))
         (if (result i32) (v128.any_true (local.get $acc))
           (then (call $compact_panel
-            (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kcp)) (i32.const 4)))
+            (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kc)) (i32.const 4)))
             (local.get $kc) (i32.add (local.get $idx) (i32.shl (local.get $panel) (i32.const 10)))))
           (else (i32.const 0))))
       (local.set $panel (i32.add (local.get $panel) (i32.const 1)))
@@ -192,7 +187,7 @@
   ;; (a pixel is blank in all 64 images only ~40 % of the time), so a panel of 4 rows of A (4 images in
   ;; x·W, 4 pixels in xᵀ·dY) is zero at many k where the batch is not. When fewer than 90 % of the
   ;; panel's kc vectors are nonzero, they are moved to the front in place and idx[q] gets the byte
-  ;; offset in the B panel of the q-th kept k; the count is padded to even with a zero vector. Returns
+  ;; offset in the B panel of the q-th kept k. Returns
   ;; that count, or −1 to keep the panel dense (the indexed kernel costs an extra load per k).
   (func $compact_panel (param $d i32) (param $kc i32) (param $idx i32) (result i32)
     (local $p i32) (local $cnt i32) (local $v v128)
@@ -217,17 +212,11 @@
           (local.set $cnt (i32.add (local.get $cnt) (i32.const 1)))))
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
       (br $ml)))
-    (if (i32.and (local.get $cnt) (i32.const 1))
-      (then
-        (v128.store (i32.add (local.get $d) (i32.shl (local.get $cnt) (i32.const 4))) (v128.const i32x4 0 0 0 0))
-        (i32.store (i32.add (local.get $idx) (i32.shl (local.get $cnt) (i32.const 2))) (i32.const 0))
-        (local.set $cnt (i32.add (local.get $cnt) (i32.const 1)))))
     (local.get $cnt))
 
-  ;; packB[(panel·kcp + p)·8 + q] = op(B)[ks[pc + p], jc + panel·8 + q]; zero past the last column
-  ;; and at p = kc when kc is odd.
+  ;; packB[(panel·kc + p)·8 + q] = op(B)[ks[pc + p], jc + panel·8 + q]; zero past the last column.
   (func $pack_b (param $transB i32) (param $b i32) (param $k i32) (param $n i32) (param $ks i32)
-    (param $jc i32) (param $nc i32) (param $kc i32) (param $kcp i32) (param $dst i32)
+    (param $jc i32) (param $nc i32) (param $kc i32) (param $dst i32)
     (local $panel i32) (local $panels i32) (local $j0 i32) (local $cols i32) (local $p i32) (local $q i32)
     (local $d i32) (local $src i32) (local $base i32)
     (local.set $panels (i32.shr_u (i32.add (local.get $nc) (i32.const 7)) (i32.const 3)))
@@ -236,7 +225,7 @@
       (local.set $j0 (i32.add (local.get $jc) (i32.shl (local.get $panel) (i32.const 3))))
       (local.set $cols (i32.sub (i32.add (local.get $jc) (local.get $nc)) (local.get $j0)))
       (if (i32.gt_s (local.get $cols) (i32.const 8)) (then (local.set $cols (i32.const 8))))
-      (local.set $base (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kcp)) (i32.const 5))))
+      (local.set $base (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $panel) (local.get $kc)) (i32.const 5))))
       (if (i32.and (i32.eqz (local.get $transB)) (i32.eq (local.get $cols) (i32.const 8)))
         (then
           ;; the common case: 8 contiguous floats per row of B
@@ -291,25 +280,25 @@
                       (br $pl)))))))
             (local.set $q (i32.add (local.get $q) (i32.const 1)))
             (br $ql)))))
-      (if (i32.ne (local.get $kc) (local.get $kcp))
-        (then
-          (local.set $d (i32.add (local.get $base) (i32.shl (local.get $kc) (i32.const 5))))
-          (v128.store (local.get $d) (v128.const i32x4 0 0 0 0))
-          (v128.store offset=16 (local.get $d) (v128.const i32x4 0 0 0 0))))
       (local.set $panel (i32.add (local.get $panel) (i32.const 1)))
       (br $panel_loop))))
 
   ;; ---- the micro-kernel ------------------------------------------------------------------------
-  ;; C[4×8 at $c, row stride $ldc bytes] += alpha · Apanel[kcp][4] · Bpanel[kcp][8]; kcp even.
-  ;; 8 f32x4 accumulators + 2 B vectors + 1 broadcast A: 11 of x64's 16 xmm registers.
-  (func $kernel (param $kcp i32) (param $pa i32) (param $pb i32) (param $c i32) (param $ldc i32)
+  ;; C[4×8 at $c, row stride $ldc bytes] += alpha · Apanel[kc][4] · Bpanel[kc][8].
+  ;; 8 f32x4 accumulators + 2 B vectors + 4 broadcast A = 14 of the 15 xmm registers V8 allocates on
+  ;; x64. One k per iteration, not unrolled, on purpose: Node 20's TurboFan issues every load of a
+  ;; loop body (they are ordered on its effect chain) before the multiply-adds (pure, scheduled
+  ;; late), so all of an iteration's loaded values are live at once. Unrolled two k deep (20 live
+  ;; values) or widened to 6×8 (20, and 32 unrolled), the accumulators spilled to the stack; this
+  ;; loop keeps them in registers: measured 1.3× (plain) and 1.8× (FMA) the 2-deep loop, interleaved
+  ;; (docs/experiments/2026-12-05-gemm-micro-kernel.md).
+  (func $kernel (param $kc i32) (param $pa i32) (param $pb i32) (param $c i32) (param $ldc i32)
     (param $alpha f32)
     (local $c0a v128) (local $c0b v128) (local $c1a v128) (local $c1b v128)
     (local $c2a v128) (local $c2b v128) (local $c3a v128) (local $c3b v128)
     (local $b0 v128) (local $b1 v128) (local $av v128) (local $end i32)
-    (local.set $end (i32.add (local.get $pa) (i32.shl (local.get $kcp) (i32.const 4))))
+    (local.set $end (i32.add (local.get $pa) (i32.shl (local.get $kc) (i32.const 4))))
     (loop $k
-      ;; k step 0
       (local.set $b0 (v128.load (local.get $pb)))
       (local.set $b1 (v128.load offset=16 (local.get $pb)))
       (local.set $av (v128.load32_splat (local.get $pa)))
@@ -324,23 +313,8 @@
       (local.set $av (v128.load32_splat offset=12 (local.get $pa)))
       (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
       (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
-      ;; k step 1
-      (local.set $b0 (v128.load offset=32 (local.get $pb)))
-      (local.set $b1 (v128.load offset=48 (local.get $pb)))
-      (local.set $av (v128.load32_splat offset=16 (local.get $pa)))
-      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
-      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
-      (local.set $av (v128.load32_splat offset=20 (local.get $pa)))
-      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
-      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
-      (local.set $av (v128.load32_splat offset=24 (local.get $pa)))
-      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
-      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
-      (local.set $av (v128.load32_splat offset=28 (local.get $pa)))
-      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
-      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
-      (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
-      (local.set $pb (i32.add (local.get $pb) (i32.const 64)))
+      (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+      (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
       (br_if $k (i32.lt_u (local.get $pa) (local.get $end))))
     (local.set $av (f32x4.splat (local.get $alpha)))
     (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c0a) (v128.load (local.get $c))))
@@ -356,7 +330,7 @@
     (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c3b) (v128.load offset=16 (local.get $c)))))
 
   ;; The micro-kernel over a compacted A panel (see $compact_panel): the B rows are read through idx
-  ;; (byte offsets into the B panel); $cnt is even.
+  ;; (byte offsets into the B panel).
   (func $kernel_sparse (param $cnt i32) (param $pa i32) (param $pb i32) (param $idx i32) (param $c i32) (param $ldc i32)
     (param $alpha f32)
     (local $c0a v128) (local $c0b v128) (local $c1a v128) (local $c1b v128)
@@ -364,7 +338,6 @@
     (local $b0 v128) (local $b1 v128) (local $av v128) (local $end i32) (local $o i32)
     (local.set $end (i32.add (local.get $pa) (i32.shl (local.get $cnt) (i32.const 4))))
     (loop $k
-      ;; k step 0
       (local.set $o (i32.add (local.get $pb) (i32.load (local.get $idx))))
       (local.set $b0 (v128.load (local.get $o)))
       (local.set $b1 (v128.load offset=16 (local.get $o)))
@@ -380,24 +353,8 @@
       (local.set $av (v128.load32_splat offset=12 (local.get $pa)))
       (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
       (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
-      ;; k step 1
-      (local.set $o (i32.add (local.get $pb) (i32.load offset=4 (local.get $idx))))
-      (local.set $b0 (v128.load (local.get $o)))
-      (local.set $b1 (v128.load offset=16 (local.get $o)))
-      (local.set $av (v128.load32_splat offset=16 (local.get $pa)))
-      (local.set $c0a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c0a)))
-      (local.set $c0b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c0b)))
-      (local.set $av (v128.load32_splat offset=20 (local.get $pa)))
-      (local.set $c1a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c1a)))
-      (local.set $c1b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c1b)))
-      (local.set $av (v128.load32_splat offset=24 (local.get $pa)))
-      (local.set $c2a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c2a)))
-      (local.set $c2b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c2b)))
-      (local.set $av (v128.load32_splat offset=28 (local.get $pa)))
-      (local.set $c3a (f32x4.madd (local.get $av) (local.get $b0) (local.get $c3a)))
-      (local.set $c3b (f32x4.madd (local.get $av) (local.get $b1) (local.get $c3b)))
-      (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
-      (local.set $idx (i32.add (local.get $idx) (i32.const 8)))
+      (local.set $pa (i32.add (local.get $pa) (i32.const 16)))
+      (local.set $idx (i32.add (local.get $idx) (i32.const 4)))
       (br_if $k (i32.lt_u (local.get $pa) (local.get $end))))
     (local.set $av (f32x4.splat (local.get $alpha)))
     (v128.store (local.get $c) (f32x4.madd (local.get $av) (local.get $c0a) (v128.load (local.get $c))))
@@ -413,10 +370,10 @@
     (v128.store offset=16 (local.get $c) (f32x4.madd (local.get $av) (local.get $c3b) (v128.load offset=16 (local.get $c)))))
 
   ;; One 4×8 tile with the panel's mode (flags: −1 dense, n > 0 compacted to n k values).
-  (func $tile (param $mode i32) (param $kcp i32) (param $pa i32) (param $pb i32) (param $idx i32) (param $c i32)
+  (func $tile (param $mode i32) (param $kc i32) (param $pa i32) (param $pb i32) (param $idx i32) (param $c i32)
     (param $ldc i32) (param $alpha f32)
     (if (i32.lt_s (local.get $mode) (i32.const 0))
-      (then (call $kernel (local.get $kcp) (local.get $pa) (local.get $pb) (local.get $c) (local.get $ldc) (local.get $alpha)))
+      (then (call $kernel (local.get $kc) (local.get $pa) (local.get $pb) (local.get $c) (local.get $ldc) (local.get $alpha)))
       (else (call $kernel_sparse (local.get $mode) (local.get $pa) (local.get $pb) (local.get $idx) (local.get $c)
         (local.get $ldc) (local.get $alpha)))))
 
@@ -717,18 +674,21 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $bl))))
 
-  ;; ---- direct convolution (stride 1, no padding), eight filters at a time -----------------------
-  ;; y[b, g·8 + j, oy, ox..ox+3] = act(Σ_{c,ky,kx} w[g·8 + j, c, ky, kx] · x[b, c, oy + ky, ox + kx .. +3] + bias)
-  ;; for every filter group g (F % 8 == 0) and every 4 outputs along a row (OW % 4 == 0). The weights
-  ;; come as $w8 = [F/8][C·KH·KW][8] floats, the bias as $b4 = [F] v128, so the inner step is one
-  ;; unaligned load of x and eight broadcast-load multiply-adds into eight accumulators (one per filter). No
-  ;; columns are built: for small C·KH·KW (M2's first layer, k = 25) im2col + GEMM spends more on
-  ;; packing 36,864 columns than on multiplying. $relu: the ReLU that follows, fused.
+  ;; ---- direct convolution (stride 1, no padding), four filters × eight outputs at a time -------
+  ;; y[b, g + j, oy, ox..ox+7] = act(Σ_{c,ky,kx} w[g + j, c, ky, kx] · x[b, c, oy + ky, ox + kx .. +7] + bias)
+  ;; for every group of four filters g (F % 4 == 0) and every 8 outputs along a row (OW % 8 == 0). The
+  ;; weights come as $w4 = [F/4][C·KH·KW][4] floats, the bias as $b4 = [F] v128, so the inner step is
+  ;; two unaligned loads of x and four broadcast-loads of weights into eight accumulators: the GEMM
+  ;; micro-kernel's shape, 14 live values, which TurboFan keeps in registers (eight filters × four
+  ;; outputs held 17 and spilled: see the micro-kernel's note). No columns are built: for small
+  ;; C·KH·KW (M2's first layer, k = 25) im2col + GEMM spends more on packing 36,864 columns than on
+  ;; multiplying. $relu: the ReLU that follows, fused.
   (func (export "conv_direct") (param $x i32) (param $w4 i32) (param $b4 i32) (param $y i32) (param $batch i32)
     (param $filters i32) (param $relu i32) (param $geo i32)
     (local $C i32) (local $H i32) (local $W i32) (local $KH i32) (local $KW i32) (local $OH i32) (local $OW i32)
     (local $b i32) (local $g i32) (local $oy i32) (local $ox i32) (local $c i32) (local $ky i32) (local $kx i32)
-    (local $xrow i32) (local $wp i32) (local $xv v128) (local $out i32) (local $plane i32)
+    (local $xrow i32) (local $wp i32) (local $x0 v128) (local $x1 v128) (local $wv v128) (local $out i32)
+    (local $plane i32)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
     (local.set $C (i32.load (local.get $geo)))
@@ -758,7 +718,7 @@
             (local.set $a5 (v128.const f32x4 0 0 0 0))
             (local.set $a6 (v128.const f32x4 0 0 0 0))
             (local.set $a7 (v128.const f32x4 0 0 0 0))
-            ;; weights of this group: $g/8 groups of C·KH·KW taps × 8 floats
+            ;; weights of this group: $g/4 groups of C·KH·KW taps × 4 floats
             (local.set $wp (i32.add (local.get $w4) (i32.shl (i32.mul (local.get $g) (i32.mul (local.get $C)
               (i32.mul (local.get $KH) (local.get $KW)))) (i32.const 2))))
             (local.set $c (i32.const 0))
@@ -773,16 +733,22 @@
                 (local.set $kx (i32.const 0))
                 (block $kxd (loop $kxl
                   (br_if $kxd (i32.ge_u (local.get $kx) (local.get $KW)))
-                  (local.set $xv (v128.load (local.get $xrow)))
-                  (local.set $a0 (f32x4.madd (v128.load32_splat (local.get $wp)) (local.get $xv) (local.get $a0)))
-                  (local.set $a1 (f32x4.madd (v128.load32_splat offset=4 (local.get $wp)) (local.get $xv) (local.get $a1)))
-                  (local.set $a2 (f32x4.madd (v128.load32_splat offset=8 (local.get $wp)) (local.get $xv) (local.get $a2)))
-                  (local.set $a3 (f32x4.madd (v128.load32_splat offset=12 (local.get $wp)) (local.get $xv) (local.get $a3)))
-                  (local.set $a4 (f32x4.madd (v128.load32_splat offset=16 (local.get $wp)) (local.get $xv) (local.get $a4)))
-                  (local.set $a5 (f32x4.madd (v128.load32_splat offset=20 (local.get $wp)) (local.get $xv) (local.get $a5)))
-                  (local.set $a6 (f32x4.madd (v128.load32_splat offset=24 (local.get $wp)) (local.get $xv) (local.get $a6)))
-                  (local.set $a7 (f32x4.madd (v128.load32_splat offset=28 (local.get $wp)) (local.get $xv) (local.get $a7)))
-                  (local.set $wp (i32.add (local.get $wp) (i32.const 32)))
+                  (local.set $x0 (v128.load (local.get $xrow)))
+                  (local.set $x1 (v128.load offset=16 (local.get $xrow)))
+                  ;; a(2j), a(2j+1): filter g + j on outputs ox..ox+3 and ox+4..ox+7
+                  (local.set $wv (v128.load32_splat (local.get $wp)))
+                  (local.set $a0 (f32x4.madd (local.get $wv) (local.get $x0) (local.get $a0)))
+                  (local.set $a1 (f32x4.madd (local.get $wv) (local.get $x1) (local.get $a1)))
+                  (local.set $wv (v128.load32_splat offset=4 (local.get $wp)))
+                  (local.set $a2 (f32x4.madd (local.get $wv) (local.get $x0) (local.get $a2)))
+                  (local.set $a3 (f32x4.madd (local.get $wv) (local.get $x1) (local.get $a3)))
+                  (local.set $wv (v128.load32_splat offset=8 (local.get $wp)))
+                  (local.set $a4 (f32x4.madd (local.get $wv) (local.get $x0) (local.get $a4)))
+                  (local.set $a5 (f32x4.madd (local.get $wv) (local.get $x1) (local.get $a5)))
+                  (local.set $wv (v128.load32_splat offset=12 (local.get $wp)))
+                  (local.set $a6 (f32x4.madd (local.get $wv) (local.get $x0) (local.get $a6)))
+                  (local.set $a7 (f32x4.madd (local.get $wv) (local.get $x1) (local.get $a7)))
+                  (local.set $wp (i32.add (local.get $wp) (i32.const 16)))
                   (local.set $xrow (i32.add (local.get $xrow) (i32.const 4)))
                   (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
                   (br $kxl)))
@@ -792,14 +758,18 @@
               (br $cl)))
             ;; the bias after the sum, as the GEMM path's epilogue adds it: the same roundings
             (local.set $wp (i32.add (local.get $b4) (i32.shl (local.get $g) (i32.const 4))))
-            (local.set $a0 (f32x4.add (local.get $a0) (v128.load (local.get $wp))))
-            (local.set $a1 (f32x4.add (local.get $a1) (v128.load offset=16 (local.get $wp))))
-            (local.set $a2 (f32x4.add (local.get $a2) (v128.load offset=32 (local.get $wp))))
-            (local.set $a3 (f32x4.add (local.get $a3) (v128.load offset=48 (local.get $wp))))
-            (local.set $a4 (f32x4.add (local.get $a4) (v128.load offset=64 (local.get $wp))))
-            (local.set $a5 (f32x4.add (local.get $a5) (v128.load offset=80 (local.get $wp))))
-            (local.set $a6 (f32x4.add (local.get $a6) (v128.load offset=96 (local.get $wp))))
-            (local.set $a7 (f32x4.add (local.get $a7) (v128.load offset=112 (local.get $wp))))
+            (local.set $wv (v128.load (local.get $wp)))
+            (local.set $a0 (f32x4.add (local.get $a0) (local.get $wv)))
+            (local.set $a1 (f32x4.add (local.get $a1) (local.get $wv)))
+            (local.set $wv (v128.load offset=16 (local.get $wp)))
+            (local.set $a2 (f32x4.add (local.get $a2) (local.get $wv)))
+            (local.set $a3 (f32x4.add (local.get $a3) (local.get $wv)))
+            (local.set $wv (v128.load offset=32 (local.get $wp)))
+            (local.set $a4 (f32x4.add (local.get $a4) (local.get $wv)))
+            (local.set $a5 (f32x4.add (local.get $a5) (local.get $wv)))
+            (local.set $wv (v128.load offset=48 (local.get $wp)))
+            (local.set $a6 (f32x4.add (local.get $a6) (local.get $wv)))
+            (local.set $a7 (f32x4.add (local.get $a7) (local.get $wv)))
             (if (local.get $relu)
               (then
                 (local.set $a0 (f32x4.max (local.get $a0) (v128.const f32x4 0 0 0 0)))
@@ -810,30 +780,26 @@
                 (local.set $a5 (f32x4.max (local.get $a5) (v128.const f32x4 0 0 0 0)))
                 (local.set $a6 (f32x4.max (local.get $a6) (v128.const f32x4 0 0 0 0)))
                 (local.set $a7 (f32x4.max (local.get $a7) (v128.const f32x4 0 0 0 0)))))
-            ;; y[b, g + j, oy, ox]
+            ;; y[b, g + j, oy, ox..ox+7]
             (local.set $out (i32.add (local.get $y) (i32.shl (i32.add (i32.mul (i32.add (i32.mul
               (i32.add (i32.mul (local.get $b) (local.get $filters)) (local.get $g)) (local.get $OH)) (local.get $oy))
               (local.get $OW)) (local.get $ox)) (i32.const 2))))
             (v128.store (local.get $out) (local.get $a0))
-            (local.set $out (i32.add (local.get $out) (local.get $plane)))
-            (v128.store (local.get $out) (local.get $a1))
+            (v128.store offset=16 (local.get $out) (local.get $a1))
             (local.set $out (i32.add (local.get $out) (local.get $plane)))
             (v128.store (local.get $out) (local.get $a2))
-            (local.set $out (i32.add (local.get $out) (local.get $plane)))
-            (v128.store (local.get $out) (local.get $a3))
+            (v128.store offset=16 (local.get $out) (local.get $a3))
             (local.set $out (i32.add (local.get $out) (local.get $plane)))
             (v128.store (local.get $out) (local.get $a4))
-            (local.set $out (i32.add (local.get $out) (local.get $plane)))
-            (v128.store (local.get $out) (local.get $a5))
+            (v128.store offset=16 (local.get $out) (local.get $a5))
             (local.set $out (i32.add (local.get $out) (local.get $plane)))
             (v128.store (local.get $out) (local.get $a6))
-            (local.set $out (i32.add (local.get $out) (local.get $plane)))
-            (v128.store (local.get $out) (local.get $a7))
-            (local.set $ox (i32.add (local.get $ox) (i32.const 4)))
+            (v128.store offset=16 (local.get $out) (local.get $a7))
+            (local.set $ox (i32.add (local.get $ox) (i32.const 8)))
             (br $xl)))
           (local.set $oy (i32.add (local.get $oy) (i32.const 1)))
           (br $yl)))
-        (local.set $g (i32.add (local.get $g) (i32.const 8)))
+        (local.set $g (i32.add (local.get $g) (i32.const 4)))
         (br $gl)))
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $bl))))
@@ -1130,7 +1096,7 @@
   (func (export "gemm") (param $transA i32) (param $transB i32) (param $m i32) (param $n i32) (param $k i32)
     (param $alpha f32) (param $a i32) (param $b i32) (param $beta f32) (param $c i32) (param $work i32)
     (local $packA i32) (local $packB i32) (local $edge i32) (local $flags i32) (local $ks i32)
-    (local $live i32) (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32) (local $kcp i32)
+    (local $live i32) (local $jc i32) (local $nc i32) (local $pc i32) (local $kc i32)
     (local $ic i32) (local $mc i32) (local $jr i32) (local $ir i32) (local $rows i32) (local $cols i32)
     (local $pbp i32) (local $cp i32) (local $r i32) (local $q i32) (local $i i32) (local $len i32)
     (local $ldc i32) (local $idx i32) (local $mode i32)
@@ -1166,10 +1132,9 @@
         (br_if $pd (i32.ge_u (local.get $pc) (local.get $live)))
         (local.set $kc (i32.sub (local.get $live) (local.get $pc)))
         (if (i32.gt_s (local.get $kc) (i32.const 256)) (then (local.set $kc (i32.const 256))))
-        (local.set $kcp (i32.and (i32.add (local.get $kc) (i32.const 1)) (i32.const -2)))
         (call $pack_b (local.get $transB) (local.get $b) (local.get $k) (local.get $n)
           (i32.add (local.get $ks) (i32.shl (local.get $pc) (i32.const 2)))
-          (local.get $jc) (local.get $nc) (local.get $kc) (local.get $kcp) (local.get $packB))
+          (local.get $jc) (local.get $nc) (local.get $kc) (local.get $packB))
         (local.set $ic (i32.const 0))
         (block $id (loop $il
           (br_if $id (i32.ge_u (local.get $ic) (local.get $m)))
@@ -1177,14 +1142,14 @@
           (if (i32.gt_s (local.get $mc) (i32.const 64)) (then (local.set $mc (i32.const 64))))
           (call $pack_a (local.get $transA) (local.get $a) (local.get $m) (local.get $k)
             (i32.add (local.get $ks) (i32.shl (local.get $pc) (i32.const 2)))
-            (local.get $ic) (local.get $mc) (local.get $kc) (local.get $kcp) (local.get $packA) (local.get $flags)
+            (local.get $ic) (local.get $mc) (local.get $kc) (local.get $packA) (local.get $flags)
             (local.get $idx))
           (local.set $jr (i32.const 0))
           (block $jrd (loop $jrl
             (br_if $jrd (i32.ge_u (local.get $jr) (local.get $nc)))
             (local.set $cols (i32.sub (local.get $nc) (local.get $jr)))
             (if (i32.gt_s (local.get $cols) (i32.const 8)) (then (local.set $cols (i32.const 8))))
-            (local.set $pbp (i32.add (local.get $packB) (i32.shl (i32.mul (local.get $jr) (local.get $kcp)) (i32.const 2))))
+            (local.set $pbp (i32.add (local.get $packB) (i32.shl (i32.mul (local.get $jr) (local.get $kc)) (i32.const 2))))
             (local.set $ir (i32.const 0))
             (block $ird (loop $irl
               (br_if $ird (i32.ge_u (local.get $ir) (local.get $mc)))
@@ -1197,13 +1162,13 @@
                     (local.get $n)) (i32.add (local.get $jc) (local.get $jr))) (i32.const 2))))
                   (if (i32.and (i32.eq (local.get $rows) (i32.const 4)) (i32.eq (local.get $cols) (i32.const 8)))
                     (then
-                      (call $tile (local.get $mode) (local.get $kcp) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kcp)) (i32.const 2)))
+                      (call $tile (local.get $mode) (local.get $kc) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2)))
                         (local.get $pbp) (i32.add (local.get $idx) (i32.shl (local.get $ir) (i32.const 8)))
                         (local.get $cp) (local.get $ldc) (local.get $alpha)))
                     (else
                       ;; edge tile: compute into scratch, add only the valid part
                       (memory.fill (local.get $edge) (i32.const 0) (i32.const 128))
-                      (call $tile (local.get $mode) (local.get $kcp) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kcp)) (i32.const 2)))
+                      (call $tile (local.get $mode) (local.get $kc) (i32.add (local.get $packA) (i32.shl (i32.mul (local.get $ir) (local.get $kc)) (i32.const 2)))
                         (local.get $pbp) (i32.add (local.get $idx) (i32.shl (local.get $ir) (i32.const 8)))
                         (local.get $edge) (i32.const 32) (local.get $alpha))
                       (local.set $r (i32.const 0))
