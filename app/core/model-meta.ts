@@ -14,6 +14,7 @@ import type {
   RecipeRecord,
   SuspiciousSample,
   Task,
+  ThreadsUsed,
   TrainingSpec,
 } from '../shared/types';
 
@@ -22,6 +23,8 @@ export interface TrainingRecord {
   history: EpochMetrics[];
   /** Set when the run stopped because the validation error stopped improving (early stopping). */
   converged?: Convergence;
+  /** The threads it trained on and why (a seed reproduces the weights for that count). */
+  threads?: ThreadsUsed;
   seconds: number;
   finishedAt: string;
 }

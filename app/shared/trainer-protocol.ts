@@ -12,6 +12,7 @@ import type {
   LabelledEvaluation,
   RecipeRecord,
   SuspiciousSample,
+  ThreadsUsed,
   TrainingProgress,
   TrainingSpec,
 } from './types';
@@ -79,6 +80,8 @@ export type TrainerOut =
       calibration?: CalibrationRecord;
       alsoEvaluated?: LabelledEvaluation[];
       recipe?: RecipeRecord;
+      /** The threads it trained on, and why. */
+      threads: ThreadsUsed;
       /** What was trained on: image counts and original images per class. */
       data: {
         trainImages: number;
