@@ -143,6 +143,8 @@ describe('a recipe in the trainer', () => {
     const done = sent.find((m) => m.type === 'done');
     if (done?.type !== 'done') throw new Error(`no done message: ${JSON.stringify(sent.at(-1))}`);
     expect(done.evaluation.count).toBe(300);
+    // a recipe job resolves its threads like any other (an MLP: one)
+    expect(done.threads).toEqual({ count: 1, reason: '1 thread: MLPs train faster on one' });
     expect(done.alsoEvaluated?.[0]).toMatchObject({ label: 'held-out writers', count: 200 });
     const c = done.calibration!;
     expect(c.temperature).toBeGreaterThan(0);
