@@ -42,6 +42,14 @@ describe('the shipped recipes', () => {
     expect(recipeSchema.safeParse({ ...r, surprise: 1 }).success).toBe(false);
     expect(recipeSchema.safeParse({ ...r, train: [{ generator: 'noise', count: 3 }] }).success).toBe(false);
   });
+
+  it('may pin the threads its weights were trained on; the spec carries them', () => {
+    const r = shipped('digits');
+    const pinned = recipeSchema.parse({ ...r, training: { ...r.training, threads: 1 } });
+    expect(specOfRecipe(pinned).threads).toBe(1);
+    expect(specOfRecipe(r).threads).toBeUndefined();
+    expect(recipeSchema.safeParse({ ...r, training: { ...r.training, threads: 0 } }).success).toBe(false);
+  });
 });
 
 describe('recipe sources', () => {
