@@ -66,8 +66,9 @@ export interface TrainOptions {
   /** Longest time between yields to the event loop, in ms. Default 25. */
   readonly yieldEveryMs?: number;
   /**
-   * Two threads, data-parallel (engine/parallel/data-parallel.ts): half of each batch runs in a worker
-   * the host starts with `spawn`. Default: absent, one thread, the deterministic reference mode.
+   * Data-parallel on `parallel.threads` threads (engine/parallel/data-parallel.ts): a shard of each
+   * batch runs in each worker the host starts with `spawn`. Default: absent, one thread. Either way a
+   * seed gives the same weights bit for bit for a given thread count (not across thread counts).
    * Models it cannot split (batch norm, non-Sequential) train on one thread and `onWarning` says why.
    */
   readonly parallel?: ParallelOptions;

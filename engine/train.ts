@@ -96,25 +96,45 @@ export async function train(
 ): Promise<TrainResult> {
   checkDataset(dataset);
   const loss = resolveLoss(options.loss);
-  const parallel = startParallel(model, loss, options);
+  const parallel = await startParallel(model, loss, options);
   try {
-    await parallel?.ready();
     return await trainWith(model, dataset, options, loss, parallel);
   } finally {
     parallel?.close();
   }
 }
 
-/** The data-parallel runner when asked for and possible; otherwise undefined (one thread). */
-function startParallel(model: TrainableModel, loss: Loss, options: TrainOptions): DataParallel | undefined {
-  if (options.parallel === undefined || !(options.batchSize >= 2)) return undefined;
-  const reason = parallelUnsupported(model, loss);
-  if (reason !== undefined) {
+/**
+ * The data-parallel runner, its workers ready, when asked for and possible; otherwise undefined (one
+ * thread), having told `onWarning` and `parallel.onOneThread` why. Workers that cannot start (the host
+ * could not spawn them, they failed to load) are such a case: nothing has been trained yet, so the run
+ * goes on on one thread. A worker that fails later fails the run (`DataParallel.run` throws).
+ */
+async function startParallel(
+  model: TrainableModel,
+  loss: Loss,
+  options: TrainOptions,
+): Promise<DataParallel | undefined> {
+  const { parallel } = options;
+  if (parallel === undefined || !(options.batchSize >= 2)) return undefined;
+  if ((parallel.threads ?? 2) < 2) return undefined;
+  const oneThread = (reason: string) => {
     options.onWarning?.(`training on one thread: ${reason}`);
+    parallel.onOneThread?.(reason);
     return undefined;
-  }
+  };
+  const reason = parallelUnsupported(model, loss);
+  if (reason !== undefined) return oneThread(reason);
   const seed = options.seed ?? 1;
-  return new DataParallel(model as Sequential, loss, options.batchSize, seed + 1, options.parallel);
+  let runner: DataParallel | undefined;
+  try {
+    runner = new DataParallel(model as Sequential, loss, options.batchSize, seed + 1, parallel);
+    await runner.ready();
+    return runner;
+  } catch (error) {
+    runner?.close();
+    return oneThread(error instanceof Error ? error.message : String(error));
+  }
 }
 
 async function trainWith(

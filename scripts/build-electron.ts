@@ -1,6 +1,6 @@
 // Bundles the Electron entries with esbuild: main (ESM), the sandboxed preload (CommonJS: a
-// sandboxed preload cannot load ES modules), the trainer utility process and the core's worker
-// thread (ESM). Why esbuild: one fast tool for four small Node-side bundles; Vite (Rolldown) stays for the
+// sandboxed preload cannot load ES modules), the trainer utility process, its gradient workers and the
+// core's worker thread (ESM). Why esbuild: one fast tool for five small Node-side bundles; Vite (Rolldown) stays for the
 // renderer, where its dev server and React transform matter.
 
 import { type BuildOptions, build } from 'esbuild';
@@ -44,6 +44,15 @@ await Promise.all([
     ...shared,
     entryPoints: ['app/trainer/main.ts'],
     outfile: 'dist/trainer/trainer.js',
+    format: 'esm',
+    banner: esmRequireShim,
+  }),
+  // The trainer's data-parallel gradient workers: beside trainer.js, where app/trainer/gradient-workers.ts
+  // looks for it when it runs bundled.
+  build({
+    ...shared,
+    entryPoints: ['app/trainer/gradient-worker-entry.ts'],
+    outfile: 'dist/trainer/gradient-worker.js',
     format: 'esm',
     banner: esmRequireShim,
   }),

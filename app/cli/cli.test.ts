@@ -63,6 +63,8 @@ describe('glyph-lab CLI', () => {
       '3',
       '--label-smoothing',
       '0.1',
+      '--threads',
+      '1',
       '--out',
       out,
       '--json',
@@ -72,10 +74,12 @@ describe('glyph-lab CLI', () => {
     expect(summary.testAccuracy).toBeGreaterThan(0.3);
     expect(Object.keys(summary.perClass)).toHaveLength(10);
     expect(summary.modelPath).toBe(out);
+    expect(summary.threads).toEqual({ count: 1, reason: '1 thread: as asked' });
     expect(typeof summary.seconds).toBe('number');
     expect(existsSync(path.join(out, 'model.json'))).toBe(true);
     expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/Test accuracy/);
     expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/label smoothing 0\.1/);
+    expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toMatch(/Trained on 1 thread: as asked/);
     expect(trained.stderr).toMatch(/epoch 1/);
 
     // By id from the store; a folder path works the same way (predict below).
@@ -163,6 +167,11 @@ describe('glyph-lab CLI', () => {
     const smoothing = await cli('train', '--dataset', 'mnist', '--label-smoothing', '0.9');
     expect(smoothing.code).toBe(2);
     expect(smoothing.stderr).toMatch(/--label-smoothing/);
+    for (const threads of ['0', '1.5', '9999', 'all']) {
+      const bad = await cli('train', '--dataset', 'mnist', '--threads', threads);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--threads must be auto or a whole number from 1 to \d+/);
+    }
     // 50,000 deep (one argument may be 128 KB): a usage error, not a stack overflow later
     const deep = await cli(
       'train',

@@ -29,6 +29,7 @@ const OPTIONS = {
   validation: { type: 'string' },
   'label-smoothing': { type: 'string' },
   loss: { type: 'string' },
+  threads: { type: 'string' },
   target: { type: 'string' },
   augment: { type: 'boolean' },
   base: { type: 'string' },

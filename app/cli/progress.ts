@@ -25,7 +25,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (e
         const bar = `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}`;
         stream.write(
           `\r\x1b[K${bar} ${(event.fraction * 100).toFixed(0).padStart(3)}%  epoch ${event.epoch}/${event.epochs}` +
-            `  loss ${event.loss.toFixed(4)}  ${Math.round(event.samplesPerSecond)} samples/s  ETA ${clock(event.etaSeconds)}`,
+            `  loss ${event.loss.toFixed(4)}  ${Math.round(event.samplesPerSecond)} samples/s${event.threads ? ` on ${event.threads.count} thread${event.threads.count === 1 ? '' : 's'}` : ''}  ETA ${clock(event.etaSeconds)}`,
         );
         drawn = true;
         return;

@@ -19,9 +19,9 @@ Usage:
   glyph-lab train --dataset <id> [--preset mlp|lenet|cnn|recurrent|classic | --layers <json>]
                   [--epochs 1] [--optimizer adam] [--lr 0.001] [--batch 64] [--seed 1]
                   [--limit N] [--validation 0.1] [--augment] [--label-smoothing 0]
-                  [--loss cross-entropy|mse]
+                  [--loss cross-entropy|mse] [--threads auto|<n>]
                   [--base <model>] [--name <name>] [--out <folder>]
-  glyph-lab train --recipe <digits|letters> [--builtin] [--out <folder>]
+  glyph-lab train --recipe <digits|letters> [--threads auto|<n>] [--builtin] [--out <folder>]
   glyph-lab evaluate <model> [--dataset <id>]
   glyph-lab predict <image files or folders...> [--model <model>] [--dataset mnist] [--top 3]
   glyph-lab export <model> --out <path> [--format native|onnx]
@@ -36,6 +36,9 @@ Usage:
   train --recipe <id> runs a built-in recipe (models/<id>/recipe.json: data mix, network, training,
   seed, calibration): the model is saved like any other; --builtin replaces the shipped model
   models/<id>/ with it (model.json, weights.bin, README.md), which is how the shipped models are made.
+  train --threads: how many cores train (data-parallel). auto (the default) is every core for a
+  network with convolutions and one thread for the rest (faster there). A seed gives the same weights
+  bit for bit for one thread count; another count gives other, equally good weights.
   train --base <model> on one of your sets fine-tunes it: the set's classes are added, the dense head
   trains on your samples and augmented copies of them with base data replayed (recipe settings for
   the flags left out); it prints accuracy before/after and the samples that look mislabelled.

@@ -99,6 +99,11 @@ describe('training jobs with a real trainer', () => {
       { type: 'dense', config: { units: 3 } },
     ];
     await expect(core.handlers['training:start'](tinySpec({ layers: wrong }))).rejects.toThrow(/3 outputs/);
+    // more threads than cores (app:info says how many there are)
+    const { cores } = await core.handlers['app:info'](undefined);
+    await expect(core.handlers['training:start'](tinySpec({ threads: cores + 1 }))).rejects.toThrow(
+      `threads ${cores + 1}: this machine has ${cores} cores; choose 1 to ${cores}, or auto`,
+    );
     expect(core.handlers['training:status'](undefined)).toEqual({ state: 'idle' });
   });
 

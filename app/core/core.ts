@@ -3,6 +3,7 @@
 // directly. The trainer process is spawned through the injected SpawnTrainer.
 
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { sweepJournal } from '../../datasets/io/atomic';
 import type { EventName, Events, PathHandlers } from '../shared/api';
@@ -132,6 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       engineVersion: engineVersion(),
       userDataDir,
       platform: process.platform,
+      cores: availableParallelism(),
     }),
 
     'datasets:list': () => datasets.list(),

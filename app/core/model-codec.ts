@@ -83,6 +83,9 @@ function trainingLines(meta: Partial<AppModelMeta>, datasetId: string): string[]
     );
     // Models trained before the loss was recorded (the built-in ones among them) trained on cross-entropy.
     if (t.spec.loss) lines.push(`- Loss: ${LOSS_NAMES[t.spec.loss]}.`);
+    // The weights a seed gives depend on the thread count (gradients summed in other shards).
+    if (t.threads)
+      lines.push(`- Trained on ${t.threads.reason}; the seed reproduces these weights on as many threads.`);
     if (t.converged)
       lines.push(
         `- Converged after ${t.converged.epochs} epoch(s): the validation error stopped improving; the weights of epoch ${t.converged.bestEpoch} were kept.`,

@@ -10,6 +10,7 @@ import type {
   ModelMetrics,
   ModelSummary,
   Task,
+  ThreadsUsed,
   TrainingSpec,
 } from '../shared/types';
 
@@ -18,6 +19,8 @@ export interface TrainingRecord {
   history: EpochMetrics[];
   /** Set when the run stopped because the validation error stopped improving (early stopping). */
   converged?: Convergence;
+  /** The threads it trained on and why (a seed reproduces the weights for that count). */
+  threads?: ThreadsUsed;
   seconds: number;
   finishedAt: string;
 }

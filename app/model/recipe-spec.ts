@@ -22,6 +22,7 @@ export function specOfRecipe(recipe: Recipe): TrainingSpec {
     // validation is the recipe's own donors, not a fraction of the training mix
     validationSplit: 0,
     ...(t.labelSmoothing ? { labelSmoothing: t.labelSmoothing } : {}),
+    ...(t.threads !== undefined ? { threads: t.threads } : {}),
     name: recipe.name,
   };
 }

@@ -81,6 +81,9 @@ const image784 = z
   .instanceof(Float32Array)
   .refine((a) => a.length === 784, 'image must have 784 values (28×28)');
 
+/** Most threads any training spec may ask for, whatever the machine (its cores bound it further). */
+export const MAX_THREADS = 256;
+
 export const trainingSpecSchema = z.object({
   recipe: z
     .string()
@@ -108,6 +111,8 @@ export const trainingSpecSchema = z.object({
   loss: z.enum(['cross-entropy', 'mse']).optional(),
   limit: z.number().int().positive().max(10_000_000).optional(),
   name: z.string().max(200).optional(),
+  // The machine's own bound (its cores) is checked where they are known: the core and the trainer.
+  threads: z.union([z.literal('auto'), z.number().int().min(1).max(MAX_THREADS)]).optional(),
 });
 
 export const contract = {

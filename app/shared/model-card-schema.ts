@@ -56,6 +56,7 @@ const trainingSpec = z.looseObject({
   loss: z.enum(['cross-entropy', 'mse']).optional(),
   limit: count.optional(),
   name: name.optional(),
+  threads: z.union([z.literal('auto'), count]).optional(),
 });
 
 const epoch = z.looseObject({
@@ -71,6 +72,7 @@ const training = z.looseObject({
   spec: trainingSpec,
   history: z.array(epoch),
   converged: z.looseObject({ epochs: count, bestEpoch: count }).optional(),
+  threads: z.looseObject({ count, reason: text }).optional(),
   seconds: z.number(),
   finishedAt: date,
 });

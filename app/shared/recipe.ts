@@ -74,6 +74,12 @@ export const recipeSchema = z.strictObject({
     labelSmoothing: z.number().min(0).max(0.5).optional(),
     /** Stop when the validation loss has not improved for `patience` epochs; keep the best epoch. */
     earlyStopping: z.strictObject({ patience: z.number().int().min(1).max(100) }).optional(),
+    /**
+     * The threads the shipped weights were trained on (absent: auto). A seed reproduces weights bit for
+     * bit only on the same thread count, so a recipe that pins it reruns to its shipped weights anywhere
+     * with that many cores; a request's own threads (Train screen, --threads) win over it.
+     */
+    threads: z.union([z.literal('auto'), z.number().int().min(1).max(256)]).optional(),
   }),
   calibration: z.strictObject({
     /** Temperature scaling, fitted on the validation donors. */

@@ -12,6 +12,7 @@ import type {
   LabelledEvaluation,
   RecipeRecord,
   SuspiciousSample,
+  ThreadsUsed,
   TrainingProgress,
   TrainingSpec,
 } from './types';
@@ -100,6 +101,8 @@ export type TrainerOut =
       seconds: number;
       /** Total parameter count of the trained model. */
       parameters: number;
+      /** The threads it trained on, and why. */
+      threads: ThreadsUsed;
     } & RunReport)
   | { type: 'cancelled'; jobId: string }
   | {

@@ -257,6 +257,20 @@ export interface TrainingSpec {
   /** Use only the first N training images (quick runs); all when absent. */
   limit?: number;
   name?: string;
+  /**
+   * Threads to train on (data-parallel): `auto` (or absent) is every core where that is faster for the
+   * network (CNNs), else one; a number is at most the machine's cores (`AppInfo.cores`). A seed gives the
+   * same weights bit for bit for one thread count; another count gives other, equally good weights.
+   */
+  threads?: ThreadsSetting;
+}
+
+export type ThreadsSetting = number | 'auto';
+
+/** The threads a job trained on, and why ("CNNs train faster on every core"). */
+export interface ThreadsUsed {
+  count: number;
+  reason: string;
 }
 
 export interface ClassMetrics {
@@ -315,6 +329,8 @@ export interface TrainingProgress {
   etaSeconds: number;
   /** Overall fraction done, 0–1. */
   fraction: number;
+  /** The threads the job trains on (they can drop to one if workers fail to start). */
+  threads?: ThreadsUsed;
 }
 
 /** Events from a training job, in order: started, progress*, epochEnd*, checkpoint*, then one of done/cancelled/error. */
@@ -331,6 +347,8 @@ export type TrainingEvent =
       evaluation: Evaluation;
       /** Custom sets only: samples the new model strongly disagrees with (most doubtful first). */
       suspicious?: SuspiciousSample[];
+      /** The threads it trained on, and why. */
+      threads?: ThreadsUsed;
     }
   | { type: 'cancelled'; jobId: string }
   | {
@@ -362,6 +380,8 @@ export interface AppInfo {
   engineVersion: string;
   userDataDir: string;
   platform: string;
+  /** Cores training can use (`os.availableParallelism()`): the most threads a training spec may ask for. */
+  cores: number;
 }
 
 /** Commands the application menu sends to the renderer. */

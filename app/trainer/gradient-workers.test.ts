@@ -1,4 +1,4 @@
-// The engine's data-parallel training through this Node host: one thread and two give the same model.
+// The engine's data-parallel training through this Node host: one thread, two and three give the same model.
 
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../engine/batch';
@@ -36,11 +36,15 @@ async function trained(spec: ModelSpec, options: Partial<TrainOptions>) {
   return { model, result, warnings };
 }
 
-describe('data-parallel training (two threads)', () => {
+describe('data-parallel training (two and three threads)', () => {
   it('gives the single-thread weights, losses and accuracies within float tolerance', async () => {
-    for (const batchSize of [32, 101]) {
+    for (const [batchSize, threads] of [
+      [32, 2],
+      [101, 2],
+      [101, 3],
+    ] as const) {
       const one = await trained(SPEC, { batchSize });
-      const two = await trained(SPEC, { batchSize, parallel: nodeGradientWorkers() });
+      const two = await trained(SPEC, { batchSize, parallel: nodeGradientWorkers(threads) });
       expect(two.result.status).toBe('completed');
       expect(two.warnings).toEqual([]);
       one.result.record.epochs.forEach((e, i) => {

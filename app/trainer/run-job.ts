@@ -16,11 +16,12 @@ import { FINE_TUNE_RECIPE, type FineTuneRecipe } from '../model/fine-tune-recipe
 import type { Recipe } from '../shared/recipe';
 import type { ModelFiles, TrainerOut, TrainJob } from '../shared/trainer-protocol';
 import type { EpochMetrics, Evaluation, FineTuneReport, SuspiciousSample } from '../shared/types';
-import { buildModel, epochMetricsOf, extendClasses, trainOptionsOf } from './build-model';
+import { buildModel, epochMetricsOf, extendClasses, trainingLoss, trainOptionsOf } from './build-model';
 import { loadBaseTest, loadJobData, loadReplay } from './data';
 import { fineTune, outOfFold } from './fine-tune';
 import { assembleRecipe, describeSource } from './recipe/assemble';
 import { accuracyOf, findSuspicious, flagSuspicious } from './suspicious';
+import { chooseThreads, JobThreads } from './threads';
 
 /** Before/after figures on the base dataset use the first this many of its test images (fixed, quick). */
 export const BASE_TEST_COUNT = 2000;
@@ -108,23 +109,26 @@ export class JobRunner {
 
     const history: EpochMetrics[] = [];
     const files = (): ModelFiles => writeModel(model, classes);
-    const options = this.progressOptions(trainCount, history, files);
+    const threads = this.threadsFor(model, fineTuning && recipe.layers === 'head');
+    const options = this.progressOptions(trainCount, history, files, threads);
     const untuned = fineTuning ? model.clone(new Rng(1)) : null;
     const tuneStarted = performance.now();
-    const result = fineTuning
-      ? (
-          await fineTune({
-            model,
-            custom: trainSet,
-            replay: replay ?? EMPTY,
-            recipe,
-            options,
-          })
-        ).result
-      : await train(model, trainSet, {
-          ...options,
-          augment: spec.augmentation ? augmentHook(DEFAULT_AUGMENT) : undefined,
-        });
+    const result = await threads.run(async () =>
+      fineTuning
+        ? (
+            await fineTune({
+              model,
+              custom: trainSet,
+              replay: replay ?? EMPTY,
+              recipe,
+              options,
+            })
+          ).result
+        : await train(model, trainSet, {
+            ...options,
+            augment: spec.augmentation ? augmentHook(DEFAULT_AUGMENT) : undefined,
+          }),
+    );
     const tuneSeconds = (performance.now() - tuneStarted) / 1000;
 
     if (this.stopped(result, files)) return;
@@ -151,7 +155,7 @@ export class JobRunner {
       return;
     }
     send({
-      ...this.finished(model, files, evaluation, history, result, started),
+      ...this.finished(model, files, evaluation, history, result, started, threads),
       fineTune: fineTuneReport,
       suspicious,
       data: {
@@ -185,6 +189,7 @@ export class JobRunner {
     history: EpochMetrics[],
     result: TrainResult,
     started: number,
+    threads: JobThreads,
   ) {
     return {
       type: 'done' as const,
@@ -192,6 +197,7 @@ export class JobRunner {
       model: files(),
       evaluation,
       history,
+      threads: threads.used,
       ...(result.status === 'plateau' || result.status === 'converged'
         ? { converged: { epochs: history.length, bestEpoch: result.record.bestEpoch + 1 } }
         : {}),
@@ -200,14 +206,22 @@ export class JobRunner {
     };
   }
 
+  /** The threads the spec asks for, resolved for this model (`headOnly`: fine-tuning its dense head). */
+  private threadsFor(model: Sequential, headOnly: boolean): JobThreads {
+    const { spec } = this.job;
+    const network = { model, loss: trainingLoss(spec), batchSize: spec.batchSize, headOnly };
+    return new JobThreads(chooseThreads(spec.threads, network));
+  }
+
   /**
-   * The engine's options for this job: the spec's training settings, the signal and pause gate, and the
-   * progress, epoch-end and checkpoint messages.
+   * The engine's options for this job: the spec's training settings, the threads, the signal and pause
+   * gate, and the progress (with the threads in use), epoch-end and checkpoint messages.
    */
   private progressOptions(
     trainCount: number,
     history: EpochMetrics[],
     files: () => ModelFiles,
+    threads: JobThreads,
   ): Omit<TrainOptions, 'augment'> {
     const { job, send } = this;
     const { jobId, spec } = job;
@@ -215,6 +229,7 @@ export class JobRunner {
     let lastProgress = 0;
     return {
       ...trainOptionsOf(spec),
+      parallel: threads.parallel(),
       signal: this.abort.signal,
       pause: this.gate,
       // NOTE: the engine counts epochs and batches from 0; the app's events count from 1.
@@ -238,6 +253,7 @@ export class JobRunner {
           samplesPerSecond: rate,
           etaSeconds: rate > 0 ? (totalSamples - done) / rate : 0, // finite: events may cross as JSON
           fraction: totalSamples > 0 ? done / totalSamples : 0,
+          threads: threads.used,
         });
       },
       onEpochEnd: (r) => {
@@ -268,12 +284,17 @@ export class JobRunner {
     const files = (): ModelFiles => writeModel(model, classes);
     const augment = NAMED_AUGMENT[recipe.training.augmentation];
     const stopping = recipe.training.earlyStopping;
-    const result = await train(model, data.train, {
-      ...this.progressOptions(data.train.labels.length, history, files),
-      validation: data.validation,
-      earlyStopping: stopping ? { monitor: 'valLoss', patience: stopping.patience, minDelta: 0 } : undefined,
-      augment: augment ? augmentHook(augment) : undefined,
-    });
+    const threads = this.threadsFor(model, false);
+    const result = await threads.run(() =>
+      train(model, data.train, {
+        ...this.progressOptions(data.train.labels.length, history, files, threads),
+        validation: data.validation,
+        earlyStopping: stopping
+          ? { monitor: 'valLoss', patience: stopping.patience, minDelta: 0 }
+          : undefined,
+        augment: augment ? augmentHook(augment) : undefined,
+      }),
+    );
     if (this.stopped(result, files)) return;
     const validation = recipe.validation.map(describeSource).join(' + ');
     const calibration = calibrate(
@@ -299,7 +320,7 @@ export class JobRunner {
       ),
     }));
     send({
-      ...this.finished(model, files, evaluation, history, result, started),
+      ...this.finished(model, files, evaluation, history, result, started, threads),
       calibration,
       alsoEvaluated,
       recipe: { id: recipe.id, mix: data.mix, validation },

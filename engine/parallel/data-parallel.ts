@@ -1,12 +1,13 @@
-// Data-parallel training steps on two threads: this thread runs forward and backward on the first
-// half of the batch while one gradient worker (gradient-worker.ts) runs the second half; the worker's
-// gradients are then added to this thread's, always in the same order (ours + the worker's), so a run
-// is reproducible for a seed. The worker shares one SharedArrayBuffer (shared-layout.ts): weights go
-// out and gradients come back by memcpy, steps are signalled with Atomics, no message per step.
+// Data-parallel training steps on N threads: the batch is cut into N contiguous shards; this thread
+// runs forward and backward on the first while N − 1 gradient workers (gradient-worker.ts) run the
+// others; the workers' gradients are then added to this thread's, always in the same order (ours, then
+// worker 1, 2, ...), so a run is reproducible for a seed and a thread count. Each worker shares one
+// SharedArrayBuffer with this thread (shared-layout.ts): weights go out and gradients come back by
+// memcpy, steps are signalled with Atomics, no message per step.
 //
-// NOTE: reproducible is not identical to the single-thread mode: the gradient is summed as two halves
-// (float32 rounding differs at ~1e-7 relative), and dropout draws from a second stream. Models with
-// state (batch norm, whose statistics would be per half) are refused and train on one thread.
+// NOTE: reproducible is not identical across thread counts: the gradient is summed as N shards
+// (float32 rounding differs at ~1e-7 relative), and each worker's dropout draws from its own stream.
+// Models with state (batch norm, whose statistics would be per shard) are refused and train on one thread.
 // The engine cannot start threads itself (no Node or DOM API here): the host passes `spawn`.
 
 import { addInto } from '../kernels/optimizers';
@@ -33,10 +34,14 @@ import {
 export type { GradientWorkerInit } from './shared-layout';
 
 export interface ParallelOptions {
+  /** Threads in all, this one included (2 or more). Default 2. */
+  readonly threads?: number;
   /** Starts a thread that calls `serveGradients(init)` (engine/parallel/gradient-worker.ts). */
   readonly spawn: (init: GradientWorkerInit) => { terminate(): unknown };
-  /** Milliseconds to wait for the worker's half before giving up. Default 60 000 (it may be starting). */
+  /** Milliseconds to wait for a worker's shard before giving up. Default 60 000 (it may be starting). */
   readonly timeoutMs?: number;
+  /** Told why when `train` runs on one thread after all (a model it cannot split, workers that did not start). */
+  readonly onOneThread?: (reason: string) => void;
 }
 
 export interface ParallelStep {
@@ -48,7 +53,7 @@ export interface ParallelStep {
 
 /** Why `model` cannot train data-parallel, or undefined when it can. */
 export function parallelUnsupported(model: unknown, loss: Loss): string | undefined {
-  if (!(model instanceof Sequential)) return 'only Sequential models train on two threads';
+  if (!(model instanceof Sequential)) return 'only Sequential models train on several threads';
   if (model.state().length > 0) return 'a model with state (batch norm) trains on one thread';
   if (model.outputShape.length !== 1) return 'the model must output [batch, classes]';
   if (typeof (loss as { options?: unknown }).options !== 'object') {
@@ -57,16 +62,28 @@ export function parallelUnsupported(model: unknown, loss: Loss): string | undefi
   return undefined;
 }
 
+/** Shard sizes of a batch of `count` on `threads` threads: contiguous, the first ones one larger. */
+export function shardSizes(count: number, threads: number): number[] {
+  const base = Math.floor(count / threads);
+  const extra = count % threads;
+  return Array.from({ length: threads }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+interface WorkerSlot {
+  readonly views: SharedViews;
+  readonly handle: { terminate(): unknown };
+}
+
 export class DataParallel {
-  private readonly views: SharedViews;
-  private readonly handle: { terminate(): unknown };
+  private readonly workers: WorkerSlot[] = [];
+  private readonly threads: number;
   private readonly sampleSize: number;
   private readonly classes: number;
   private readonly timeoutMs: number;
   private step = 0;
   private closed = false;
 
-  /** Check `parallelUnsupported(model, loss)` first. */
+  /** Check `parallelUnsupported(model, loss)` first. Worker i (from 1) seeds its dropout with seed + i − 1. */
   constructor(
     private readonly model: Sequential,
     private readonly loss: Loss,
@@ -76,52 +93,66 @@ export class DataParallel {
   ) {
     const reason = parallelUnsupported(model, loss);
     if (reason !== undefined) throw new Error(`data-parallel: ${reason}`);
+    this.threads = Math.max(2, Math.floor(options.threads ?? 2));
     this.sampleSize = model.inputShape.reduce((a, b) => a * b, 1);
     this.classes = model.outputShape[0];
     this.timeoutMs = options.timeoutMs ?? 60000;
     const sizes = {
       paramSizes: model.params().map((p) => p.value.data.length),
-      maxCount: Math.max(1, Math.floor(maxCount / 2)),
+      maxCount: Math.max(1, Math.ceil(maxCount / this.threads)),
       sampleSize: this.sampleSize,
       classes: this.classes,
     };
-    const buffer = new SharedArrayBuffer(sharedBytes(sizes));
-    this.views = sharedViews(buffer, sizes);
     const lossConfig = (loss as unknown as { options: Record<string, unknown> }).options;
-    this.handle = options.spawn({
-      ...sizes,
-      buffer,
-      model: model.toJSON(),
-      loss: { type: loss.type, config: { ...lossConfig } },
-      seed,
-    });
+    try {
+      for (let i = 1; i < this.threads; i++) {
+        const buffer = new SharedArrayBuffer(sharedBytes(sizes));
+        const views = sharedViews(buffer, sizes);
+        const handle = options.spawn({
+          ...sizes,
+          buffer,
+          model: model.toJSON(),
+          loss: { type: loss.type, config: { ...lossConfig } },
+          seed: seed + i - 1,
+        });
+        this.workers.push({ views, handle });
+      }
+    } catch (error) {
+      this.close();
+      throw error;
+    }
   }
 
   /**
-   * Forward, loss and backward for `count` samples of x / y, half here and half in the worker;
+   * Forward, loss and backward for `count` samples of x / y, one shard here and one in each worker;
    * accumulates the batch's gradient into the model's params (zero them first, as for one thread).
    */
   run(x: Tensor, y: Int32Array, count: number, rng: Rng | undefined): ParallelStep {
     if (this.closed) throw new Error('data-parallel: used after close()');
-    const { views, model, loss, sampleSize, classes } = this;
-    const theirs = count >> 1;
-    const mine = count - theirs;
+    const { model, loss, sampleSize, classes, workers } = this;
+    const shards = shardSizes(count, this.threads);
+    const mine = shards[0]!;
     const params = model.params();
     const step = ++this.step;
-    if (theirs > 0) {
-      let o = 0;
-      for (const p of params) {
-        views.weights.set(p.value.data, o);
-        o += p.value.data.length;
+    let start = mine;
+    workers.forEach(({ views }, w) => {
+      const n = shards[w + 1]!;
+      if (n > 0) {
+        let o = 0;
+        for (const p of params) {
+          views.weights.set(p.value.data, o);
+          o += p.value.data.length;
+        }
+        views.x.set(x.data.subarray(start * sampleSize, (start + n) * sampleSize));
+        views.y.set(y.subarray(start, start + n));
+        views.control[COUNT] = n;
+        views.control[TOTAL] = count;
+        Atomics.store(views.control, GO, step);
+        Atomics.notify(views.control, GO);
       }
-      views.x.set(x.data.subarray(mine * sampleSize, count * sampleSize));
-      views.y.set(y.subarray(mine, count));
-      views.control[COUNT] = theirs;
-      views.control[TOTAL] = count;
-      Atomics.store(views.control, GO, step);
-      Atomics.notify(views.control, GO);
-    }
-    // our half
+      start += n;
+    });
+    // our shard
     const ours = { shape: [mine, ...x.shape.slice(1)], data: x.data.subarray(0, mine * sampleSize) };
     const target = y.subarray(0, mine);
     const out = model.forward(ours, rng !== undefined ? { training: true, rng } : { training: true });
@@ -132,18 +163,24 @@ export class DataParallel {
     const scale = mine / count;
     for (let i = 0; i < dOut.data.length; i++) dOut.data[i] *= scale;
     model.backward(dOut);
-    if (theirs === 0) return { loss: ourLoss, correct };
 
-    this.awaitWorker(step);
-    let o = 0;
-    for (const p of params) {
-      const g = p.grad.data;
-      const theirGrad = views.grads.subarray(o, o + g.length);
-      addInto(theirGrad, g); // WebAssembly SIMD: ~0.4 ns per weight against a JS loop's ~1 ns
-      o += g.length;
-    }
-    for (let r = 0; r < theirs; r++) if (argmaxRow(views.logits, r, classes) === views.y[r]) correct++;
-    return { loss: (mine * ourLoss + theirs * views.scalars[0]) / count, correct };
+    let lossSum = mine * ourLoss;
+    // in worker order, always: the sum (and so the weights) depends on the thread count, never on timing
+    workers.forEach(({ views }, w) => {
+      const n = shards[w + 1]!;
+      if (n === 0) return;
+      this.awaitWorker(views, step);
+      let o = 0;
+      for (const p of params) {
+        const g = p.grad.data;
+        const theirGrad = views.grads.subarray(o, o + g.length);
+        addInto(theirGrad, g); // WebAssembly SIMD: ~0.4 ns per weight against a JS loop's ~1 ns
+        o += g.length;
+      }
+      for (let r = 0; r < n; r++) if (argmaxRow(views.logits, r, classes) === views.y[r]) correct++;
+      lossSum += n * views.scalars[0]!;
+    });
+    return { loss: lossSum / count, correct };
   }
 
   /**
@@ -151,41 +188,45 @@ export class DataParallel {
    * WebAssembly compile, is not timed as training); rejects if it failed or did not start in time.
    */
   async ready(): Promise<void> {
-    const { control } = this.views;
     const deadline = Date.now() + this.timeoutMs;
-    while (Atomics.load(control, READY) === 0) {
-      if (Atomics.load(control, FAILED) !== 0 || Date.now() > deadline) {
-        this.close();
-        throw new Error('data-parallel: the gradient worker did not start');
+    for (const { views } of this.workers) {
+      const { control } = views;
+      while (Atomics.load(control, READY) === 0) {
+        if (Atomics.load(control, FAILED) !== 0 || Date.now() > deadline) {
+          this.close();
+          throw new Error('data-parallel: a gradient worker did not start');
+        }
+        await yieldToEventLoop();
       }
-      await yieldToEventLoop();
     }
   }
 
-  private awaitWorker(step: number): void {
-    const { control } = this.views;
+  private awaitWorker(views: SharedViews, step: number): void {
+    const { control } = views;
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
       const done = Atomics.load(control, DONE);
       if (Atomics.load(control, FAILED) !== 0) {
         this.close();
-        throw new Error('data-parallel: the gradient worker failed (see its error output)');
+        throw new Error('data-parallel: a gradient worker failed (see its error output)');
       }
       if (done === step) return;
       if (Date.now() > deadline) {
         this.close();
-        throw new Error(`data-parallel: no answer from the gradient worker in ${this.timeoutMs} ms`);
+        throw new Error(`data-parallel: no answer from a gradient worker in ${this.timeoutMs} ms`);
       }
       Atomics.wait(control, DONE, done, 100);
     }
   }
 
-  /** Stops the worker. */
+  /** Stops the workers. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    Atomics.store(this.views.control, GO, STOP);
-    Atomics.notify(this.views.control, GO);
-    this.handle.terminate();
+    for (const { views, handle } of this.workers) {
+      Atomics.store(views.control, GO, STOP);
+      Atomics.notify(views.control, GO);
+      handle.terminate();
+    }
   }
 }

@@ -1,6 +1,7 @@
 // `glyph-lab train`: a training job through the core (trainer child process), progress on stderr,
 // and a final summary (JSON with --json): test accuracy, per-class figures, time, model path.
 
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseJson } from '../../../datasets/json-text';
 import { PRESET_IDS } from '../../../engine/presets';
@@ -17,6 +18,7 @@ import type {
   BeforeAfter,
   FineTuneReport,
   SuspiciousSample,
+  ThreadsSetting,
   TrainingEvent,
   TrainingLoss,
   TrainingSpec,
@@ -76,7 +78,24 @@ export function specFromFlags(values: Values): TrainingSpec {
     ...lossFlag(values.loss),
     limit: values.limit === undefined ? undefined : numberFlag(values.limit, 'limit', 0, isPositiveInt),
     name: values.name,
+    ...threadsFlag(values.threads),
   };
+}
+
+/** `--threads <n|auto>`: 1 to this machine's cores; left out of the spec when not given (auto). */
+export function threadsFlag(
+  flag: string | undefined,
+  cores = availableParallelism(),
+): { threads?: ThreadsSetting } {
+  if (flag === undefined) return {};
+  if (flag === 'auto') return { threads: 'auto' };
+  const n = Number(flag);
+  if (!/^\d+$/.test(flag) || n < 1 || n > cores) {
+    throw new UsageError(
+      `--threads must be auto or a whole number from 1 to ${cores} (this machine's cores)`,
+    );
+  }
+  return { threads: n };
 }
 
 /** `--label-smoothing ε` (0 ≤ ε ≤ 0.5); left out of the spec when 0, as the app's form does. */
@@ -142,7 +161,11 @@ async function recipeSpec(global: GlobalOptions, values: Values): Promise<Traini
     .catch((error: unknown) => {
       throw new UsageError(messageOf(error));
     });
-  return { ...specOfRecipe(recipe), ...(values.name ? { name: values.name } : {}) };
+  return {
+    ...specOfRecipe(recipe),
+    ...(values.name ? { name: values.name } : {}),
+    ...threadsFlag(values.threads),
+  };
 }
 
 export async function runTrain(global: GlobalOptions, values: Values): Promise<number> {
@@ -201,6 +224,7 @@ export async function runTrain(global: GlobalOptions, values: Values): Promise<n
         perClass: perClassJson(e),
         loss: record?.spec.loss,
         epochs: record?.history.length,
+        ...(record?.threads ? { threads: record.threads } : {}),
         ...(record?.converged ? { converged: record.converged } : {}),
         seconds,
         ...(fineTune ? { fineTune } : {}),
@@ -208,7 +232,7 @@ export async function runTrain(global: GlobalOptions, values: Values): Promise<n
       });
     } else {
       process.stdout.write(
-        `${formatEvaluation(e)}\n${record?.converged ? `converged after ${record.converged.epochs} epochs (the validation error stopped improving; the weights of epoch ${record.converged.bestEpoch} were kept)\n` : ''}${fineTune ? `\n${formatFineTune(fineTune)}\n` : ''}${suspicious.length ? `\n${formatSuspicious(suspicious)}\n` : ''}` +
+        `${formatEvaluation(e)}\n${record?.threads ? `trained on ${record.threads.reason}\n` : ''}${record?.converged ? `converged after ${record.converged.epochs} epochs (the validation error stopped improving; the weights of epoch ${record.converged.bestEpoch} were kept)\n` : ''}${fineTune ? `\n${formatFineTune(fineTune)}\n` : ''}${suspicious.length ? `\n${formatSuspicious(suspicious)}\n` : ''}` +
           `\nmodel ${last.model.id} saved to ${modelPath} (${percent(e.accuracy)}, ${seconds.toFixed(1)} s)\n`,
       );
     }

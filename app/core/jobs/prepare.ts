@@ -2,6 +2,7 @@
 // samples, some to hold out, a layer list that fits the classes and is small enough to train, sized
 // by arithmetic) and the replay policy of a job with a base model (which bundled set it replays, how much).
 
+import { availableParallelism } from 'node:os';
 import { CUSTOM_TEST_FRACTION, heldOutOf, testEvery } from '../../../datasets/held-out';
 import { type ModelPlan, planModel, tooBig } from '../../../engine/model-shapes';
 import { layersOf, SAMPLE_SHAPE } from '../../model/engine-model';
@@ -28,6 +29,13 @@ export async function prepareJob(
   models: ModelStore,
   recipes?: RecipeCatalog,
 ): Promise<PreparedJob> {
+  const cores = availableParallelism();
+  if (typeof spec.threads === 'number' && spec.threads > cores) {
+    throw new CoreError(
+      'invalid',
+      `threads ${spec.threads}: this machine has ${cores} cores; choose 1 to ${cores}, or auto`,
+    );
+  }
   if (spec.recipe) {
     if (!recipes) throw new CoreError('unsupported', 'built-in recipes are not available here');
     const recipe = await recipes.get(spec.recipe);
@@ -40,7 +48,11 @@ export async function prepareJob(
       testFraction: 0,
       recipe,
       dataDir: data.dataDir,
-      spec: { ...specOfRecipe(recipe), ...(spec.name ? { name: spec.name } : {}) },
+      spec: {
+        ...specOfRecipe(recipe),
+        ...(spec.name ? { name: spec.name } : {}),
+        ...(spec.threads !== undefined ? { threads: spec.threads } : {}),
+      },
     };
   }
   const data = await datasets.trainerData(spec.datasetId);

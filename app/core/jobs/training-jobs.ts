@@ -316,6 +316,7 @@ export class TrainingJobs {
           const e = m.evaluation;
           const meta = this.meta(job, m.history, m.seconds);
           if (m.converged && meta.training) meta.training.converged = m.converged;
+          if (meta.training) meta.training.threads = m.threads;
           const f = m.fineTune;
           // A fine-tuned model without a name is named after its base and what it learned.
           if (f && !job.spec.name)
@@ -344,6 +345,7 @@ export class TrainingJobs {
             model: summary,
             evaluation: e,
             ...(m.suspicious ? { suspicious: m.suspicious } : {}),
+            threads: m.threads,
           });
         } catch (error) {
           this.ctx.emit({

@@ -42,6 +42,15 @@ describe('the shipped recipes', () => {
     expect(recipeSchema.safeParse({ ...r, surprise: 1 }).success).toBe(false);
     expect(recipeSchema.safeParse({ ...r, train: [{ generator: 'noise', count: 3 }] }).success).toBe(false);
   });
+
+  it('pin the threads their weights were trained on (one); the spec carries them', () => {
+    for (const id of ['characters', 'digits', 'letters']) expect(shipped(id).training.threads).toBe(1);
+    const r = shipped('digits');
+    expect(specOfRecipe(r).threads).toBe(1);
+    const { threads: _, ...unpinned } = r.training;
+    expect(specOfRecipe(recipeSchema.parse({ ...r, training: unpinned })).threads).toBeUndefined();
+    expect(recipeSchema.safeParse({ ...r, training: { ...r.training, threads: 0 } }).success).toBe(false);
+  });
 });
 
 describe('recipe sources', () => {
@@ -109,7 +118,7 @@ function tinyRecipe(): Recipe {
     test: { label: 'MNIST test (first 300)', source: { dataset: 'mnist', split: 'test', limit: 300 } },
     alsoTest: [{ label: 'held-out writers', source: { dataset: 'pen-digits', split: 'test', limit: 200 } }],
     model: { architecture: 'mlp' },
-    training: { ...base.training, epochs: 1, augmentation: 'affine' },
+    training: { ...base.training, epochs: 1, augmentation: 'affine', threads: 'auto' },
   };
 }
 
@@ -143,6 +152,8 @@ describe('a recipe in the trainer', () => {
     const done = sent.find((m) => m.type === 'done');
     if (done?.type !== 'done') throw new Error(`no done message: ${JSON.stringify(sent.at(-1))}`);
     expect(done.evaluation.count).toBe(300);
+    // a recipe job resolves its threads like any other (an MLP: one)
+    expect(done.threads).toEqual({ count: 1, reason: '1 thread: MLPs train faster on one' });
     expect(done.alsoEvaluated?.[0]).toMatchObject({ label: 'held-out writers', count: 200 });
     const c = done.calibration!;
     expect(c.temperature).toBeGreaterThan(0);

@@ -2,7 +2,13 @@
 // settings on the left; live curves and the final evaluation on the right.
 
 import { useEffect, useRef, useState } from 'react';
-import type { DatasetInfo, ModelSummary, RecipeSummary, TrainingSpec } from '../../../app/shared/types';
+import type {
+  DatasetInfo,
+  ModelSummary,
+  RecipeSummary,
+  ThreadsSetting,
+  TrainingSpec,
+} from '../../../app/shared/types';
 import { api } from '../../api';
 import { FineTuneFigures } from '../../components/fine-tune-figures';
 import { taskTitle } from '../../components/task-switcher';
@@ -22,12 +28,15 @@ import { type PendingStart, progressLine, shownTraining, statusTitle } from '../
 import { Curves } from './curves';
 import { EvaluationView } from './evaluation-view';
 import { type RecipeChoice, RecipeOrForm } from './recipe-view';
+import { ThreadsField, ThreadsLine } from './threads-field';
 import { TrainFormView } from './train-form';
 
 /** The form outlives the screen (tab switches), for the session. Only this screen reads or writes it. */
 let remembered: TrainingForm | null = null;
 /** The chosen built-in recipe ('' for none) and its model's name, remembered the same way. */
 let rememberedRecipe: RecipeChoice = { id: '', name: '' };
+/** The advanced Threads setting, remembered the same way. */
+let rememberedThreads: ThreadsSetting = 'auto';
 
 export function TrainScreen() {
   const app = useApp();
@@ -42,6 +51,21 @@ export function TrainScreen() {
   const [recipes, setRecipes] = useState<RecipeSummary[]>([]);
   const [recipeChoice, setRecipeChoice] = useState(rememberedRecipe);
   const recipe = recipes.find((r) => r.id === recipeChoice.id);
+  const [threads, setThreads] = useState<ThreadsSetting>(rememberedThreads);
+  const [cores, setCores] = useState<number | null>(null);
+  useEffect(() => {
+    rememberedThreads = threads;
+  }, [threads]);
+  useEffect(() => {
+    let live = true;
+    api()
+      .app.info()
+      .then((info) => live && setCores(info.cores))
+      .catch(() => {}); // the setting then offers Auto and 1 only
+    return () => {
+      live = false;
+    };
+  }, []);
   useEffect(() => {
     let live = true;
     api()
@@ -77,7 +101,8 @@ export function TrainScreen() {
       .models.activate({ id: model.id })
       .then(() => navigate({ screen: 'draw', datasetId: model.datasetId }))
       .catch((e: unknown) => notify('error', errorMessage(e)));
-  const send = async (spec: TrainingSpec) => {
+  const send = async (request: TrainingSpec) => {
+    const spec: TrainingSpec = threads === 'auto' ? request : { ...request, threads };
     setErrors([]);
     setPending({ jobId: null, spec });
     try {
@@ -128,6 +153,7 @@ export function TrainScreen() {
             <span className="muted">
               {showRun ? progressLine(training) : 'Set up a run below, or try one in about 10 seconds.'}
             </span>
+            {(running || outcome.kind === 'done') && <ThreadsLine threads={p?.threads} running={running} />}
           </div>
           <div
             className="progress"
@@ -232,6 +258,7 @@ export function TrainScreen() {
             problems={errors}
           />
         </RecipeOrForm>
+        <ThreadsField value={threads} onChange={setThreads} cores={cores} disabled={running} />
         {formErrors.length > 0 && (
           <ul className="notice notice-error" aria-label="Problems">
             {formErrors.map((e) => (
