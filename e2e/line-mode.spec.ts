@@ -10,6 +10,7 @@ import { expect, test } from './fixtures';
 import { FOUR, ONE, SEVEN, writeLine } from './line-drawing';
 import { THREE, ZERO } from './mouse-drawing';
 import { createSet } from './sample-sets';
+import { screenshotPath } from './screenshots';
 
 const lineText = (page: Page) => page.getByLabel('Line text');
 
@@ -49,6 +50,7 @@ test('write a number with the mouse, read it, correct a character, copy it, save
   const corrected = `307${other}1`;
   await expect(lineText(app)).toHaveText(corrected);
   await expect(characters.nth(3)).toHaveAccessibleName(`Character 4: ${other}, corrected (read 4)`);
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('line-mode.png') });
 
   await app.getByRole('button', { name: 'Copy' }).click();
   await expect(app.getByText(`Copied “${corrected}”.`)).toBeVisible();

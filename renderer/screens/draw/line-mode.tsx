@@ -112,11 +112,13 @@ export function LineMode() {
         <DrawModeSwitch />
         <SegmentedChoice label="Kind of line" choices={KINDS} value={kind} onChange={setKind} />
         <p className="muted small line-model">
-          {line.model.loading
-            ? 'Loading the model…'
-            : line.model.summary
-              ? `Reads with ${line.model.summary.name}`
-              : ''}
+          {line.problem
+            ? ''
+            : line.model.loading
+              ? 'Loading the model…'
+              : line.model.summary
+                ? `Reads with ${line.model.summary.name}`
+                : ''}
         </p>
       </div>
 

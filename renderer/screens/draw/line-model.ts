@@ -37,7 +37,7 @@ export function useLineModel(kind: LineKind): LineModelState {
   const datasetId = idOf(task);
   let problem: string | null = null;
   if (model.error) problem = model.error;
-  else if (!model.loading && !model.recognizer)
+  else if (datasetId === '' || (!model.loading && !model.recognizer))
     problem =
       task === 'characters'
         ? 'A code of digits and letters needs a Characters model, and there is none yet. Train one, or read a Number or Letters line.'
