@@ -46,7 +46,7 @@ export async function writeLine(page: Page, glyphs: CanvasStroke[][]): Promise<v
     for (const stroke of placed(glyph, 0.1 + step * (i + 0.5))) {
       await page.mouse.move(...at(stroke[0]!));
       await page.mouse.down();
-      for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
+      for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 2 });
       await page.mouse.up();
     }
   }

@@ -18,7 +18,7 @@ import { useLineModel } from './line-model';
 import { paintLineBoxes } from './line-overlay';
 import { type LineRead, LiveLine, lineInk } from './line-reading';
 import { LineSavePanel } from './line-save-panel';
-import { LineAlternatives, LineText } from './line-text';
+import { characterButtonId, LineAlternatives, LineText } from './line-text';
 
 const KINDS = [
   { value: 'number', label: 'Number', title: 'Digits only: 0 reads 0, never O' },
@@ -96,6 +96,12 @@ export function LineMode() {
     [read, shown, selected],
   );
 
+  const closeAlternatives = (index: number) => {
+    setSelected(null);
+    // The group's buttons go away: keyboard focus returns to the character they were for.
+    requestAnimationFrame(() => document.getElementById(characterButtonId(index))?.focus());
+  };
+
   const copy = () => {
     // The async clipboard API, from this click (a user gesture); main grants only the sanitized write.
     navigator.clipboard
@@ -165,9 +171,9 @@ export function LineMode() {
                 index={chosen}
                 onPick={(t) => {
                   setCorrections((c) => correct(c, shown[chosen]!, t));
-                  setSelected(null);
+                  closeAlternatives(chosen);
                 }}
-                onClose={() => setSelected(null)}
+                onClose={() => closeAlternatives(chosen)}
               />
             )}
             <p className="latency-line">
@@ -176,7 +182,7 @@ export function LineMode() {
                 write to measure
               </span>
             </p>
-            {read && <LineSavePanel read={read.line} characters={shown} />}
+            {read && <LineSavePanel read={read.line} characters={shown} onSaved={() => strokes.clear()} />}
           </>
         )}
         <p className="sr-only" aria-live="polite">

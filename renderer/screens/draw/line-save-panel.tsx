@@ -12,9 +12,12 @@ import { lineSamples, saveSamples, saveWords } from './line-samples';
 export function LineSavePanel({
   read,
   characters,
+  onSaved,
 }: {
   read: LineRead;
   characters: readonly ShownCharacter[];
+  /** Every character saved: the line is cleared for the next one (as Samples clears a saved drawing; undo brings it back). */
+  onSaved: () => void;
 }) {
   const { datasets, notify, navigate } = useApp();
   const sets = datasets.items.filter((d) => d.custom);
@@ -58,6 +61,7 @@ export function LineSavePanel({
       const words = saveWords(outcome, set.title);
       setResult(words.text);
       notify(words.kind, words.text);
+      if (!outcome.failed) onSaved();
     } catch (e) {
       const text = `Nothing was saved: ${errorMessage(e)}`;
       setResult(text);

@@ -20,6 +20,7 @@ export function LineText({
         <li key={c.key}>
           <button
             type="button"
+            id={characterButtonId(i)}
             className={`line-character ${c.corrected ? 'is-corrected' : ''} ${c.confidence < 0.6 && !c.corrected ? 'is-unsure' : ''}`}
             aria-pressed={selected === c.key}
             aria-label={`Character ${i + 1}: ${c.text}, ${c.corrected ? `corrected (read ${c.read})` : `${formatPercent(c.confidence)} confident`}`}
@@ -33,6 +34,9 @@ export function LineText({
     </ol>
   );
 }
+
+/** The id of the i-th character's button: focus goes back to it when its alternatives close. */
+export const characterButtonId = (index: number): string => `line-character-${index}`;
 
 export function LineAlternatives({
   character,
