@@ -51,3 +51,40 @@ export async function writeLine(page: Page, glyphs: CanvasStroke[][]): Promise<v
     }
   }
 }
+
+/** Capitals, one to three strokes each, written the way people do (the bar last). */
+export const H: CanvasStroke[] = [
+  [
+    [0.32, 0.2],
+    [0.32, 0.82],
+  ],
+  [
+    [0.68, 0.2],
+    [0.68, 0.82],
+  ],
+  [
+    [0.32, 0.5],
+    [0.68, 0.5],
+  ],
+];
+export const A: CanvasStroke[] = [
+  [
+    [0.3, 0.82],
+    [0.5, 0.18],
+    [0.7, 0.82],
+  ],
+  [
+    [0.38, 0.58],
+    [0.62, 0.58],
+  ],
+];
+export const T: CanvasStroke[] = [
+  [
+    [0.3, 0.2],
+    [0.7, 0.2],
+  ],
+  [
+    [0.5, 0.2],
+    [0.5, 0.82],
+  ],
+];
