@@ -87,6 +87,11 @@ test('a word on a Letters line, H A T written with several strokes each', async 
   await writeLine(app, [H, A, T]);
   await expect(lineText(app)).toHaveText('HAT');
   await expect(app.getByRole('list', { name: 'Characters read' }).getByRole('button')).toHaveCount(3);
+  // The shell's shortcuts act on the line: Delete clears it, Ctrl+Z brings it back.
+  await app.keyboard.press('Delete');
+  await expect(lineText(app)).toHaveText('–');
+  await app.keyboard.press('Control+z');
+  await expect(lineText(app)).toHaveText('HAT');
 });
 
 const CHARACTERS = resolve(import.meta.dirname, '../models/characters/model.json');
