@@ -12,6 +12,7 @@ import { DrawingCanvas } from '../../components/drawing-canvas';
 import { SegmentedChoice } from '../../components/segmented-choice';
 import { LatencyLog } from '../../inference/latency-log';
 import { useApp } from '../../state/app-context';
+import { errorMessage } from '../../state/use-api';
 import { DrawModeSwitch } from './draw-mode-switch';
 import { type Corrections, correct, keepCorrections, shownCharacters, shownText } from './line-corrections';
 import { useLineModel } from './line-model';
@@ -39,6 +40,7 @@ export function LineMode() {
   const [corrections, setCorrections] = useState<Corrections>(() => new Map());
   const [selected, setSelected] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
   const statsRef = useRef<HTMLSpanElement>(null);
   /** Re-reads that classified something (a read of unchanged ink costs nothing): time, and calls. */
   const [readLog] = useState(() => new LatencyLog());
@@ -54,7 +56,15 @@ export function LineMode() {
       const ink = lineInk(snap);
       const calls = live.classified;
       const t0 = performance.now();
-      const r = live.read(ink.strokes, kind);
+      let r: LineRead;
+      try {
+        r = live.read(ink.strokes, kind);
+      } catch (e) {
+        // A model that does not fit (its output size is not its class list) says so, once per change.
+        setFailure(`Could not read the line: ${errorMessage(e)}`);
+        return;
+      }
+      setFailure(null);
       const ms = performance.now() - t0;
       setRead({ line: r, side: ink.side });
       setCorrections((c) => keepCorrections(c, r.reading));
@@ -164,6 +174,7 @@ export function LineMode() {
                 Copy
               </button>
             </div>
+            {failure && <p className="notice notice-error">{failure}</p>}
             <LineText characters={shown} selected={selected} onSelect={setSelected} />
             {chosen >= 0 && (
               <LineAlternatives
