@@ -170,6 +170,21 @@ describe.skipIf(!unipen)('Line mode reading, built-in digits model, held-out wri
   });
 });
 
+describe('LiveLine', () => {
+  it('refuses a model whose output does not fit its classes, saying so', () => {
+    const misfit = { classes: ['0', '1'], predict: () => new Float32Array(10) };
+    const strokes = [
+      {
+        points: [
+          { x: 0, y: 0 },
+          { x: 0, y: 40 },
+        ],
+      },
+    ];
+    expect(() => new LiveLine(misfit).read(strokes, 'number')).toThrow(/10 probabilities for 2 classes/);
+  });
+});
+
 describe('saving a line', () => {
   const sample = (label: string) => ({ label, image: new Float32Array(784), strokes: [] });
 
