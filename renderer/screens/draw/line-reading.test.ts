@@ -3,7 +3,7 @@
 // main sends) and real pen handwriting of held-out UNIPEN writers: strokes → atoms → reading, the
 // classifier calls a live re-read costs, corrections, and what "Save as samples" sends.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModelPayload } from '../../../app/shared/types';
 import type { ComposedLine } from '../../../datasets/lines/compose';
@@ -14,17 +14,20 @@ import { correct, keepCorrections, shownCharacters, shownText } from './line-cor
 import { candidateImage, LiveLine, lineInk } from './line-reading';
 import { lineSamples, saveSamples, saveWords } from './line-samples';
 
-function builtinDigits(): ModelPayload {
-  const dir = new URL('../../../models/digits/', import.meta.url);
+const MODELS = new URL('../../../models/', import.meta.url);
+
+/** A built-in model's files as main sends them (`models:active`). */
+function builtin(name: 'digits' | 'characters'): ModelPayload {
+  const dir = new URL(`${name}/`, MODELS);
   const json = JSON.parse(readFileSync(new URL('model.json', dir), 'utf8'));
   const weights = readFileSync(new URL('weights.bin', dir));
-  const classes = [...'0123456789'];
+  const classes: string[] = json.metadata?.glyphLab?.classes ?? [];
   return {
     summary: {
-      id: 'builtin-digits',
-      name: 'Digits (built-in)',
-      datasetId: 'mnist',
-      task: 'digits',
+      id: `builtin-${name}`,
+      name: `${name} (built-in)`,
+      datasetId: json.metadata?.glyphLab?.datasetId ?? name,
+      task: name,
       classes,
       architecture: 'cnn',
       parameters: 0,
@@ -37,7 +40,8 @@ function builtinDigits(): ModelPayload {
   };
 }
 
-const recognizer = loadRecognizer(builtinDigits());
+const recognizer = loadRecognizer(builtin('digits'));
+const hasCharacters = existsSync(new URL('characters/model.json', MODELS));
 const unipen = loadHeldOutUnipen();
 
 /** A composed line as the canvas records it: CSS px on a canvas 250 px tall, a mouse's pressure. */
@@ -167,6 +171,24 @@ describe.skipIf(!unipen)('Line mode reading, built-in digits model, held-out wri
       expect(Math.min(...xs)).toBe(0);
       expect(Math.min(...ys)).toBe(0);
     }
+  });
+});
+
+describe.skipIf(!unipen || !hasCharacters)('Line mode reading, built-in Characters model', () => {
+  it('reads 5-digit numbers on a Number line as digits only (0, never O)', () => {
+    const characters = loadRecognizer(builtin('characters'));
+    expect(characters.classes).toHaveLength(36);
+    const lines = digitLines(unipen!, 10, 5, 19);
+    const read = lines.map((l) =>
+      new LiveLine(characters).read(lineInk({ strokes: asDrawn(l), active: null }).strokes, 'number'),
+    );
+    const exact = read.filter((r, i) => r.reading.text === lines[i]!.text).length;
+    console.log(`Line mode, Characters model, 10 composed 5-digit lines: ${exact} read exactly`);
+    expect(read.every((r) => /^\d*$/.test(r.reading.text))).toBe(true);
+    expect(
+      read.every((r) => r.reading.characters.every((c) => c.alternatives.every((a) => /\d/.test(a.text)))),
+    ).toBe(true);
+    expect(exact).toBeGreaterThanOrEqual(7);
   });
 });
 
