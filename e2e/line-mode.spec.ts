@@ -1,7 +1,8 @@
 // Draw's Line mode (issue 19): write a number with the mouse on the wide canvas, read it back live,
 // correct one character through its alternatives, copy the text, save the line as samples of its
 // characters into a set made on the Samples screen. With the built-in digits model on a Number line
-// (the Characters model reads it when present); a mixed code runs only when models/characters exists.
+// (the Characters model reads it when present); a word on a Letters line; a number plate on a Code
+// line, which runs only when models/characters exists.
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -105,6 +106,10 @@ test('a mixed code reads with the Characters model', async ({ app }) => {
   await app.getByRole('radio', { name: 'A line' }).click();
   await app.getByRole('radio', { name: 'Code' }).click();
   await expect(app.getByText(/Reads with/)).toBeVisible();
-  await writeLine(app, [H, THREE, A, FOUR]);
-  await expect(lineText(app)).toHaveText('H3A4');
+  // A number plate of 7: letters and digits with no look-alike pair among them.
+  await writeLine(app, [H, A, THREE, FOUR, T, SEVEN, H]);
+  await expect(lineText(app)).toHaveText('HA34T7H');
+  await app.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.getByRole('button', { name: 'Copy' }).click();
+  expect(await app.evaluate(() => navigator.clipboard.readText())).toBe('HA34T7H');
 });
