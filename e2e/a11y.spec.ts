@@ -1,5 +1,5 @@
 // Accessibility: axe-core (through @axe-core/playwright) on every screen — Draw (empty and with a
-// prediction), Train, Samples, Models and the help overlay — in the light and the dark theme, chosen
+// prediction; Line mode with a line read and a character's alternatives open), Train, Samples, Models and the help overlay — in the light and the dark theme, chosen
 // with the app's own theme switch. No serious or critical violation of WCAG 2.1 A/AA (contrast
 // included). Also: keyboard focus is visible, and the confidence bars read as named meters with values.
 // Writes a screenshot of each screen in each theme to test-results/screenshots/a11y-*.png.
@@ -7,7 +7,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { drawStrokes, ZERO } from './mouse-drawing';
+import { ONE, SEVEN, writeLine } from './line-drawing';
+import { drawStrokes, THREE, ZERO } from './mouse-drawing';
 import { createSet } from './sample-sets';
 import { screenshotPath } from './screenshots';
 
@@ -101,6 +102,14 @@ for (const theme of ['light', 'dark'] as const) {
     );
     await check('draw');
 
+    await app.getByRole('radio', { name: 'A line' }).click();
+    await writeLine(app, [SEVEN, ONE, THREE]);
+    await expect(app.getByLabel('Line text')).not.toHaveText('–');
+    await app.getByRole('list', { name: 'Characters read' }).getByRole('button').first().click();
+    await expect(app.getByRole('group', { name: 'Alternatives for character 1' })).toBeVisible();
+    await check('draw-line');
+    await app.getByRole('radio', { name: 'One character' }).click();
+
     await app.getByRole('tab', { name: 'Train' }).click();
     await check('train');
 
@@ -115,7 +124,15 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await check('help');
 
-    expect(found).toEqual({ 'draw-empty': [], draw: [], train: [], samples: [], models: [], help: [] });
+    expect(found).toEqual({
+      'draw-empty': [],
+      draw: [],
+      'draw-line': [],
+      train: [],
+      samples: [],
+      models: [],
+      help: [],
+    });
   });
 }
 
@@ -133,9 +150,14 @@ test('keyboard: Tab reaches every control of every screen, each with a visible f
   app,
 }) => {
   await drawStrokes(app, ZERO);
-  for (const tab of ['Draw', 'Train', 'Samples', 'Models']) {
-    await app.getByRole('tab', { name: tab }).click();
+  for (const tab of ['Draw', 'Draw, a line', 'Train', 'Samples', 'Models']) {
+    await app.getByRole('tab', { name: tab.split(',')[0]! }).click();
     await app.keyboard.press('Escape');
+    if (tab === 'Draw, a line') {
+      await app.getByRole('radio', { name: 'A line' }).click();
+      await writeLine(app, [SEVEN, ONE]);
+      await expect(app.getByLabel('Line text')).not.toHaveText('–');
+    }
     // Every enabled control of the screen shown, then Tab through them all (and a few more).
     const controls = await app.evaluate(
       () =>

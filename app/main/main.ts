@@ -22,7 +22,9 @@ const ROOT = app.getAppPath();
 const RESOURCES = app.isPackaged ? process.resourcesPath : ROOT;
 
 async function start(): Promise<void> {
-  hardenSession(session.defaultSession);
+  // The dev server only in development: a packaged app ignores GLYPH_LAB_DEV_URL.
+  const appUrl = rendererUrl(app.isPackaged, process.env.GLYPH_LAB_DEV_URL);
+  hardenSession(session.defaultSession, appUrl);
   protocol.handle(APP_SCHEME, serveRenderer(join(ROOT, 'dist/renderer')));
   const core = await createCore({
     userDataDir: app.getPath('userData'),
@@ -32,8 +34,6 @@ async function start(): Promise<void> {
     spawnWorker: spawnThreadWorker(join(ROOT, 'dist/worker/worker.js')),
     log: (message) => console.log(`[glyph-lab] ${message}`),
   });
-  // The dev server only in development: a packaged app ignores GLYPH_LAB_DEV_URL.
-  const appUrl = rendererUrl(app.isPackaged, process.env.GLYPH_LAB_DEV_URL);
   let win: BrowserWindow | null = null;
   const open = () => {
     win = createMainWindow({

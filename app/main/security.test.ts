@@ -48,13 +48,23 @@ describe('security', () => {
     expect(contents.tryNavigate('will-attach-webview', 'https://example.com/')).toBe(true);
   });
 
-  it('denies every permission and sends the CSP header', () => {
+  it('denies every permission but the app page’s clipboard write, and sends the CSP header', () => {
     const session = new FakeSession();
-    hardenSession(session as never);
-    let granted: boolean | undefined;
-    session.permissionRequest?.({}, 'media', (ok) => (granted = ok));
-    expect(granted).toBe(false);
+    hardenSession(session as never, APP);
+    const request = (permission: string, requestingUrl: string) => {
+      let granted: boolean | undefined;
+      session.permissionRequest?.({}, permission, (ok) => (granted = ok), { requestingUrl });
+      return granted;
+    };
+    expect(request('media', APP)).toBe(false);
     expect(session.permissionCheck?.({}, 'notifications', 'file://', {})).toBe(false);
+    // Line mode's Copy: writing text, from the app's own page only; reading stays denied.
+    expect(request('clipboard-sanitized-write', `${APP}#draw`)).toBe(true);
+    expect(session.permissionCheck?.({}, 'clipboard-sanitized-write', 'app://glyph-lab', {})).toBe(true);
+    expect(request('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+    expect(session.permissionCheck?.({}, 'clipboard-sanitized-write', 'file://', {})).toBe(false);
+    expect(request('clipboard-read', APP)).toBe(false);
+    expect(session.permissionCheck?.({}, 'clipboard-read', 'app://glyph-lab', {})).toBe(false);
     let headers: unknown;
     session.headersListener?.({ responseHeaders: { 'X-A': ['1'] } }, (r) => (headers = r));
     expect(headers).toEqual({

@@ -36,10 +36,21 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** Session-wide: deny every permission request and check, and send the CSP header on every response. */
-export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Session-wide: deny every permission request and check but one, and send the CSP header on every
+ * response. The one: the app's own page may write text to the clipboard (Draw's Line mode "Copy",
+ * `navigator.clipboard.writeText` from a click; Chromium calls it `clipboard-sanitized-write`).
+ * Reading the clipboard stays denied.
+ */
+export function hardenSession(session: Session, appUrl: string): void {
+  const granted = (permission: string, url: string) =>
+    permission === 'clipboard-sanitized-write' && isAppOrigin(url, appUrl);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(granted(permission, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    granted(permission, requestingOrigin),
+  );
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
@@ -59,6 +70,17 @@ export function hardenWebContents(contents: WebContents, appUrl: string): void {
   contents.on('will-navigate', blockUnlessApp);
   contents.on('will-redirect', blockUnlessApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Same origin as the app's own page (scheme and host): a URL of it, or its origin. */
+export function isAppOrigin(url: string, appUrl: string): boolean {
+  try {
+    const a = new URL(url);
+    const b = new URL(appUrl);
+    return a.protocol === b.protocol && a.host === b.host;
+  } catch {
+    return false;
+  }
 }
 
 /** Same document as the app's own page (ignoring the hash). */

@@ -1,5 +1,6 @@
 // The drawing surface. React only sizes the canvas for devicePixelRatio and wires pointer events;
-// the StrokeMachine owns the strokes and renderStrokes paints them, at most once per frame.
+// the StrokeMachine owns the strokes and renderStrokes paints them, at most once per frame. Square for
+// one character; wide (`aspect`) for Line mode, whose segmentation boxes an `overlay` paints over the ink.
 
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { createFrameScheduler } from '../canvas/frame-scheduler';
@@ -14,15 +15,32 @@ export interface DrawingCanvasProps {
   hint: string;
   /** Called on every pointer event that changed the drawing (for latency measurements). */
   onInput?: (timeStamp: number) => void;
+  /** Width ÷ height (default 1). Strokes record the height as their `canvas` side. */
+  aspect?: number;
+  /** The canvas's accessible name (default "Drawing area"). */
+  label?: string;
+  /** Painted over the strokes (canvas CSS px); a new function repaints. */
+  overlay?: (ctx: CanvasRenderingContext2D, size: { width: number; height: number }) => void;
 }
 
-export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanvasProps) {
+export function DrawingCanvas({
+  machine,
+  brushSize,
+  hint,
+  onInput,
+  aspect = 1,
+  label = 'Drawing area',
+  overlay,
+}: DrawingCanvasProps) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const brushRef = useRef(brushSize);
   brushRef.current = brushSize;
   const onInputRef = useRef(onInput);
   onInputRef.current = onInput;
+  const overlayRef = useRef(overlay);
+  overlayRef.current = overlay;
+  const repaintRef = useRef<() => void>(() => {});
   const snapshot = useSyncExternalStore(machine.subscribe, machine.getSnapshot);
 
   useEffect(() => {
@@ -31,7 +49,8 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
     if (!wrap || !canvas) return;
     // No 2D context (a test DOM): input still works, nothing is painted.
     const ctx = canvas.getContext('2d');
-    let cssSize = 0;
+    let cssWidth = 0;
+    let cssHeight = 0;
     let ink = '#111';
 
     const readInk = () => {
@@ -43,20 +62,24 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
       const strokes = s.active ? [...s.strokes, s.active] : s.strokes;
       const dpr = window.devicePixelRatio || 1;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      renderStrokes(ctx, strokes, { ink, width: cssSize, height: cssSize });
+      renderStrokes(ctx, strokes, { ink, width: cssWidth, height: cssHeight });
+      overlayRef.current?.(ctx, { width: cssWidth, height: cssHeight });
     });
+    repaintRef.current = () => paint.schedule();
 
-    // Square canvas, as large as its box allows; backing store in device pixels.
+    // As large as its box allows at its aspect; backing store in device pixels.
     const resize = () => {
       const rect = wrap.getBoundingClientRect();
-      const side = Math.max(120, Math.floor(Math.min(rect.width, rect.height)));
+      const height = Math.max(120, Math.floor(Math.min(rect.height, rect.width / aspect)));
+      const width = Math.floor(height * aspect);
       const dpr = window.devicePixelRatio || 1;
-      if (side === cssSize && canvas.width === Math.round(side * dpr)) return;
-      cssSize = side;
-      canvas.style.width = `${side}px`;
-      canvas.style.height = `${side}px`;
-      canvas.width = Math.round(side * dpr);
-      canvas.height = Math.round(side * dpr);
+      if (height === cssHeight && width === cssWidth && canvas.height === Math.round(height * dpr)) return;
+      cssWidth = width;
+      cssHeight = height;
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
       paint.schedule();
     };
     const observer = new ResizeObserver(resize);
@@ -84,7 +107,7 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
       canvas.setPointerCapture(e.pointerId);
       const rect = canvas.getBoundingClientRect();
       origin = { left: rect.left, top: rect.top };
-      machine.down(toPoint(e), brushRef.current, cssSize);
+      machine.down(toPoint(e), brushRef.current, cssHeight);
       onInputRef.current?.(e.timeStamp);
     };
     const move = (e: PointerEvent) => {
@@ -113,18 +136,22 @@ export function DrawingCanvas({ machine, brushSize, hint, onInput }: DrawingCanv
     ] as const;
     for (const [type, listener] of listeners) canvas.addEventListener(type, listener);
     return () => {
+      repaintRef.current = () => {};
       off();
       observer.disconnect();
       offTheme();
       paint.cancel();
       for (const [type, listener] of listeners) canvas.removeEventListener(type, listener);
     };
-  }, [machine]);
+  }, [machine, aspect]);
+  // A new overlay (the line read again) repaints.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `overlay` is read through its ref when painting.
+  useEffect(() => repaintRef.current(), [overlay]);
 
   return (
     <div className="drawing-wrap" ref={wrapRef}>
       <div className="drawing-frame">
-        <canvas ref={canvasRef} className="drawing-canvas" aria-label="Drawing area" role="img" />
+        <canvas ref={canvasRef} className="drawing-canvas" aria-label={label} role="img" />
         {!hasInk(snapshot) && (
           <p className="drawing-hint" aria-hidden="true">
             <span>

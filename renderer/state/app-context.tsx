@@ -1,7 +1,8 @@
 // What every screen shares: the dataset lists, where the person is (navigation.ts), the chosen task,
 // the drawings, training progress and notices. Draw and Samples each own a drawing: a sample left
 // unsaved on Samples does not turn up on Draw. Both live here so a drawing survives a tab switch, and
-// the shell's shortcuts (undo, clear, brush) act on the drawing of the screen shown.
+// the shell's shortcuts (undo, clear, brush) act on the drawing of the screen shown. Draw's Line mode
+// has a drawing of its own too (a line is not a character), and the mode survives a tab switch.
 
 import {
   createContext,
@@ -28,6 +29,9 @@ import { dismissNotice, NOTICE_MS, type Notice, raiseNotice } from './notices';
 import { type ListState, useDatasetList, useModelList } from './use-api';
 
 export type { Command, Intent, Screen } from './navigation';
+
+/** The Draw screen's mode: one character, or a line of them (Line mode). */
+export type DrawMode = 'glyph' | 'line';
 export type { Notice } from './notices';
 
 export interface AppState {
@@ -42,8 +46,10 @@ export interface AppState {
   datasetId: string;
   setDatasetId: (id: string) => void;
   dataset: DatasetInfo | null;
-  /** The drawing of the screen shown (Samples has its own; every other screen reads Draw's). */
+  /** The drawing of the screen shown (Samples has its own; every other screen reads Draw's, or its line's in Line mode). */
   strokes: StrokeMachine;
+  drawMode: DrawMode;
+  setDrawMode: (mode: DrawMode) => void;
   brushSize: number;
   setBrushSize: (size: number) => void;
   training: TrainingSnapshot;
@@ -75,8 +81,17 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const datasets = useDatasetList();
   const models = useModelList();
   const chosen = navigation.chosenDatasetId;
-  const drawings = useMemo(() => ({ draw: new StrokeMachine(), samples: new StrokeMachine() }), []);
-  const strokes = navigation.visit.screen === 'samples' ? drawings.samples : drawings.draw;
+  const drawings = useMemo(
+    () => ({ draw: new StrokeMachine(), line: new StrokeMachine(), samples: new StrokeMachine() }),
+    [],
+  );
+  const [drawMode, setDrawMode] = useState<DrawMode>('glyph');
+  const strokes =
+    navigation.visit.screen === 'samples'
+      ? drawings.samples
+      : drawMode === 'line'
+        ? drawings.line
+        : drawings.draw;
   const [brushSize, setBrush] = useState(18);
   const setBrushSize = useCallback((s: number) => setBrush(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, s))), []);
   const [training, setTraining] = useState<TrainingSnapshot>(initialTraining);
@@ -129,6 +144,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
     setDatasetId,
     dataset,
     strokes,
+    drawMode,
+    setDrawMode,
     brushSize,
     setBrushSize,
     training,

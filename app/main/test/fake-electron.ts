@@ -81,7 +81,14 @@ export class FakeIpcMain {
 }
 
 export class FakeSession {
-  permissionRequest: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null = null;
+  permissionRequest:
+    | ((
+        wc: unknown,
+        permission: string,
+        cb: (ok: boolean) => void,
+        details: { requestingUrl: string },
+      ) => void)
+    | null = null;
   permissionCheck: ((...args: unknown[]) => boolean) | null = null;
   headersListener: ((details: unknown, cb: (r: unknown) => void) => void) | null = null;
   setPermissionRequestHandler(h: FakeSession['permissionRequest']) {

@@ -1,4 +1,5 @@
-// The first screen: draw, and watch the network's view, its guess and its confidence for every class.
+// The first screen: draw, and watch the network's view, its guess and its confidence for every class;
+// or, in Line mode (line-mode.tsx), write a whole line and have it read.
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
@@ -13,8 +14,10 @@ import { createPredictionLoop } from '../../inference/prediction-loop';
 import { useRecognizer } from '../../inference/use-recognizer';
 import { BRUSH_MAX, BRUSH_MIN, useApp } from '../../state/app-context';
 import { ConfidenceBars } from './confidence-bars';
+import { DrawModeSwitch } from './draw-mode-switch';
 import { guessWords } from './guess-words';
 import { InsidePanel } from './inside-panel';
+import { LineMode } from './line-mode';
 import { CHECKPOINT, ModelPicker } from './model-picker';
 import { NetworkView } from './network-view';
 
@@ -25,13 +28,17 @@ interface LiveResult {
   computeMs: number;
 }
 
-export function DrawScreen({
-  showSaliency,
-  onToggleSaliency,
-}: {
+interface DrawScreenProps {
   showSaliency: boolean;
   onToggleSaliency: () => void;
-}) {
+}
+
+export function DrawScreen(props: DrawScreenProps) {
+  const { drawMode } = useApp();
+  return drawMode === 'line' ? <LineMode /> : <GlyphMode {...props} />;
+}
+
+function GlyphMode({ showSaliency, onToggleSaliency }: DrawScreenProps) {
   const { strokes, brushSize, datasets, datasetId, setDatasetId, dataset, navigate } = useApp();
   const model = useRecognizer(datasetId);
   // What "not a character" asks for instead.
@@ -124,6 +131,7 @@ export function DrawScreen({
   return (
     <div className="draw-screen">
       <div className="screen-bar">
+        <DrawModeSwitch />
         <TaskSwitcher datasets={drawTasks(datasets.items)} value={datasetId} onChange={setDatasetId} />
         <ModelPicker
           activeId={model.checkpointEpoch !== null ? CHECKPOINT : (model.summary?.id ?? null)}
