@@ -1,5 +1,5 @@
 // A small choice as a segmented control (the WAI-ARIA radio group: one Tab stop, arrow keys move and
-// choose), for choices that are not tasks: Draw's mode, Line mode's kind of line.
+// choose): the Draw screen's task, its mode and Line mode's kind of line.
 
 import { useId } from 'react';
 

@@ -1,6 +1,7 @@
 // The task: digits, letters or one of the person's own sets, as a radio group.
 
 import type { DatasetInfo } from '../../app/shared/types';
+import { SegmentedChoice } from './segmented-choice';
 
 export function TaskSwitcher({
   datasets,
@@ -11,46 +12,13 @@ export function TaskSwitcher({
   value: string;
   onChange: (id: string) => void;
 }) {
-  const move = (delta: number) => {
-    const i = datasets.findIndex((d) => d.id === value);
-    const next = datasets[(i + delta + datasets.length) % datasets.length];
-    if (next) {
-      onChange(next.id);
-      requestAnimationFrame(() => document.getElementById(`task-${next.id}`)?.focus());
-    }
-  };
   return (
-    <div
-      className="segmented"
-      role="radiogroup"
-      aria-label="Task"
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
-          e.preventDefault();
-          move(1);
-        } else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') {
-          e.preventDefault();
-          move(-1);
-        }
-      }}
-    >
-      {datasets.map((d) => (
-        // biome-ignore lint/a11y/useSemanticElements: the WAI-ARIA radio group pattern (segmented control, roving tabindex).
-        <button
-          key={d.id}
-          id={`task-${d.id}`}
-          type="button"
-          role="radio"
-          aria-checked={d.id === value}
-          tabIndex={d.id === value ? 0 : -1}
-          className="segment"
-          onClick={() => onChange(d.id)}
-          title={d.provenance}
-        >
-          {taskTitle(d)}
-        </button>
-      ))}
-    </div>
+    <SegmentedChoice
+      label="Task"
+      choices={datasets.map((d) => ({ value: d.id, label: taskTitle(d), title: d.provenance }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 

@@ -1,10 +1,11 @@
 // The first screen: draw, and watch the network's view, its guess and its confidence for every class;
 // or, in Line mode (line-mode.tsx), write a whole line and have it read.
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { hasInk } from '../../canvas/stroke-machine';
 import { DrawingCanvas } from '../../components/drawing-canvas';
+import { StrokeButtons } from '../../components/stroke-buttons';
 import { drawTasks, TaskSwitcher } from '../../components/task-switcher';
 import { displayLabel, isCaseMerged } from '../../inference/class-labels';
 import { glyphInput } from '../../inference/glyph-input';
@@ -193,36 +194,9 @@ function GlyphMode({ showSaliency, onToggleSaliency }: DrawScreenProps) {
 
 function DrawToolbar() {
   const { strokes, brushSize, setBrushSize } = useApp();
-  const snap = useSyncExternalStore(strokes.subscribe, strokes.getSnapshot);
   return (
     <div className="toolbar" role="toolbar" aria-label="Drawing tools">
-      <button
-        type="button"
-        className="btn"
-        onClick={() => strokes.undo()}
-        disabled={!snap.canUndo}
-        title="Ctrl+Z"
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => strokes.redo()}
-        disabled={!snap.canRedo}
-        title="Ctrl+Shift+Z"
-      >
-        Redo
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => strokes.clear()}
-        disabled={!hasInk(snap)}
-        title="Delete"
-      >
-        Clear
-      </button>
+      <StrokeButtons strokes={strokes} />
       <label className="field field-inline brush">
         <span className="field-label">Brush</span>
         <input

@@ -4,12 +4,12 @@
 // character shows its top 3 readings to correct it; Copy puts the text on the clipboard; the line
 // can be saved as samples of its characters.
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineKind } from '../../../datasets/lines/context';
 import { createFrameScheduler } from '../../canvas/frame-scheduler';
-import { hasInk } from '../../canvas/stroke-machine';
 import { DrawingCanvas } from '../../components/drawing-canvas';
 import { SegmentedChoice } from '../../components/segmented-choice';
+import { StrokeButtons } from '../../components/stroke-buttons';
 import { LatencyLog } from '../../inference/latency-log';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/use-api';
@@ -213,36 +213,9 @@ function candidateCount(atoms: number): number {
 
 function LineToolbar() {
   const { strokes } = useApp();
-  const snap = useSyncExternalStore(strokes.subscribe, strokes.getSnapshot);
   return (
     <div className="toolbar" role="toolbar" aria-label="Line tools">
-      <button
-        type="button"
-        className="btn"
-        onClick={() => strokes.undo()}
-        disabled={!snap.canUndo}
-        title="Ctrl+Z"
-      >
-        Undo stroke
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => strokes.redo()}
-        disabled={!snap.canRedo}
-        title="Ctrl+Shift+Z"
-      >
-        Redo
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => strokes.clear()}
-        disabled={!hasInk(snap)}
-        title="Delete"
-      >
-        Clear
-      </button>
+      <StrokeButtons strokes={strokes} undoLabel="Undo stroke" />
     </div>
   );
 }
