@@ -10,7 +10,7 @@ import { presetTraining } from '../model/engine-model';
 import type { TrainerOut, TrainJob } from '../shared/trainer-protocol';
 import type { TrainingSpec } from '../shared/types';
 import { trainOptionsOf } from './build-model';
-import { JobRunner } from './run-job';
+import { doneOf, runJobInProcess } from './test-jobs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -23,16 +23,8 @@ async function run(spec: TrainingSpec): Promise<TrainerOut[]> {
     testFraction: 0,
     progressIntervalMs: 1000,
   };
-  const sent: TrainerOut[] = [];
-  await new JobRunner(job, (m) => sent.push(m)).run();
-  return sent;
+  return runJobInProcess(job);
 }
-
-const doneOf = (sent: TrainerOut[]) => {
-  const done = sent.find((m) => m.type === 'done');
-  if (done?.type !== 'done') throw new Error(`no done message: ${JSON.stringify(sent.at(-1))}`);
-  return done;
-};
 
 /** The classic preset's spec as the Train form and the CLI send it (its own training defaults). */
 function classicSpec(over: Partial<TrainingSpec> = {}): TrainingSpec {

@@ -14,10 +14,10 @@ import { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
 import { layer } from '../../engine/test-specs';
 import { tinySpec } from '../core/test-helpers';
-import type { TrainerOut, TrainJob } from '../shared/trainer-protocol';
+import type { TrainJob } from '../shared/trainer-protocol';
 import type { LayerSpecData, TrainingSpec } from '../shared/types';
 import { gradientWorkerEntry } from './gradient-workers';
-import { JobRunner } from './run-job';
+import { doneOf, runJobInProcess } from './test-jobs';
 import { chooseThreads, JobThreads } from './threads';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -120,17 +120,7 @@ const cnnJob = (over: Partial<TrainingSpec> = {}): TrainJob => ({
   progressIntervalMs: 0,
 });
 
-async function run(job: TrainJob): Promise<TrainerOut[]> {
-  const sent: TrainerOut[] = [];
-  await new JobRunner(job, (m) => sent.push(m)).run();
-  return sent;
-}
-
-const doneOf = (sent: TrainerOut[]) => {
-  const done = sent.find((m) => m.type === 'done');
-  if (done?.type !== 'done') throw new Error(`no done message: ${JSON.stringify(sent.at(-1))}`);
-  return done;
-};
+const run = runJobInProcess;
 
 describe('a job on two threads (JobRunner, real gradient workers)', () => {
   it('gives the same weights bit for bit for the same seed, and reports its threads', async () => {
