@@ -1,6 +1,8 @@
 // "Save as samples": a read (and corrected) line becomes one sample per character in one of the
 // person's sets, each with its own strokes, its 28×28 through the one normalization, and the label
-// shown. Writing lines is the fast way to collect training data.
+// shown, in the model's case-merged class ("a" shown by the line's geometry is saved as "A"), so the
+// set fine-tunes the Characters model without growing a second class per letter. Writing lines is
+// the fast way to collect training data.
 
 import type { StrokeData } from '../../../app/shared/types';
 import type { StrokeAtom } from '../../../datasets/lines/segment-strokes';
@@ -26,7 +28,7 @@ export function lineSamples(read: LineRead, characters: readonly ShownCharacter[
       .sort((a, b) => a - b)
       .map((i) => read.strokes[i]!);
     return {
-      label: c.text,
+      label: c.text.toUpperCase(),
       image: candidateImage(read.strokes, atoms),
       strokes: strokes.map((s) =>
         s.points.map((p): [number, number] => [round2(p.x - c.box.x0), round2(p.y - c.box.y0)]),
