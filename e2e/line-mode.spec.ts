@@ -50,12 +50,13 @@ test('write a number with the mouse, read it, correct a character, copy it, save
   const alternatives = app.getByRole('group', { name: 'Alternatives for character 4' }).getByRole('button');
   await expect(alternatives).toHaveCount(3);
   await expect(alternatives.first()).toHaveAttribute('aria-pressed', 'true');
+  // the docs' picture: the line read, its boxes, and one character's alternatives open
+  await app.screenshot({ animations: 'disabled', path: screenshotPath('line-mode.png') });
   const other = (await alternatives.nth(1).locator('.line-glyph').textContent())!;
   await alternatives.nth(1).click();
   const corrected = `307${other}1`;
   await expect(lineText(app)).toHaveText(corrected);
   await expect(characters.nth(3)).toHaveAccessibleName(`Character 4: ${other}, corrected (read 4)`);
-  await app.screenshot({ animations: 'disabled', path: screenshotPath('line-mode.png') });
 
   await app.getByRole('button', { name: 'Copy' }).click();
   await expect(app.getByText(`Copied “${corrected}”.`)).toBeVisible();
