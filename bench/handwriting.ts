@@ -52,6 +52,8 @@ import { loadMnist } from './mnist';
 import { keepSection, runStart, writeSection } from './report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The per-donor and per-class tables: long (81 rows for the three models), so beside benchmarks.md. */
+const DETAIL_MD = fileURLToPath(new URL('../docs/handwriting-detail.md', import.meta.url));
 
 /** The issues' targets (issue 16; the Characters model of issue 19 has its targets on lines, bench/lines.ts). */
 const TARGETS = {
@@ -160,7 +162,7 @@ async function reportTask(
   task: Task,
   unipen: readonly UnipenSample[],
   m: BenchModel,
-): Promise<{ doc: string[]; headline: Headline }> {
+): Promise<{ doc: string[]; classes: string[]; headline: Headline }> {
   let samples = heldOutGlyphs(unipen, task).filter((s) => classIndex(m, s.label, task) >= 0);
   const limit = Number(option('limit') ?? 0);
   if (limit > 0 && samples.length > limit) samples = new Rng(7).shuffle([...samples]).slice(0, limit);
@@ -201,19 +203,21 @@ async function reportTask(
 
   // per donor and per class: top-1 through both paths, and the confidence figures of the first
   const byDonor = indicesBy(samples.map((s) => s.donor));
-  doc.push(
-    '',
-    `| donor | writers | glyphs | top-1, ${first} / ${last} path | top-3 | shown sure | right when sure | mistakes shown sure |`,
-    '|---|---|---|---|---|---|---|---|',
-  );
-  for (const [donor, idx] of byDonor) doc.push(subsetRow(donor, idx, samples, truth, scored, first, last, t));
   const byClass = indicesBy(samples.map((_, i) => m.classes[truth[i]!]!));
-  doc.push(
-    '',
-    `| class | writers | glyphs | top-1, ${first} / ${last} path | top-3 | shown sure | right when sure | mistakes shown sure |`,
+  const header = (key: string) => [
+    `| ${key} | writers | glyphs | top-1, ${first} / ${last} path | top-3 | shown sure | right when sure | mistakes shown sure |`,
     '|---|---|---|---|---|---|---|---|',
-  );
-  for (const [name, idx] of byClass) doc.push(subsetRow(name, idx, samples, truth, scored, first, last, t));
+  ];
+  const classes = [
+    `Model \`${relative(ROOT, m.origin)}\`, the same glyphs and calibration as its section in benchmarks.md.`,
+    '',
+    ...header('donor'),
+    ...[...byDonor].map(([donor, idx]) => subsetRow(donor, idx, samples, truth, scored, first, last, t)),
+    '',
+    ...header('class'),
+    ...[...byClass].map(([name, idx]) => subsetRow(name, idx, samples, truth, scored, first, last, t)),
+  ];
+  doc.push('', `Per donor and per class: [handwriting-detail.md](handwriting-detail.md#${task}).`);
   if (task !== 'digits') {
     const categories = [
       ...indicesBy(
@@ -247,8 +251,8 @@ async function reportTask(
     );
   doc.push('', scribbleLine(m, t));
   if (flag('diagnose')) diagnose(samples, truth, scored.get(first)!.pred, m);
-  console.log(`\n## ${task}\n\n${doc.join('\n')}`);
-  return { doc, headline: { strokes: figures.get('strokes'), image: figures.get('image'), mnist } };
+  console.log(`\n## ${task}\n\n${doc.join('\n')}\n\n${classes.join('\n')}`);
+  return { doc, classes, headline: { strokes: figures.get('strokes'), image: figures.get('image'), mnist } };
 }
 
 /** For a model that holds both sides of 0/O, 1/I, 2/Z, 5/S, 8/B: how often each side is read as the other. */
@@ -409,7 +413,7 @@ async function main(): Promise<void> {
   const tasks = (only ? only.split(',') : ['digits', 'letters', 'characters']) as Task[];
   const unipen = loadUnipen(UNIPEN_PATH);
   if (unipen === null) throw new Error(`the bundled pen handwriting is missing (${UNIPEN_PATH})`);
-  const results = new Map<Task, { m: BenchModel; doc: string[]; headline: Headline }>();
+  const results = new Map<Task, { m: BenchModel; doc: string[]; classes: string[]; headline: Headline }>();
   for (const task of tasks) {
     const m = loadModelFile(modelPath(task));
     results.set(task, { m, ...(await reportTask(task, unipen, m)) });
@@ -422,8 +426,10 @@ async function main(): Promise<void> {
   console.log(`\n${table.join('\n')}\n\n(total ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   for (const [task, r] of results) {
     const why = notThePage(task);
-    if (why === undefined) await writeSection(`handwriting-${task}`, start, r.doc.join('\n'));
-    else keepSection(`handwriting-${task}`, why);
+    if (why === undefined) {
+      await writeSection(`handwriting-${task}`, start, r.doc.join('\n'));
+      await writeSection(`handwriting-${task}-detail`, start, r.classes.join('\n'), { file: DETAIL_MD });
+    } else keepSection(`handwriting-${task}`, why);
   }
   const whyNot = tasks.length < 3 ? 'not every task' : tasks.map(notThePage).find((w) => w !== undefined);
   if (whyNot === undefined) await writeSection('built-in-models', start, table.join('\n'));
