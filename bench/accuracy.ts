@@ -8,7 +8,8 @@
 //   npx tsx bench/accuracy.ts [--dataset mnist|letters] [--only mlp,cnn,recurrent,classic] [--epochs N]
 //       [--seed 1] [--limit N] [--save DIR]
 // (--limit trains on the first N training images only: a smoke test, not a figure to report)
-// Each preset's row refreshes its section `accuracy-<dataset>-<preset>` of docs/benchmarks.md.
+// Each preset's row refreshes its own row of the table `accuracy-<dataset>` of docs/benchmarks.md,
+// with the run that measured it in its last column.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,7 +26,7 @@ import { train } from '../engine/train';
 import { buildModel, classificationLoss } from './engine-adapter';
 import { trainingSet } from './handwriting-models';
 import { loadMnist } from './mnist';
-import { keepSection, runStart, writeSection } from './report';
+import { keepSection, runStart, writeRow } from './report';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,6 +58,8 @@ const HEADER = [
   '| preset | name | seed | epochs | augmentation | test accuracy | test loss | time | status |',
   '|---|---|---|---|---|---|---|---|---|',
 ];
+/** The page's table: the same columns and the run that measured each row. */
+const PAGE_HEADER = [`${HEADER[0]} measured |`, `${HEADER[1]}---|`] as const;
 
 async function main(): Promise<void> {
   const start = runStart('bench/accuracy.ts');
@@ -147,11 +150,21 @@ async function main(): Promise<void> {
     console.log(
       `${id}: ${result.status}, test accuracy ${(100 * test.accuracy).toFixed(2)} %${verdict}, ${seconds.toFixed(0)} s\n`,
     );
-    const row = `| ${id} | ${p.name} | ${seed} | ${result.record.epochs.length} | ${p.training.augment ? 'affine' : 'no'} | ${(100 * test.accuracy).toFixed(2)} % | ${test.loss?.toFixed(4)} | ${seconds.toFixed(0)} s | ${result.status} |`;
-    rows.push(row);
-    const section = `accuracy-${dataset}-${id}`;
+    const cells = [
+      id,
+      p.name,
+      String(seed),
+      String(result.record.epochs.length),
+      p.training.augment ? 'affine' : 'no',
+      `**${(100 * test.accuracy).toFixed(2)} %**`,
+      test.loss?.toFixed(4) ?? '–',
+      `${seconds.toFixed(0)} s`,
+      result.status,
+    ];
+    rows.push(`| ${cells.join(' | ')} |`);
+    const section = `accuracy-${dataset}`;
     if (limit < full.labels.length) keepSection(section, `--limit ${limit} (a smoke test)`);
-    else await writeSection(section, start, [...HEADER, row].join('\n'));
+    else await writeRow(section, start, PAGE_HEADER, cells);
   }
   for (const line of [...HEADER, ...rows]) console.log(line);
 }

@@ -10,6 +10,7 @@ import {
   runLine,
   runStart,
   sectionIds,
+  writeRow,
   writeSection,
 } from './report';
 
@@ -115,6 +116,38 @@ describe('writeSection', () => {
   });
 });
 
+describe('writeRow', () => {
+  let dir: string;
+  let file: string;
+  const header = ['| preset | accuracy | measured |', '|---|---|---|'] as const;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'glyph-bench-row-'));
+    file = path.join(dir, 'benchmarks.md');
+    await writeFile(file, DOC.replace('kernel figures', [...header, '| mlp | 98 % | old run |'].join('\n')));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('replaces its own row in place, adds a new one at the end, and says which run measured each', async () => {
+    expect(await writeRow('kernels', START, header, ['cnn', '99 %'], { file, args: [] })).toBe(true);
+    expect(await writeRow('kernels', START, header, ['mlp', '97 %'], { file, args: [] })).toBe(true);
+    const doc = await readFile(file, 'utf8');
+    const table = doc
+      .slice(doc.indexOf('| preset'), doc.indexOf('<!-- bench:kernels:end -->'))
+      .trim()
+      .split('\n');
+    expect(table.slice(0, 2)).toEqual([...header]);
+    expect(table[2]).toMatch(
+      /^\| mlp \| 97 % \| `npx tsx bench\/engine-bench.ts` · 2026-11-24 20:02 UTC · load 2.6 → \d+\.\d \|$/,
+    );
+    expect(table[3]).toMatch(/^\| cnn \| 99 % \| `npx tsx/);
+    expect(table).toHaveLength(4);
+    expect(doc).toContain('old figures');
+    expect(await writeRow('kernels', START, header, ['x', '1'], { file, args: ['--no-docs'] })).toBe(false);
+  });
+});
+
 describe('docs/benchmarks.md', () => {
   it('has each section that `npm run bench` refreshes, once', async () => {
     const doc = await readFile(BENCHMARKS_MD, 'utf8');
@@ -125,14 +158,10 @@ describe('docs/benchmarks.md', () => {
       'kernels',
       'kernel-accuracy-mlp',
       'kernel-accuracy-lenet',
-      'accuracy-mnist-mlp',
-      'accuracy-mnist-cnn',
-      'accuracy-mnist-recurrent',
-      'accuracy-mnist-lenet',
-      'accuracy-mnist-classic',
-      'accuracy-letters-cnn',
+      'accuracy-mnist',
       'handwriting-digits',
       'handwriting-letters',
+      'handwriting-characters',
       'finetune-star-heart-arrow',
       'finetune-digit-like',
       'trainer',

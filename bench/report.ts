@@ -103,6 +103,39 @@ export async function writeSection(
   return true;
 }
 
+/**
+ * One row of a table that several runs share (one row per preset, say): the row whose first cell is
+ * `cells[0]` is replaced, or added at the end, and its last cell says which run measured it (the
+ * command, the date, the load average at both ends). `header` is the table's two header lines, the
+ * last column included. Written like writeSection (nothing with --no-docs or without the section).
+ */
+export async function writeRow(
+  id: string,
+  start: RunStart,
+  header: readonly [string, string],
+  cells: readonly string[],
+  { file = BENCHMARKS_MD, args = process.argv.slice(2) }: { file?: string; args?: readonly string[] } = {},
+): Promise<boolean> {
+  if (args.includes(NO_DOCS_FLAG)) return false;
+  const doc = await readFile(file, 'utf8');
+  if (!hasSection(doc, id)) {
+    keepSection(id, `the page has no such section; add "${markers(id)[0]}" and "${markers(id)[1]}"`);
+    return false;
+  }
+  const [from, to] = markers(id);
+  const old = doc.slice(doc.indexOf(from) + from.length, doc.indexOf(to));
+  const key = `| ${cells[0]} |`;
+  const when = `\`${start.command}\` · ${formatDate(start.date)} · load ${start.load.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}`;
+  const row = `| ${[...cells, when].join(' | ')} |`;
+  const rows = old.split('\n').filter((line) => line.startsWith('|') && !header.includes(line));
+  const at = rows.findIndex((line) => line.startsWith(key));
+  if (at >= 0) rows[at] = row;
+  else rows.push(row);
+  await writeFileAtomic(file, replaceSection(doc, id, [...header, ...rows].join('\n')));
+  console.log(`(${file}: section "${id}", row "${cells[0]}" refreshed)`);
+  return true;
+}
+
 /** Say why a run leaves its section alone (a smoke run, another model than the one that ships, …). */
 export function keepSection(id: string, why: string): void {
   console.log(`(docs/benchmarks.md: section "${id}" left as it is: ${why})`);
