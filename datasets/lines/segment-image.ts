@@ -30,6 +30,13 @@ export interface SegmentImageOptions {
   splitWidth?: number;
 }
 
+export const SEGMENT_IMAGE_DEFAULTS: Required<SegmentImageOptions> = {
+  threshold: 0.2,
+  minArea: 4,
+  contain: 0.6,
+  splitWidth: 1.5,
+};
+
 interface Component {
   box: Box;
   pixels: number[];
@@ -44,11 +51,9 @@ export function segmentImage(
   if (image.length !== width * height) {
     throw new Error(`segmentImage: ${width}×${height} needs ${width * height} values, got ${image.length}`);
   }
-  const threshold = options.threshold ?? 0.2;
-  const comps = components(image, width, height, threshold).filter(
-    (c) => c.pixels.length >= (options.minArea ?? 4),
-  );
-  const groups = mergeOverlapping(comps, options.contain ?? 0.6);
+  const o = { ...SEGMENT_IMAGE_DEFAULTS, ...options };
+  const comps = components(image, width, height, o.threshold).filter((c) => c.pixels.length >= o.minArea);
+  const groups = mergeOverlapping(comps, o.contain);
 
   const lineHeight = quantile(
     groups.map((g) => boxHeight(g.box)),
@@ -59,8 +64,7 @@ export function segmentImage(
   const charWidth = Math.min(median(groups.map((g) => boxWidth(g.box))), 0.9 * lineHeight);
   const atoms: ImageAtom[] = [];
   for (const g of groups) {
-    const pieces =
-      boxWidth(g.box) > (options.splitWidth ?? 1.5) * charWidth ? splitAtMinima(g, width, charWidth) : [g];
+    const pieces = boxWidth(g.box) > o.splitWidth * charWidth ? splitAtMinima(g, width, charWidth) : [g];
     for (const [i, p] of pieces.entries()) {
       atoms.push(atomOf(pieces.length > 1 ? `${g.id}#${i}` : g.id, p, image, width));
     }
