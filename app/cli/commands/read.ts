@@ -22,7 +22,7 @@ const USAGE_LINE =
 
 /** The built-in model for a kind of line (LINE_MODEL_TASKS: the first task that has one). */
 async function defaultModel(core: Core, kind: LineKind): Promise<ModelPayload> {
-  const builtins = (await core.handlers['models:list']()).filter((m) => m.builtin);
+  const builtins = (await core.handlers['models:list'](undefined)).filter((m) => m.builtin);
   for (const task of LINE_MODEL_TASKS[kind]) {
     const found = builtins.find((m) => m.task === task);
     if (found) return core.handlers['models:get']({ id: found.id });
