@@ -60,6 +60,13 @@ beforeAll(async () => {
     .png()
     .toFile(path.join(tmp.dir, 'blank.png'));
   headerOnlyPng(path.join(tmp.dir, 'huge.png'), 60_000, 60_000);
+  // Salt and pepper: 2,500 separate dots, dark on white.
+  const noise = Buffer.alloc(400 * 100, 255);
+  for (let y = 0; y < 100; y += 4)
+    for (let x = 0; x < 400; x += 4) for (const p of [0, 1, 400, 401]) noise[y * 400 + x + p] = 0;
+  await sharp(noise, { raw: { width: 400, height: 100, channels: 1 } })
+    .png()
+    .toFile(path.join(tmp.dir, 'noise.png'));
 });
 afterAll(() => tmp.remove());
 
@@ -103,16 +110,20 @@ describe('glyph-lab read', () => {
     }
   });
 
-  it('refuses a blank image, a file that is no image and a huge header, and reads the rest (exit 1)', async () => {
+  it('refuses a blank image, a file that is no image, a huge header and noise, and reads the rest (exit 1)', async () => {
     const blank = path.join(tmp.dir, 'blank.png');
     const fake = path.join(tmp.dir, 'fake.png');
     const huge = path.join(tmp.dir, 'huge.png');
+    const noise = path.join(tmp.dir, 'noise.png');
     const good = path.join(lineDir, 'line-0.png');
-    const r = await cli('read', blank, fake, huge, good, '--kind', 'number');
+    const r = await cli('read', blank, fake, huge, noise, good, '--kind', 'number');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(`${good}\t${TEXTS[0]}\n`);
     const errors = r.stderr.trim().split('\n');
-    expect(errors).toHaveLength(3);
+    expect(errors).toHaveLength(4);
+    expect(errors[3]).toBe(
+      `${noise}: 2,500 separate marks: more than a line of handwriting holds (at most 2,000)`,
+    );
     expect(errors[0]).toBe(`${blank}: no ink found in the image`);
     expect(errors[1]).toMatch(/^.*fake\.png: fake\.png: not a readable image/);
     expect(errors[2]).toMatch(/huge\.png: 60000×60000 is too large .*scale it down first$/);

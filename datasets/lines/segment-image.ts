@@ -28,6 +28,12 @@ export interface SegmentImageOptions {
   contain?: number;
   /** A group wider than this × the typical character width is cut (default 1.5). */
   splitWidth?: number;
+  /**
+   * More ink components than this (after the specks) is no line of handwriting but noise or a page
+   * of text, and an error (default 2,000): merging compares every pair, and a hostile picture of
+   * salt-and-pepper noise holds hundreds of thousands.
+   */
+  maxComponents?: number;
 }
 
 /** `contain` and `splitWidth` chosen on lines of the validation donor: docs/experiments/2026-12-05-line-segmentation-tuning.md. */
@@ -36,6 +42,7 @@ export const SEGMENT_IMAGE_DEFAULTS: Required<SegmentImageOptions> = {
   minArea: 4,
   contain: 0.4,
   splitWidth: 1.5,
+  maxComponents: 2000,
 };
 
 interface Component {
@@ -54,6 +61,11 @@ export function segmentImage(
   }
   const o = { ...SEGMENT_IMAGE_DEFAULTS, ...options };
   const comps = components(image, width, height, o.threshold).filter((c) => c.pixels.length >= o.minArea);
+  if (comps.length > o.maxComponents) {
+    throw new Error(
+      `${comps.length.toLocaleString('en')} separate marks: more than a line of handwriting holds (at most ${o.maxComponents.toLocaleString('en')})`,
+    );
+  }
   const groups = mergeOverlapping(comps, o.contain);
 
   const lineHeight = quantile(
