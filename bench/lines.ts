@@ -157,6 +157,12 @@ function latency(
   const lines = writerLines(samples, TEST_DONORS, text, n, seed);
   const times: number[] = [];
   let classified = 0;
+  // One line written untimed first, so the JIT's warm-up is not in the figures.
+  const warm = strokesFromPairs(lines[0].strokes);
+  const warmReader = new LineReader<StrokeAtom>(strokeClassifier(warm, model));
+  for (let k = 1; k <= warm.length; k++) {
+    warmReader.read(segmentStrokes(warm.slice(0, k)), { classes: model.classes, kind: run.kind });
+  }
   for (const l of lines) {
     const all = strokesFromPairs(l.strokes);
     const reader = new LineReader<StrokeAtom>(strokeClassifier(all, model));
