@@ -68,6 +68,9 @@ const SET_NAMES: Record<LineSet, string> = {
   words: `words (${WORDS.length}, 3–5 letters)`,
 };
 
+/** Small letters without ascenders: the ones whose height shows their case (letter-case.ts). */
+const X_HEIGHT = 'acemnorsuvwxzgpqy';
+
 /** Words are scored case-merged: the letters model is, and case comes from geometry alone. */
 const foldOf = (set: LineSet) => (set === 'words' ? (s: string) => s.toLowerCase() : undefined);
 
@@ -81,6 +84,8 @@ interface Result {
   /** Each true character classified alone (the true segmentation): the model's ceiling. */
   readonly alone: number;
   readonly msPerLine: { strokes: number; image: number };
+  /** Words read right (case-merged) from strokes: their x-height letters, and those shown small. */
+  readonly small: { letters: number; shown: number };
 }
 
 async function measure(
@@ -93,6 +98,7 @@ async function measure(
   const fold = foldOf(run.set);
   let atomsWhole = 0;
   let alone = 0;
+  const small = { letters: 0, shown: 0 };
   const t0 = performance.now();
   for (const l of lines) {
     const line = strokesFromPairs(l.strokes);
@@ -104,6 +110,13 @@ async function measure(
       if (model.classes[argmax(p)].toLowerCase() === l.text[c].toLowerCase()) alone++;
     }
     const r = readLineStrokes(line, model, { kind: run.kind });
+    if (run.set === 'words' && r.text.toLowerCase() === l.text) {
+      for (let c = 0; c < l.text.length; c++) {
+        if (!X_HEIGHT.includes(l.text[c])) continue;
+        small.letters++;
+        if (r.text[c] === l.text[c]) small.shown++;
+      }
+    }
     strokes.add(
       r.text,
       l.text,
@@ -139,6 +152,7 @@ async function measure(
     atomsWhole,
     alone,
     msPerLine: { strokes: (t1 - t0) / n, image: (t2 - t1) / n },
+    small,
   };
 }
 
@@ -307,6 +321,14 @@ async function main(): Promise<void> {
     `Targets: ${targets.join('; ')}.`,
     '',
     `Segmentation before the search (strokes): characters that are exactly one atom: ${atoms.join(', ')}.`,
+    ...results
+      .filter((r) => r.small.letters > 0)
+      .map(
+        (r) =>
+          '' +
+          `\nCase from geometry (words read right from strokes): ${pct(r.small.shown / r.small.letters)} of their ` +
+          `${r.small.letters} small letters without ascenders (${X_HEIGHT}) are shown small; letters with ascenders keep the capital form.`,
+      ),
     '',
     '| re-reading while writing, after each stroke | model | reads | p50 | p95 | characters classified per read |',
     '|---|---|---:|---:|---:|---:|',
