@@ -54,12 +54,13 @@ interface Run {
   readonly kind: LineKind;
 }
 
-/** Numbers with the digits model (what `glyph-lab read --kind number` uses) and with Characters too. */
+/** Numbers and words with their own models (what `glyph-lab read` uses by default) and with Characters too. */
 const RUNS: readonly Run[] = [
   { set: 'numbers', task: 'digits', kind: 'number' },
   { set: 'numbers', task: 'characters', kind: 'number' },
   { set: 'codes', task: 'characters', kind: 'mixed' },
   { set: 'words', task: 'letters', kind: 'letters' },
+  { set: 'words', task: 'characters', kind: 'letters' },
 ];
 
 const SET_NAMES: Record<LineSet, string> = {
