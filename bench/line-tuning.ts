@@ -12,6 +12,7 @@
 //
 //   npx tsx bench/line-tuning.ts [--lines 300] [--seed 5] [--margin 0.001] [--donors ibm]
 //       [--sets numbers,words,codes] (codes need models/characters) [--from defaults|previous]
+//       [--digits-model <dir>] [--letters-model <dir>] [--characters-model <dir>]
 
 import type { LineModel, LineModelTask } from '../app/model/line-reading';
 import { loadUnipen } from '../datasets/handwriting/unipen';
@@ -60,7 +61,7 @@ const DEFAULTS: Settings = {
 /** The settings before this sweep (2026-12-05), once tried on the held-out writers: `--from previous`. */
 const PREVIOUS: Settings = {
   ...DEFAULTS,
-  geometry: { ...DEFAULTS.geometry, gapWeight: 6, gapCost: 2 },
+  geometry: { ...DEFAULTS.geometry, maxAspect: 1, gapWeight: 6, gapCost: 2 },
   image: { ...DEFAULTS.image, contain: 0.6 },
 };
 
@@ -167,7 +168,7 @@ function main(): void {
   const groups: Group[] = [];
   for (const [set, task, kind] of plan) {
     if (!sets.includes(set)) continue;
-    const model = loadLineModel(builtInDir(task));
+    const model = loadLineModel(option(`${task}-model`) ?? builtInDir(task));
     if (!model) {
       console.log(`${set}: no ${task} model; left out`);
       continue;

@@ -24,8 +24,8 @@ describe('geometryPrior', () => {
   });
 
   it('costs a candidate much wider than tall, growing with the square of the excess', () => {
-    const a = geometryPrior([b(0, 150)], line);
-    const c = geometryPrior([b(0, 200)], line);
+    const a = geometryPrior([b(0, 150)], line, { maxAspect: 1 });
+    const c = geometryPrior([b(0, 200)], line, { maxAspect: 1 });
     expect(a).toBeCloseTo(-8 * 0.25);
     expect(c).toBeCloseTo(-8 * 1);
   });

@@ -13,7 +13,7 @@ export interface LineGeometry {
 }
 
 export interface GeometryPriorOptions {
-  /** Width / line height above which a candidate is penalized (default 1.0). */
+  /** Width / line height above which a candidate is penalized (default 0.8). */
   maxAspect?: number;
   /** Penalty per (aspect excess)², nats (default 8). */
   aspectWeight?: number;
@@ -31,7 +31,7 @@ export interface GeometryPriorOptions {
 
 /** Chosen on lines of the validation donor only: docs/experiments/2026-12-05-line-segmentation-tuning.md. */
 export const GEOMETRY_PRIOR_DEFAULTS: Required<GeometryPriorOptions> = {
-  maxAspect: 1.0,
+  maxAspect: 0.8,
   aspectWeight: 8,
   gapWeight: 12,
   gapCost: 0,

@@ -24,7 +24,7 @@ export interface SegmentImageOptions {
   threshold?: number;
   /** Components with fewer ink pixels are specks and dropped (default 4). */
   minArea?: number;
-  /** Share of the narrower component's width inside the other's extent that merges them (0.4). */
+  /** Share of the narrower component's width inside the other's extent that merges them (0.6). */
   contain?: number;
   /** A group wider than this × the typical character width is cut (default 1.5). */
   splitWidth?: number;
@@ -36,11 +36,11 @@ export interface SegmentImageOptions {
   maxComponents?: number;
 }
 
-/** `contain` and `splitWidth` chosen on lines of the validation donor: docs/experiments/2026-12-05-line-segmentation-tuning.md. */
+/** `contain` and `splitWidth` checked on lines of the validation donor: docs/experiments/2026-12-05-line-segmentation-tuning.md. */
 export const SEGMENT_IMAGE_DEFAULTS: Required<SegmentImageOptions> = {
   threshold: 0.2,
   minArea: 4,
-  contain: 0.4,
+  contain: 0.6,
   splitWidth: 1.5,
   maxComponents: 2000,
 };
