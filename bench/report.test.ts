@@ -162,6 +162,7 @@ describe('docs/benchmarks.md', () => {
       'handwriting-digits',
       'handwriting-letters',
       'handwriting-characters',
+      'lines',
       'finetune-star-heart-arrow',
       'finetune-digit-like',
       'trainer',

@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark whose figures docs/benchmarks.md shows — engine speed against
 // PyTorch and TensorFlow.js, kernel accuracy, MNIST accuracy of the presets, the trainer process,
-// the built-in models on the real handwriting of writers they never saw, and fine-tuning the digits
-// model on new symbols. Each script refreshes its own sections of the page (bench/report.ts).
+// the built-in models on the real handwriting of writers they never saw, reading whole lines of
+// numbers, codes and words, and fine-tuning the digits model on new symbols. Each script refreshes
+// its own sections of the page (bench/report.ts).
 // Arguments are passed through to the first and the third (e.g. --samples 6000 for a quick speed
 // run, --only mlp); --no-docs is passed to all of them and leaves the page alone.
 
@@ -21,6 +22,7 @@ const runs: [string, string[]][] = [
   ['accuracy.ts', args],
   ['trainer-bench.ts', noDocs],
   ['handwriting.ts', noDocs],
+  ['lines.ts', noDocs],
   ['finetune.ts', ['--runs', '5', ...noDocs]],
   ['finetune.ts', ['--runs', '5', '--symbols', 'digit-like', ...noDocs]],
 ];

@@ -1,4 +1,4 @@
-// The `glyph-lab` command: headless datasets / models / train / evaluate / predict / export / import,
+// The `glyph-lab` command: headless datasets / models / train / evaluate / predict / read / export / import,
 // on the same core services as the app (no Electron). Exit codes: 0 ok, 1 failure, 2 usage.
 
 import { parseArgs } from 'node:util';
@@ -7,6 +7,7 @@ import { runDatasetsList, runExport, runImport, runModelsList } from './commands
 import { runEvaluate } from './commands/evaluate';
 import { runInspect } from './commands/inspect';
 import { runPredict } from './commands/predict';
+import { runRead } from './commands/read';
 import { runDatasetsCreate, runDatasetsExport, runDatasetsImport, runSamplesImport } from './commands/sets';
 import { runTrain } from './commands/train';
 import { defaultDataDir, type GlobalOptions, PACKAGE_ROOT } from './context';
@@ -42,6 +43,7 @@ const OPTIONS = {
   into: { type: 'string' },
   recipe: { type: 'string' },
   builtin: { type: 'boolean' },
+  kind: { type: 'string' },
 } as const;
 
 export type Values = ReturnType<typeof parse>['values'];
@@ -91,6 +93,8 @@ export async function run(argv: string[]): Promise<number> {
         return await runEvaluate(global, values, rest);
       case 'predict':
         return await runPredict(global, values, rest);
+      case 'read':
+        return await runRead(global, values, rest);
       case 'export':
         return await runExport(global, values, rest);
       case 'import':

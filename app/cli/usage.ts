@@ -24,6 +24,7 @@ Usage:
   glyph-lab train --recipe <digits|letters> [--threads auto|<n>] [--builtin] [--out <folder>]
   glyph-lab evaluate <model> [--dataset <id>]
   glyph-lab predict <image files or folders...> [--model <model>] [--dataset mnist] [--top 3]
+  glyph-lab read <image files or folders...> [--kind number|letters|mixed] [--model <model>]
   glyph-lab export <model> --out <path> [--format native|onnx]
   glyph-lab import <model folder or model.json>
   glyph-lab inspect <model> <image> [--target <class>]
@@ -31,6 +32,13 @@ Usage:
   <model> is a model id (see \`models list\`) or a folder holding model.json + weights.bin.
   inspect prints each layer's activation statistics for the image; with --target, the backward pass
   for that class: the output error (actual − desired) and each layer's error-signal and gradient norms.
+  read takes pictures of a line of handwriting (a number, a code, a word): the ink is cut into
+  characters (connected components, broken glyphs merged, touching ones split), each candidate is
+  normalized and classified, and the best segmentation under the model wins. It prints the file and
+  the text, tab-separated; --json: {file, text, characters: [{text, confidence, alternatives, box}]}
+  per line. --kind number reads digits only, letters letters only, mixed (default) both, the
+  neighbours deciding 0/O, 1/I, 2/Z, 5/S, 8/B. Without --model: the built-in Digits model for
+  numbers, Letters for words, Characters for mixed lines (Characters where the other is missing).
   The classic preset (sigmoid units, squared error, plain SGD) trains until the validation error stops
   improving; --epochs is then an upper bound.
   train --recipe <id> runs a built-in recipe (models/<id>/recipe.json: data mix, network, training,
@@ -44,7 +52,7 @@ Usage:
   the flags left out); it prints accuracy before/after and the samples that look mislabelled.
 
 Options for every command:
-  --json             machine-readable output on stdout (one JSON value; predict: one line per image)
+  --json             machine-readable output on stdout (one JSON value; predict, read: one line per image)
   --data-dir <dir>   where models and your datasets live (default: the app's user-data folder,
                      or $GLYPH_LAB_HOME)
   --resources <dir>  bundled datasets and default models (default: this checkout)

@@ -1,9 +1,11 @@
 // The parts of a model card (README.md beside an exported or shipped model) that only a recipe-trained
 // model has: its calibration and what "Not sure" and "not a character" catch on writers it never saw,
-// the test figures beside the headline one, the recipe that reproduces it, and the credit UNIPEN's
-// licence asks for when its pen handwriting was used. Each gives nothing for a model without the field.
+// the test figures beside the headline one, the recipe that reproduces it, the pairs of a digit and a
+// letter no single glyph can separate, and the credit UNIPEN's licence asks for when its pen
+// handwriting was used. Each gives nothing for a model without the field.
 
 import { UNIPEN_CREDIT } from '../../datasets/handwriting/info';
+import { AMBIGUOUS_PAIRS } from '../../datasets/lines/context';
 import type { ConfidenceFigures, ReliabilityBin } from '../shared/types';
 import type { AppModelMeta } from './model-meta';
 
@@ -104,7 +106,7 @@ Validation, held out of training (the calibration is fitted on it): ${r.validati
 }
 
 /** The bundled sets that hold UNIPEN's pen handwriting (`letters`: its test split is UNIPEN's writers). */
-const PEN_SETS = new Set(['pen-digits', 'pen-letters', 'letters']);
+const PEN_SETS = new Set(['pen-digits', 'pen-letters', 'pen-characters', 'letters']);
 
 /** The bundled sets a model was trained, validated or tested on, as far as its card says. */
 function setsUsed(meta: Meta, datasetId: string): string[] {
@@ -126,5 +128,44 @@ export function creditSection(meta: Meta, datasetId: string): string {
   return `## Credits
 
 This model was trained or tested on real pen handwriting from UNIPEN (CC BY 4.0): ${UNIPEN_CREDIT}
+`;
+}
+
+/**
+ * "## Pairs no single glyph can separate": for a model that knows both the digit and the letter of a
+ * pair (0/O, 1/I, 2/Z, 5/S, 8/B; letters case-merged), how often its test evaluation read one as the
+ * other, from the evaluation's confusion matrix. Nothing for a model without both halves of any pair,
+ * or without a stored evaluation.
+ */
+export function ambiguousPairsSection(meta: Meta): string {
+  const e = meta.evaluation;
+  if (!e || e.confusion.length === 0) return '';
+  const labels = e.perClass.map((c) => c.label.toUpperCase());
+  const rows: string[] = [];
+  for (const [digit, letter] of AMBIGUOUS_PAIRS) {
+    const d = labels.indexOf(digit);
+    const l = labels.indexOf(letter);
+    if (d < 0 || l < 0) continue;
+    const support = (i: number) => (e.confusion[i] ?? []).reduce((a, b) => a + b, 0);
+    const share = (from: number, to: number) => {
+      const n = support(from);
+      const k = e.confusion[from]?.[to] ?? 0;
+      return n === 0 ? '–' : `${count(k)} of ${count(n)} (${pct(k / n)})`;
+    };
+    rows.push(`| ${digit} / ${letter} | ${share(d, l)} | ${share(l, d)} |`);
+  }
+  if (rows.length === 0) return '';
+  return `## Pairs no single glyph can separate
+
+A handwritten 0 and O, 1 and I, 2 and Z, 5 and S, 8 and B can be drawn the same way; alone, no model
+can always tell them apart. On the test (${e.datasetId} ${e.split} split, ${count(e.count)} images), how often one
+was read as the other:
+
+| pair | digit read as the letter | letter read as the digit |
+|---|---:|---:|
+${rows.join('\n')}
+
+When a line is read, its context decides these where it can: a line marked as a number reads digits
+only, a word letters only; in a mixed code the neighbours lean each character towards their own kind.
 `;
 }

@@ -11,6 +11,7 @@ import type { ModelFiles } from '../shared/trainer-protocol';
 import type { ModelPayload } from '../shared/types';
 import {
   alsoEvaluatedLines,
+  ambiguousPairsSection,
   confidenceSection,
   creditSection,
   pct,
@@ -170,7 +171,7 @@ ${metrics.join('\n')}
 ## Training data
 
 ${trainingLines(meta, s.datasetId).join('\n')}
-${sections(recipeSection(meta), confidenceSection(meta))}
+${sections(recipeSection(meta), confidenceSection(meta), ambiguousPairsSection(meta))}
 ## Input
 
 A 28×28 grey image, values in [0, 1] with ink = 1 on paper = 0, normalized like MNIST: cropped to

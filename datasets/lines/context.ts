@@ -6,6 +6,8 @@ export type LineKind = 'number' | 'letters' | 'mixed';
 
 export const LINE_KINDS: readonly LineKind[] = ['number', 'letters', 'mixed'];
 
+export const isLineKind = (s: string): s is LineKind => (LINE_KINDS as readonly string[]).includes(s);
+
 /** [digit, letter] pairs that look alike in handwriting (case-merged letters). */
 export const AMBIGUOUS_PAIRS: readonly (readonly [string, string])[] = [
   ['0', 'O'],

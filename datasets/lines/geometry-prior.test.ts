@@ -15,16 +15,17 @@ describe('geometryPrior', () => {
     expect(geometryPrior([b(0, 40), b(30, 70)], line)).toBe(0);
   });
 
-  it('costs a clear gap inside a candidate, more the wider it is', () => {
+  it('costs a clear gap inside a candidate, more the wider it is; a flat cost per gap only when asked', () => {
     const narrow = geometryPrior([b(0, 20), b(25, 45)], line);
     const wide = geometryPrior([b(0, 20), b(60, 80)], line);
-    expect(narrow).toBeLessThan(0);
+    expect(wide).toBeLessThan(0);
     expect(wide).toBeLessThan(narrow);
+    expect(geometryPrior([b(0, 20), b(25, 45)], line, { gapCost: 2 })).toBeCloseTo(narrow - 2);
   });
 
   it('costs a candidate much wider than tall, growing with the square of the excess', () => {
-    const a = geometryPrior([b(0, 150)], line);
-    const c = geometryPrior([b(0, 200)], line);
+    const a = geometryPrior([b(0, 150)], line, { maxAspect: 1 });
+    const c = geometryPrior([b(0, 200)], line, { maxAspect: 1 });
     expect(a).toBeCloseTo(-8 * 0.25);
     expect(c).toBeCloseTo(-8 * 1);
   });

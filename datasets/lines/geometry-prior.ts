@@ -13,25 +13,28 @@ export interface LineGeometry {
 }
 
 export interface GeometryPriorOptions {
-  /** Width / line height above which a candidate is penalized (default 1.0). */
+  /** Width / line height above which a candidate is penalized (default 0.8). */
   maxAspect?: number;
   /** Penalty per (aspect excess)², nats (default 8). */
   aspectWeight?: number;
-  /** Penalty per line height of gap inside a candidate beyond half the line's median gap (default 6). */
+  /** Penalty per line height of gap inside a candidate beyond half the line's median gap (default 12). */
   gapWeight?: number;
   /**
-   * Penalty for each clear gap (positive) inside a candidate, nats (default 2). Atoms already bind
+   * Penalty for each clear gap (positive) inside a candidate, nats (default 0). Atoms already bind
    * the strokes that touch or overlap, so atoms with a gap between them are usually two characters;
-   * without it the model reads two narrow digits ('11') as one glyph as readily as one.
+   * a flat cost says so whatever the gap's width. Off: on the tuning lines (validation donor ibm) it
+   * cost more than it saved, since it also splits letters written in pieces a hair apart, and a
+   * steeper gapWeight keeps '11' apart instead.
    */
   gapCost?: number;
 }
 
+/** Chosen on lines of the validation donor only: docs/experiments/2026-12-05-line-segmentation-tuning.md. */
 export const GEOMETRY_PRIOR_DEFAULTS: Required<GeometryPriorOptions> = {
-  maxAspect: 1.0,
+  maxAspect: 0.8,
   aspectWeight: 8,
-  gapWeight: 6,
-  gapCost: 2,
+  gapWeight: 12,
+  gapCost: 0,
 };
 
 export function lineGeometry(boxes: readonly Box[]): LineGeometry {

@@ -1,10 +1,13 @@
 // Node only. Lines of real pen handwriting from the held-out writers of the UNIPEN file (donors apa,
-// uqb and pri: the product's test donors, never trained on), for the tests and bench/lines.ts.
+// uqb and pri: the product's test donors, never trained on), for the tests and bench/lines.ts:
+// numbers, number-plate codes and words (line-texts.ts), one writer per line (writer-lines.ts).
 
 import { Rng } from '../../engine/rng';
 import { loadUnipen, type UnipenSample } from '../handwriting/unipen';
 import { TEST_DONORS } from '../handwriting/writers';
 import { byWriter, type ComposedLine, type ComposeOptions, composeLine } from './compose';
+import { type LineSet, lineText } from './line-texts';
+import { type WriterLine, writerLines } from './writer-lines';
 
 export { TEST_DONORS };
 
@@ -35,4 +38,15 @@ export function digitLines(
     lines.push(composeLine(glyphs, rng, options));
   }
   return lines;
+}
+
+/** `count` lines of a set (5-digit numbers, plates, words), each by one held-out writer, seeded. */
+export function heldOutLines(
+  samples: readonly UnipenSample[],
+  set: LineSet,
+  count: number,
+  seed: number,
+  options: ComposeOptions = {},
+): WriterLine[] {
+  return writerLines(samples, TEST_DONORS, (rng) => lineText(set, rng), count, seed, options);
 }

@@ -32,7 +32,7 @@ export interface ReadLineOptions {
   readonly classes: readonly string[];
   /** default 'mixed' */
   readonly kind?: LineKind;
-  /** K: the most atoms one character may span (default 3). */
+  /** K: the most atoms one character may span (default MAX_MERGE). */
   readonly maxMerge?: number;
   readonly geometry?: GeometryPriorOptions;
 }
@@ -58,6 +58,9 @@ export interface LineReading {
   readonly characters: readonly LineCharacter[];
 }
 
+/** K when the caller names none: the most atoms one character may span. */
+export const MAX_MERGE = 3;
+
 /** Keeps log finite for a class the model rules out entirely. */
 const FLOOR = 1e-9;
 
@@ -68,7 +71,7 @@ export function readLine<A extends LineAtom>(
 ): LineReading {
   const { classes } = options;
   const kind = options.kind ?? 'mixed';
-  const K = Math.max(1, options.maxMerge ?? 3);
+  const K = Math.max(1, options.maxMerge ?? MAX_MERGE);
   const n = atoms.length;
   if (n === 0) return { text: '', characters: [] };
   const geometry = lineGeometry(atoms.map((a) => a.box));

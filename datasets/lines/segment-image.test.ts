@@ -85,6 +85,16 @@ describe('segmentImage', () => {
     expect(c.image.reduce((a, b) => a + b, 0)).toBe(2 * 4 * 16);
   });
 
+  it('refuses a picture of more separate marks than a line holds (noise), before comparing them pairwise', () => {
+    const w = 400;
+    const dots: [number, number, number, number][] = [];
+    for (let y = 0; y < 100; y += 4) for (let x = 0; x < w; x += 4) dots.push([x, y, x + 2, y + 2]);
+    expect(() => segmentImage(image(w, 100, dots), w, 100)).toThrow(
+      /^2,500 separate marks: more than a line of handwriting holds \(at most 2,000\)$/,
+    );
+    expect(segmentImage(image(w, 100, dots), w, 100, { maxComponents: 3000 })).toHaveLength(100);
+  });
+
   it('refuses an image whose size does not match, and reads a blank one as no atoms', () => {
     expect(() => segmentImage(new Float32Array(5), 2, 2)).toThrow(/2×2 needs 4 values, got 5/);
     expect(segmentImage(new Float32Array(16), 4, 4)).toEqual([]);

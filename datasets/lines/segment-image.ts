@@ -28,7 +28,22 @@ export interface SegmentImageOptions {
   contain?: number;
   /** A group wider than this × the typical character width is cut (default 1.5). */
   splitWidth?: number;
+  /**
+   * More ink components than this (after the specks) is no line of handwriting but noise or a page
+   * of text, and an error (default 2,000): merging compares every pair, and a hostile picture of
+   * salt-and-pepper noise holds hundreds of thousands.
+   */
+  maxComponents?: number;
 }
+
+/** `contain` and `splitWidth` checked on lines of the validation donor: docs/experiments/2026-12-05-line-segmentation-tuning.md. */
+export const SEGMENT_IMAGE_DEFAULTS: Required<SegmentImageOptions> = {
+  threshold: 0.2,
+  minArea: 4,
+  contain: 0.6,
+  splitWidth: 1.5,
+  maxComponents: 2000,
+};
 
 interface Component {
   box: Box;
@@ -44,11 +59,14 @@ export function segmentImage(
   if (image.length !== width * height) {
     throw new Error(`segmentImage: ${width}×${height} needs ${width * height} values, got ${image.length}`);
   }
-  const threshold = options.threshold ?? 0.2;
-  const comps = components(image, width, height, threshold).filter(
-    (c) => c.pixels.length >= (options.minArea ?? 4),
-  );
-  const groups = mergeOverlapping(comps, options.contain ?? 0.6);
+  const o = { ...SEGMENT_IMAGE_DEFAULTS, ...options };
+  const comps = components(image, width, height, o.threshold).filter((c) => c.pixels.length >= o.minArea);
+  if (comps.length > o.maxComponents) {
+    throw new Error(
+      `${comps.length.toLocaleString('en')} separate marks: more than a line of handwriting holds (at most ${o.maxComponents.toLocaleString('en')})`,
+    );
+  }
+  const groups = mergeOverlapping(comps, o.contain);
 
   const lineHeight = quantile(
     groups.map((g) => boxHeight(g.box)),
@@ -59,8 +77,7 @@ export function segmentImage(
   const charWidth = Math.min(median(groups.map((g) => boxWidth(g.box))), 0.9 * lineHeight);
   const atoms: ImageAtom[] = [];
   for (const g of groups) {
-    const pieces =
-      boxWidth(g.box) > (options.splitWidth ?? 1.5) * charWidth ? splitAtMinima(g, width, charWidth) : [g];
+    const pieces = boxWidth(g.box) > o.splitWidth * charWidth ? splitAtMinima(g, width, charWidth) : [g];
     for (const [i, p] of pieces.entries()) {
       atoms.push(atomOf(pieces.length > 1 ? `${g.id}#${i}` : g.id, p, image, width));
     }

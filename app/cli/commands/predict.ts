@@ -2,31 +2,14 @@
 // (datasets import code), run through the model, and printed with its top-k classes; with --json,
 // one JSON line per image with the file, the predicted label and every class's confidence.
 
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { isImageFile, readGlyphImage } from '../../core/stores/image-io';
+import { readGlyphImage } from '../../core/stores/image-io';
 import { createPredictor } from '../../model/engine-model';
 import { calibrationOf } from '../../shared/calibration';
 import { type GlobalOptions, resolveModel, withCore } from '../context';
+import { imageFilesOf } from '../image-files';
 import type { Values } from '../main';
 import { isPositiveInt, numberFlag, percent, printJson } from '../output';
 import { UsageError } from '../usage';
-
-async function expand(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const full = path.resolve(input);
-    const stat = await fs.stat(full).catch(() => null);
-    if (!stat) throw new Error(`no such file or folder: ${input}`);
-    if (!stat.isDirectory()) {
-      files.push(full);
-      continue;
-    }
-    const entries = await fs.readdir(full, { recursive: true });
-    for (const entry of entries.sort()) if (isImageFile(entry)) files.push(path.join(full, entry));
-  }
-  return files;
-}
 
 export async function runPredict(global: GlobalOptions, values: Values, rest: string[]): Promise<number> {
   if (rest.length === 0)
@@ -39,7 +22,7 @@ export async function runPredict(global: GlobalOptions, values: Values, rest: st
     if (!model) throw new Error(`no model for ${values.dataset ?? 'mnist'}: train one or pass --model`);
     const predict = createPredictor(model);
     const calibration = calibrationOf(model.json);
-    const files = await expand(rest);
+    const files = await imageFilesOf(rest);
     if (files.length === 0) throw new Error('no image files found');
     let failed = 0;
     for (const file of files) {
