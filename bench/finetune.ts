@@ -29,7 +29,7 @@ import {
 import type { Dataset } from '../engine/batch';
 import { evaluate } from '../engine/metrics';
 import type { Sequential } from '../engine/model';
-import { keepSection, runStart, writeSection } from './report';
+import { keepSection, runStart, writeRow } from './report';
 
 /** The test drawings vary more than the training ones: more rotation, size, stretch and jitter. */
 const TEST_VARIATION: DrawingVariation = { rotation: 25, size: [0.25, 0.7], aspect: 0.2, jitter: 0.01 };
@@ -265,7 +265,7 @@ else {
   );
 }
 
-const section = `finetune-${values.symbols === 'digit-like' ? 'digit-like' : 'star-heart-arrow'}`;
+const section = 'finetune';
 const changed = [
   ...(['copies', 'replay', 'epochs', 'lr', 'layers'] as const).filter((k) => values[k] !== undefined),
   ...(perSymbol !== 10 ? ['samples'] : []),
@@ -276,17 +276,19 @@ else if (job === undefined) keepSection(section, '--no-job');
 else {
   const pct = (x: number) => `${(x * 100).toFixed(1).replace(/\.0$/, '')} %`;
   const { mean: m, worst: w } = summary;
-  await writeSection(
+  await writeRow(
     section,
     start,
     [
-      "| symbols | fine-tune time (mean / worst) | new drawings (mean / worst) | MNIST drop (mean / worst) | through the app's job |",
-      '|---|---|---|---|---|',
-      `| ${SYMBOLS.join(' ')} | ${m.seconds.toFixed(2)} s / ${w.seconds.toFixed(2)} s | ${pct(m.symbols)} / ${pct(w.symbols)} | ` +
-        `${m.mnistDropPoints.toFixed(2)} / ${w.mnistDropPoints.toFixed(2)} point | ${job.seconds.toFixed(2)} s start to saved model ` +
-        `(fine-tuning ${job.fineTuneSeconds.toFixed(2)} s), held-out ${pct(job.heldOut)} |`,
-      '',
-      `MNIST before: ${(before * 100).toFixed(2)} %; ${runs.length} run${runs.length === 1 ? '' : 's'}.`,
-    ].join('\n'),
+      "| symbols | fine-tune time (mean / worst) | new drawings (mean / worst) | MNIST drop (mean / worst) | through the app's job | measured |",
+      '|---|---|---|---|---|---|',
+    ],
+    [
+      SYMBOLS.join(' '),
+      `${m.seconds.toFixed(2)} s / ${w.seconds.toFixed(2)} s`,
+      `${pct(m.symbols)} / ${pct(w.symbols)}`,
+      `${m.mnistDropPoints.toFixed(2)} / ${w.mnistDropPoints.toFixed(2)} point`,
+      `${job.seconds.toFixed(2)} s start to saved model (fine-tuning ${job.fineTuneSeconds.toFixed(2)} s), held-out ${pct(job.heldOut)}; MNIST before ${(before * 100).toFixed(2)} %, ${runs.length} runs`,
+    ],
   );
 }

@@ -5,7 +5,7 @@
 //
 //   npx tsx bench/kernel-accuracy.ts [--preset mlp] [--epochs 2]
 //
-// Refreshes the section `kernel-accuracy-<preset>` of docs/benchmarks.md (bench/report.ts).
+// Refreshes its preset's rows of the table `kernel-accuracy` of docs/benchmarks.md (bench/report.ts).
 
 import os from 'node:os';
 import { nodeGradientWorkers } from '../app/trainer/gradient-workers';
@@ -15,7 +15,7 @@ import { train } from '../engine/train';
 import { setWasmKernels } from '../engine/wasm/runtime';
 import { buildModel, classificationLoss } from './engine-adapter';
 import { loadMnist } from './mnist';
-import { runStart, writeSection } from './report';
+import { runStart, writeRow } from './report';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,7 +32,11 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(', ')}`,
 );
-const rows = ['| kernels | test accuracy | final train loss | samples/s |', '|---|---|---|---|'];
+const HEADER = [
+  '| preset, kernels | epochs | test accuracy | final train loss | samples/s | measured |',
+  '|---|---|---|---|---|---|',
+] as const;
+const rows: string[][] = [];
 const modes = [
   { wasm: true, threads: 1 },
   { wasm: true, threads: 2 },
@@ -63,9 +67,13 @@ for (const { wasm, threads } of modes) {
   }
   const last = result.record.epochs.at(-1);
   const accuracy = `${((100 * correct) / testSet.labels.length).toFixed(2)} %`;
-  rows.push(
-    `| ${wasm ? 'WebAssembly SIMD' : 'TypeScript'}, ${threads} thread${threads > 1 ? 's' : ''} | ${accuracy} | ${last?.trainLoss.toFixed(4)} | ${Math.round(result.record.samplesPerSecond)} |`,
-  );
+  rows.push([
+    `${id}, ${wasm ? 'WebAssembly SIMD' : 'TypeScript'}, ${threads} thread${threads > 1 ? 's' : ''}`,
+    String(epochs),
+    accuracy,
+    last?.trainLoss.toFixed(4) ?? '–',
+    String(Math.round(result.record.samplesPerSecond)),
+  ]);
   console.log(
     `${id} ${epochs} epochs, ${wasm ? 'WebAssembly SIMD' : 'TypeScript'} kernels, ${threads} thread${threads > 1 ? 's' : ''}: test accuracy ${((100 * correct) / testSet.labels.length).toFixed(2)} %, final train loss ${last?.trainLoss.toFixed(4)}, ${Math.round(result.record.samplesPerSecond)} samples/s`,
   );
@@ -76,4 +84,4 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(', ')}`,
 );
-await writeSection(`kernel-accuracy-${id}`, start, rows.join('\n'));
+for (const cells of rows) await writeRow('kernel-accuracy', start, HEADER, cells);

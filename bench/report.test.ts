@@ -156,15 +156,13 @@ describe('docs/benchmarks.md', () => {
       'built-in-models',
       'engine',
       'kernels',
-      'kernel-accuracy-mlp',
-      'kernel-accuracy-lenet',
+      'kernel-accuracy',
       'accuracy-mnist',
       'handwriting-digits',
       'handwriting-letters',
       'handwriting-characters',
       'lines',
-      'finetune-star-heart-arrow',
-      'finetune-digit-like',
+      'finetune',
       'trainer',
     ]);
     for (const id of ids) expect(() => replaceSection(doc, id, 'x')).not.toThrow();
