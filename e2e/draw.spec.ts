@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { drawStrokes, ZERO } from './mouse-drawing';
 import { createSet } from './sample-sets';
-import { selectOptionMatching } from './select-option';
+import { trainSmallOnMnist } from './train-small';
 
 /** The text of the model the Draw screen's picker shows as in use. */
 async function modelInUse(page: Page): Promise<string> {
@@ -21,16 +21,7 @@ test('"Try it on Draw" after training makes the new model the one Draw uses', as
   // A newcomer starts with the built-in digits model active.
   await expect.poll(() => modelInUse(app)).toContain('built-in');
 
-  await app.getByRole('tab', { name: 'Train' }).click();
-  await selectOptionMatching(app, 'Dataset', /mnist|digit/i);
-  await app.getByLabel('Architecture').selectOption('mlp');
-  await app.getByLabel('Epochs').fill('1');
-  await app.getByLabel('Limit').fill('1000');
-  await app.getByLabel('Name').fill('My first digits');
-  await app.getByRole('button', { name: 'Start training' }).click();
-  await app.getByRole('button', { name: 'Try it on Draw' }).click({ timeout: 100_000 });
-
-  await expect(app.getByRole('tab', { name: 'Draw' })).toHaveAttribute('aria-selected', 'true');
+  await trainSmallOnMnist(app, { architecture: 'mlp', name: 'My first digits', timeout: 100_000 });
   await expect.poll(() => modelInUse(app)).toContain('My first digits');
   await drawStrokes(app, ZERO);
   await expect(app.getByLabel('Top prediction')).not.toHaveText('–');

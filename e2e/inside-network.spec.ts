@@ -8,23 +8,19 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { type CanvasStroke, drawStrokes, THREE } from './mouse-drawing';
 import { screenshotPath } from './screenshots';
-import { selectOptionMatching } from './select-option';
+import { trainSmallOnMnist } from './train-small';
 
 const panelToggle = (page: Page) => page.getByRole('button', { name: /Inside the network/ });
 
 test('the classic network, trained on the Train screen: its error travels back on Draw', async ({ app }) => {
   test.setTimeout(180_000);
-  await app.getByRole('tab', { name: 'Train' }).click();
-  await selectOptionMatching(app, 'Dataset', /mnist|digit/i);
-  await app.getByLabel('Architecture').selectOption('classic');
-  // The classic preset brings its own loss: squared error on the (sigmoid) outputs.
-  await expect(app.getByLabel('Loss')).toHaveValue('mse');
-  await app.getByLabel('Epochs').fill('1');
-  await app.getByLabel('Limit').fill('1000');
-  await app.getByLabel('Name').fill('Classic digits');
-  await app.getByRole('button', { name: 'Start training' }).click();
-  await app.getByRole('button', { name: 'Try it on Draw' }).click({ timeout: 150_000 });
-  await expect(app.getByRole('tab', { name: 'Draw' })).toHaveAttribute('aria-selected', 'true');
+  await trainSmallOnMnist(app, {
+    architecture: 'classic',
+    name: 'Classic digits',
+    timeout: 150_000,
+    // The classic preset brings its own loss: squared error on the (sigmoid) outputs.
+    beforeStart: () => expect(app.getByLabel('Loss')).toHaveValue('mse'),
+  });
   await expect
     .poll(() =>
       app.getByLabel('Draw uses').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),

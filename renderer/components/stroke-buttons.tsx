@@ -12,35 +12,21 @@ export function StrokeButtons({
   undoLabel?: string;
 }) {
   const snap = useSyncExternalStore(strokes.subscribe, strokes.getSnapshot);
-  return (
-    <>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => strokes.undo()}
-        disabled={!snap.canUndo}
-        title="Ctrl+Z"
-      >
-        {undoLabel}
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => strokes.redo()}
-        disabled={!snap.canRedo}
-        title="Ctrl+Shift+Z"
-      >
-        Redo
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => strokes.clear()}
-        disabled={!hasInk(snap)}
-        title="Delete"
-      >
-        Clear
-      </button>
-    </>
-  );
+  const buttons = [
+    { label: undoLabel, run: () => strokes.undo(), enabled: snap.canUndo, shortcut: 'Ctrl+Z' },
+    { label: 'Redo', run: () => strokes.redo(), enabled: snap.canRedo, shortcut: 'Ctrl+Shift+Z' },
+    { label: 'Clear', run: () => strokes.clear(), enabled: hasInk(snap), shortcut: 'Delete' },
+  ];
+  return buttons.map((b) => (
+    <button
+      key={b.label}
+      type="button"
+      className="btn"
+      onClick={b.run}
+      disabled={!b.enabled}
+      title={b.shortcut}
+    >
+      {b.label}
+    </button>
+  ));
 }

@@ -1,10 +1,11 @@
 // "What the network sees": the 28×28 input, large and captioned, with the saliency overlay ("where it
 // looked") drawn over an upscaled copy, its colour legend, and the switch that turns it on.
 
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { GLYPH_SIDE } from '../../canvas/glyph-pixels';
 import { saliencyView } from '../../canvas/saliency-view';
 import { GlyphImage } from '../../components/glyph-image';
+import { RgbaCanvas } from '../../components/rgba-canvas';
 
 /** The overlay's canvas is 28 × this: smooth heat regions over square network pixels. */
 const OVERLAY_FACTOR = 8;
@@ -68,21 +69,13 @@ export function NetworkView({
 }
 
 function SaliencyOverlay({ image, saliency }: { image: Float32Array; saliency: Float32Array }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const side = GLYPH_SIDE * OVERLAY_FACTOR;
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    ctx.putImageData(new ImageData(saliencyView(image, saliency, OVERLAY_FACTOR), side, side), 0, 0);
-  }, [image, saliency, side]);
+  const rgba = useMemo(() => saliencyView(image, saliency, OVERLAY_FACTOR), [image, saliency]);
   return (
-    <canvas
-      ref={ref}
-      width={side}
-      height={side}
+    <RgbaCanvas
+      rgba={rgba}
+      side={GLYPH_SIDE * OVERLAY_FACTOR}
       className="glyph-large saliency-overlay"
-      role="img"
-      aria-label="Where the network looked: warm colours pushed it toward its answer"
+      label="Where the network looked: warm colours pushed it toward its answer"
     />
   );
 }
