@@ -7,14 +7,16 @@ const set = (id: string, task: DatasetInfo['task']) => ({ id, task, title: id })
 describe('drawTasks', () => {
   it('offers one task per bundled kind (the first set of it) and every own set', () => {
     const all = [
-      set('mnist', 'digits'),
-      set('letters', 'letters'),
-      set('pen-digits', 'digits'),
-      set('pen-letters', 'letters'),
-      set('stars', 'custom'),
-      set('arrows', 'custom'),
-    ];
-    expect(drawTasks(all).map((d) => d.id)).toEqual(['mnist', 'letters', 'stars', 'arrows']);
-    expect(drawTasks(all).map(taskTitle)).toEqual(['Digits', 'Letters', 'stars', 'arrows']);
+      ['mnist', 'digits'],
+      ['letters', 'letters'],
+      ['pen-digits', 'digits'],
+      ['pen-letters', 'letters'],
+      ['pen-characters', 'characters'],
+      ['stars', 'custom'],
+      ['arrows', 'custom'],
+    ].map(([id, task]) => set(id!, task as DatasetInfo['task']));
+    const tasks = drawTasks(all);
+    expect(tasks.map((d) => d.id)).toEqual(['mnist', 'letters', 'pen-characters', 'stars', 'arrows']);
+    expect(tasks.map(taskTitle)).toEqual(['Digits', 'Letters', 'Characters', 'stars', 'arrows']);
   });
 });
