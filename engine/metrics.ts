@@ -3,7 +3,7 @@
 // The model's output is taken as logits [batch, classes] (softmax is fused into the loss);
 // confidence is the softmax probability of the predicted class.
 
-import { BatchGatherer, type Dataset, datasetSize, range } from './batch';
+import { type AnyDataset, BatchGatherer, datasetSize, range } from './batch';
 import type { ForwardOptions, Loss } from './layer';
 import type { Tensor } from './tensor';
 
@@ -60,7 +60,7 @@ export interface EvaluateOptions {
 /** Runs the model over the samples in batches and passes each batch's logits to `visit`. */
 export function forEachPrediction(
   model: Predictor,
-  dataset: Dataset,
+  dataset: AnyDataset,
   visit: (logits: Tensor, labels: Int32Array, indices: Int32Array, start: number) => void,
   batchSize = 256,
   indices: Int32Array = range(datasetSize(dataset)),
@@ -74,7 +74,7 @@ export function forEachPrediction(
 }
 
 /** The model's logits for every sample of `dataset`, [count, classes] row-major. */
-export function predictLogits(model: Predictor, dataset: Dataset, batchSize = 256): Float32Array {
+export function predictLogits(model: Predictor, dataset: AnyDataset, batchSize = 256): Float32Array {
   let out = new Float32Array(0);
   forEachPrediction(
     model,
@@ -145,7 +145,7 @@ export function classMetrics(confusion: Int32Array, classes: number): ClassMetri
   return result;
 }
 
-export function evaluate(model: Predictor, dataset: Dataset, options: EvaluateOptions): Evaluation {
+export function evaluate(model: Predictor, dataset: AnyDataset, options: EvaluateOptions): Evaluation {
   const classes = options.numClasses;
   const ks = options.topK ?? [1, 3];
   const topHits = ks.map(() => 0);

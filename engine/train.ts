@@ -3,7 +3,7 @@
 // (a NaN/Inf loss or gradient, a running loss far above its start, chance accuracy after a blow-up,
 // see divergence.ts) that stops, says where, and puts back the weights of the last healthy epoch end.
 
-import { BatchGatherer, checkDataset, type Dataset, datasetSize, range } from './batch';
+import { type AnyDataset, BatchGatherer, checkDataset, datasetSize, range } from './batch';
 import { DivergenceWatch, majorityShare } from './divergence';
 import { convergence } from './early-stopping';
 import type { LayerSpec, Loss, Optimizer } from './layer';
@@ -52,7 +52,7 @@ function resolveLoss(loss: Loss | LayerSpec | undefined): Loss {
 }
 
 /** Training and validation index sets over one or two datasets. */
-function splitData(dataset: Dataset, options: TrainOptions, rng: Rng) {
+function splitData(dataset: AnyDataset, options: TrainOptions, rng: Rng) {
   const validation = options.validation;
   if (validation === undefined) return { trainIndices: range(datasetSize(dataset)) };
   if ('fraction' in validation) {
@@ -80,7 +80,7 @@ function firstNonFiniteGrad(params: readonly Param[]): { name: string; value: nu
 }
 
 /** The number of classes: the logits' width for a model with layers' output shape, else the largest label + 1. */
-function numClasses(model: TrainableModel, dataset: Dataset): number {
+function numClasses(model: TrainableModel, dataset: AnyDataset): number {
   const width = (model as { outputShape?: readonly number[] }).outputShape?.[0];
   if (width !== undefined && width > 0) return width;
   let max = 0;
@@ -91,7 +91,7 @@ function numClasses(model: TrainableModel, dataset: Dataset): number {
 /** Trains `model` in place on `dataset`; resolves with how it ended and the per-epoch record. */
 export async function train(
   model: TrainableModel,
-  dataset: Dataset,
+  dataset: AnyDataset,
   options: TrainOptions,
 ): Promise<TrainResult> {
   checkDataset(dataset);
@@ -139,7 +139,7 @@ async function startParallel(
 
 async function trainWith(
   model: TrainableModel,
-  dataset: Dataset,
+  dataset: AnyDataset,
   options: TrainOptions,
   loss: Loss,
   parallel: DataParallel | undefined,

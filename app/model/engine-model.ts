@@ -5,7 +5,7 @@
 // formats only main uses are in app/core/model-codec.ts.
 
 import { NORMALIZATION } from '../../datasets/normalize';
-import type { Dataset } from '../../engine/batch';
+import type { AnyDataset } from '../../engine/batch';
 import { softmaxTempered } from '../../engine/calibration';
 import type { LayerSpec, Loss } from '../../engine/layer';
 import { SoftmaxCrossEntropy } from '../../engine/losses/index';
@@ -84,7 +84,7 @@ export function parameterCount(model: Sequential): number {
 /** The engine's evaluation, in the app's terms (labels instead of indices, matrix rows). */
 export function evaluateOn(
   model: EngineModel,
-  dataset: Dataset,
+  dataset: AnyDataset,
   classes: string[],
   datasetId: string,
   split: string,

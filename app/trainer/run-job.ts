@@ -5,7 +5,7 @@
 import { augmentHook, DEFAULT_AUGMENT, NAMED_AUGMENT } from '../../datasets/augment';
 import { getDataset, hasDataset } from '../../datasets/bundled-datasets';
 import { generateScribbles } from '../../datasets/scribbles';
-import { concatDatasets, type Dataset } from '../../engine/batch';
+import { type AnyDataset, concatDatasets, type Dataset, floatDataset } from '../../engine/batch';
 import type { Sequential } from '../../engine/model';
 import { Rng } from '../../engine/rng';
 import { type Divergence, type TrainOptions, type TrainResult, train } from '../../engine/train';
@@ -81,7 +81,7 @@ export class JobRunner {
     }
     let model = job.base ? readModel(job.base) : buildModel(spec, data.classes.length);
     let classes = data.classes;
-    let trainSet: Dataset = data.train;
+    let trainSet: AnyDataset = data.train;
     let replay: Dataset | null = null;
     // Fine-tuning on the user's own samples uses the recipe (frozen features, copies, replay); a base
     // model trained further on a bundled set just trains on.
@@ -118,7 +118,7 @@ export class JobRunner {
         ? (
             await fineTune({
               model,
-              custom: trainSet,
+              custom: floatDataset(trainSet),
               replay: replay ?? EMPTY,
               recipe,
               options,
@@ -341,12 +341,15 @@ export class JobRunner {
   private async suspicious(
     model: Sequential,
     untuned: Sequential | null,
-    trainSet: Dataset,
-    testSet: Dataset,
+    trainImages: AnyDataset,
+    testImages: AnyDataset,
     ids: { train: string[]; test: string[] },
     classes: string[],
     run: { recipe: FineTuneRecipe; replay: Dataset | null; options: Omit<TrainOptions, 'augment'> },
   ): Promise<SuspiciousSample[]> {
+    // Custom sets are floats already (the copies are no copies); the check and its retraining take floats.
+    const trainSet = floatDataset(trainImages);
+    const testSet = floatDataset(testImages);
     const held = findSuspicious(model, testSet, ids.test, classes);
     let trained: SuspiciousSample[];
     if (untuned) {
@@ -369,7 +372,7 @@ export class JobRunner {
     base: Sequential,
     tuned: Sequential,
     classes: string[],
-    customTest: Dataset,
+    customTest: AnyDataset,
     run: { recipe: FineTuneRecipe; customSamples: number; replayed: number; seconds: number },
   ): Promise<FineTuneReport> {
     const { job } = this;
@@ -434,7 +437,7 @@ export function divergedMessage(
 export const NO_CLASS = 'no class (scribbles)';
 
 /** Original training images per class (the custom samples and any replay). */
-function countPerClass(classes: string[], ...sets: (Dataset | null)[]): Record<string, number> {
+function countPerClass(classes: string[], ...sets: (AnyDataset | null)[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const set of sets)
     for (const l of set?.labels ?? []) {
@@ -445,7 +448,7 @@ function countPerClass(classes: string[], ...sets: (Dataset | null)[]): Record<s
 }
 
 /** Map labels from one class list onto another (new classes appended after fine-tuning). */
-function relabel(dataset: Dataset, from: string[], to: string[]): Dataset {
+function relabel(dataset: AnyDataset, from: string[], to: string[]): AnyDataset {
   if (from.length === to.length && from.every((c, i) => c === to[i])) return dataset;
   const labels = Int32Array.from(dataset.labels, (l) => to.indexOf(from[l]!));
   return { ...dataset, labels };

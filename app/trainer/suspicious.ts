@@ -2,7 +2,7 @@
 // with — it puts a low probability on the sample's own label, or confidently names another class.
 // Backprop fits noisy labels too, so these are the ones to review (relabel or delete) first.
 
-import type { Dataset } from '../../engine/batch';
+import type { AnyDataset, Dataset } from '../../engine/batch';
 import type { Predictor } from '../../engine/metrics';
 import { forEachPrediction } from '../../engine/metrics';
 import type { SuspiciousSample } from '../shared/types';
@@ -85,7 +85,7 @@ export function findSuspicious(
 }
 
 /** Top-1 accuracy of `model` on `dataset`; a model with fewer outputs than the labels reach gets those wrong. */
-export function accuracyOf(model: Predictor, dataset: Dataset): number {
+export function accuracyOf(model: Predictor, dataset: AnyDataset): number {
   let correct = 0;
   let count = 0;
   forEachPrediction(model, dataset, (logits, labels) => {

@@ -44,4 +44,18 @@ describe('readMaybeGzip', () => {
     await writeFile(join(dir, 'plain'), new Uint8Array(2000));
     await expect(readMaybeGzip(join(dir, 'plain'), 1000)).rejects.toThrow(/^plain: 2,000 bytes, more than/);
   });
+
+  it('gives plain Uint8Arrays of exactly the bytes in the file, small (from the shared pool) or large', async () => {
+    for (const size of [100, 300_000]) {
+      const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 7) % 256);
+      await writeFile(join(dir, 'x.gz'), gzipSync(bytes));
+      await writeFile(join(dir, 'x'), bytes);
+      for (const name of ['x.gz', 'x']) {
+        const read = await readMaybeGzip(join(dir, name));
+        expect(Buffer.isBuffer(read)).toBe(false);
+        expect(Buffer.compare(read, bytes)).toBe(0);
+        expect(read.buffer.byteLength).toBe(size); // its own memory, nothing of a neighbour's
+      }
+    }
+  });
 });

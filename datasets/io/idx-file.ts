@@ -17,16 +17,25 @@ export async function readMaybeGzip(path: string, maxBytes = MAX_INFLATED_BYTES)
     new IdxError(`${basename(path)}: ${sizeText(size)}, more than the ${sizeText(maxBytes)} it may hold`);
   const size = (await stat(path)).size;
   if (size > MAX_INFLATED_BYTES) throw tooBig(size); // not read at all (a gzip never grows that much)
-  const raw = new Uint8Array(await readFile(path));
+  const raw = bytesOf(await readFile(path));
   if (!isGzip(raw)) {
     if (raw.byteLength > maxBytes) throw tooBig(raw.byteLength);
     return raw;
   }
   try {
-    return new Uint8Array(gunzipCapped(raw, path, maxBytes));
+    return bytesOf(gunzipCapped(raw, path, maxBytes));
   } catch (err) {
     throw new IdxError((err as Error).message);
   }
+}
+
+/**
+ * A Buffer as a plain Uint8Array: a view when the Buffer owns its memory (a file or an inflated set:
+ * copying MNIST's 47 MB would double it while it loads), a copy when it shares Node's small-buffer pool.
+ */
+function bytesOf(buffer: Buffer): Uint8Array {
+  const whole = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength;
+  return whole ? new Uint8Array(buffer.buffer, 0, buffer.byteLength) : new Uint8Array(buffer);
 }
 
 export async function readIdxFile(path: string): Promise<IdxArray> {
