@@ -674,6 +674,54 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $bl))))
 
+;; ---- Conv2D output gradient -------------------------------------------------------------------
+  ;; c[f, b·size + s] = dy[b, f, s]: the NCHW gradient reordered to the GEMMs' [F, B·OH·OW] (the
+  ;; inverse of conv_epilogue's reorder), and when $sums >= 0, the bias gradient in the same pass:
+  ;; sums[f] += Σ_s dy[b, f, s] for each plane, summed in float64 (two f64x2 sums, so four partial
+  ;; sums per plane; the TypeScript loop sums in one float64) and added to the float32 sum once per plane.
+  (func (export "conv_output_gradient") (param $dy i32) (param $c i32) (param $batch i32) (param $filters i32)
+    (param $size i32) (param $sums i32)
+    (local $b i32) (local $f i32) (local $dst i32) (local $end i32) (local $vend i32) (local $v v128)
+    (local $lo v128) (local $hi v128) (local $s f64) (local $p i32)
+    (block $bd (loop $bl
+      (br_if $bd (i32.ge_u (local.get $b) (local.get $batch)))
+      (local.set $f (i32.const 0))
+      (block $fd (loop $fl
+        (br_if $fd (i32.ge_u (local.get $f) (local.get $filters)))
+        (local.set $dst (i32.add (local.get $c) (i32.shl (i32.mul (i32.add (i32.mul (local.get $f) (local.get $batch))
+          (local.get $b)) (local.get $size)) (i32.const 2))))
+        (local.set $end (i32.add (local.get $dy) (i32.shl (local.get $size) (i32.const 2))))
+        (local.set $vend (i32.add (local.get $dy) (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 2))))
+        (local.set $lo (v128.const f64x2 0 0))
+        (local.set $hi (v128.const f64x2 0 0))
+        (block $vd (loop $vl
+          (br_if $vd (i32.ge_u (local.get $dy) (local.get $vend)))
+          (local.set $v (v128.load (local.get $dy)))
+          (v128.store (local.get $dst) (local.get $v))
+          (local.set $lo (f64x2.add (local.get $lo) (f64x2.promote_low_f32x4 (local.get $v))))
+          (local.set $hi (f64x2.add (local.get $hi) (f64x2.promote_low_f32x4
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+          (local.set $dy (i32.add (local.get $dy) (i32.const 16)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+          (br $vl)))
+        (local.set $lo (f64x2.add (local.get $lo) (local.get $hi)))
+        (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $lo)) (f64x2.extract_lane 1 (local.get $lo))))
+        (block $sd (loop $sl
+          (br_if $sd (i32.ge_u (local.get $dy) (local.get $end)))
+          (f32.store (local.get $dst) (f32.load (local.get $dy)))
+          (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.load (local.get $dy)))))
+          (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+          (br $sl)))
+        (if (i32.ge_s (local.get $sums) (i32.const 0))
+          (then
+            (local.set $p (i32.add (local.get $sums) (i32.shl (local.get $f) (i32.const 2))))
+            (f32.store (local.get $p) (f32.demote_f64 (f64.add (f64.promote_f32 (f32.load (local.get $p))) (local.get $s))))))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $fl)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bl))))
+
   ;; ---- direct convolution (stride 1, no padding), four filters × eight outputs at a time -------
   ;; y[b, g + j, oy, ox..ox+7] = act(Σ_{c,ky,kx} w[g + j, c, ky, kx] · x[b, c, oy + ky, ox + kx .. +7] + bias)
   ;; for every group of four filters g (F % 4 == 0) and every 8 outputs along a row (OW % 8 == 0). The
