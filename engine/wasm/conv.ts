@@ -54,12 +54,16 @@ export const convForwardWasm: ConvForwardWasm = (w, filters, g, batch, x, bias, 
     output(y, filters * wide),
     bias === undefined ? scratch(filters) : input(bias, filters),
   ];
-  return inMemory(WORK_BYTES + 4 * rows, regions, (k, [geo, aPtr, xPtr, bPtr, cPtr, yPtr, biasPtr], f) => {
-    writeGeometry(f, geo, g);
-    k.im2col(xPtr, bPtr, batch, wide, geo);
-    k.gemm(0, 0, filters, wide, rows, 1, aPtr, bPtr, 0, cPtr, 0);
-    k.conv_epilogue(cPtr, yPtr, batch, filters, size, bias === undefined ? -1 : biasPtr, relu ? 1 : 0);
-  });
+  return inMemory(
+    WORK_BYTES + 4 * rows,
+    regions,
+    (k, [geo, aPtr, xPtr, bPtr, cPtr, yPtr, biasPtr], f, work) => {
+      writeGeometry(f, geo, g);
+      k.im2col(xPtr, bPtr, batch, wide, geo);
+      k.gemm(0, 0, filters, wide, rows, 1, aPtr, bPtr, 0, cPtr, work);
+      k.conv_epilogue(cPtr, yPtr, batch, filters, size, bias === undefined ? -1 : biasPtr, relu ? 1 : 0);
+    },
+  );
 };
 
 /**
@@ -96,17 +100,21 @@ export function convBackwardWasm(
   ];
   // the GEMM's work area holds 4·k bytes of live k indices: k = wide for dW, filters for dCol
   const start = WORK_BYTES + 4 * Math.max(wide, filters);
-  return inMemory(start, regions, (k, [geo, dyPtr, widePtr, xPtr, colPtr, dWPtr, sumPtr, wPtr, dxPtr], f) => {
-    writeGeometry(f, geo, g);
-    k.conv_output_gradient(dyPtr, widePtr, batch, filters, size, biasGrad === undefined ? -1 : sumPtr);
-    k.im2col(xPtr, colPtr, batch, wide, geo);
-    k.gemm(0, 1, filters, rows, wide, 1, widePtr, colPtr, 1, dWPtr, 0);
-    if (dx === undefined) return;
-    // dCol = Wᵀ · dWide (W stored [F, rows]: transA), into the columns' room
-    k.gemm(1, 0, rows, wide, filters, 1, wPtr, widePtr, 0, colPtr, 0);
-    f.fill(0, dxPtr >> 2, (dxPtr >> 2) + batch * inSize);
-    k.col2im(dxPtr, colPtr, batch, wide, geo);
-  });
+  return inMemory(
+    start,
+    regions,
+    (k, [geo, dyPtr, widePtr, xPtr, colPtr, dWPtr, sumPtr, wPtr, dxPtr], f, work) => {
+      writeGeometry(f, geo, g);
+      k.conv_output_gradient(dyPtr, widePtr, batch, filters, size, biasGrad === undefined ? -1 : sumPtr);
+      k.im2col(xPtr, colPtr, batch, wide, geo);
+      k.gemm(0, 1, filters, rows, wide, 1, widePtr, colPtr, 1, dWPtr, work);
+      if (dx === undefined) return;
+      // dCol = Wᵀ · dWide (W stored [F, rows]: transA), into the columns' room
+      k.gemm(1, 0, rows, wide, filters, 1, wPtr, widePtr, 0, colPtr, work);
+      f.fill(0, dxPtr >> 2, (dxPtr >> 2) + batch * inSize);
+      k.col2im(dxPtr, colPtr, batch, wide, geo);
+    },
+  );
 }
 
 /**
