@@ -55,7 +55,7 @@ export interface Operands {
 export function operands(start: number, counts: readonly number[], extra = 0): Operands | undefined {
   const kernels = wasmKernels();
   if (kernels === undefined) return undefined;
-  if (held.kernels !== kernels) releaseResident(); // the kernels switched instance (FMA or not)
+  if (held.kernels !== undefined && held.kernels !== kernels) releaseResident(); // the kernels switched instance (FMA or not)
   const work = held.end;
   const at: number[] = [];
   let p = align(work + start);
