@@ -6,9 +6,9 @@
 // KH·KW times as many floats. The TypeScript path (fallback) keeps the forward's columns for the
 // kernel gradient instead, in the layer's `ConvWorkspace`.
 
-import { convDirectWasm, convForwardWasm, gemmCol2imWasm, gemmIm2colWasm } from '../wasm/conv';
+import { convBackwardWasm, convDirectWasm, convForwardWasm } from '../wasm/conv';
 import type { GeometryWords } from '../wasm/memory';
-import { addChannelVector, relu as reluInPlace } from './elementwise';
+import { addChannelVector, relu as reluInPlace, sumChannelsInto } from './elementwise';
 import { gemm } from './gemm';
 import { type ConvGeometry, col2im, im2col } from './im2col';
 
@@ -20,7 +20,7 @@ export class ConvWorkspace {
   colsOf: Float32Array | undefined;
   /** [C·KH·KW, B·OH·OW] input-gradient columns. */
   dCol = new Float32Array(0);
-  /** [F, B·OH·OW]: the forward GEMM's output before it is reordered to NCHW. */
+  /** [F, B·OH·OW]: the forward GEMM's output before it is reordered to NCHW; in backward, dY so ordered. */
   wide = new Float32Array(0);
 }
 
@@ -89,36 +89,33 @@ export function convForward(
   if (relu) reluInPlace(y, y);
 }
 
-/** dW[F, C·KH·KW] += dWide[F, B·OH·OW] · im2col(x)ᵀ. */
-export function convKernelGradient(
-  g: ConvGeometry,
-  batch: number,
-  filters: number,
-  dWide: Float32Array,
-  x: Float32Array,
-  dW: Float32Array,
-  work: ConvWorkspace,
-): void {
-  const { rows, wide } = sizes(g, batch);
-  if (work.colsOf !== x && gemmIm2colWasm(true, filters, rows, wide, 1, dWide, words(g), batch, x, 1, dW)) {
-    return;
-  }
-  const cols = work.colsOf === x ? work.cols : columns(g, batch, x, work);
-  gemm(false, true, filters, rows, wide, 1, dWide, 0, cols, 0, 1, dW, 0);
-}
-
-/** dx[B, C, H, W] = col2im(Wᵀ · dWide): the input gradient. */
-export function convInputGradient(
+/**
+ * Conv2D's backward from dY[B, F, OH, OW]: dW[F, C·KH·KW] += dY · im2col(x)ᵀ (dY ordered [F, B·OH·OW]),
+ * biasGrad[F] += Σ over batch and positions of dY (skipped when undefined), and when `dx` is given,
+ * dx[B, C, H, W] = col2im(Wᵀ · dY). With WebAssembly all of it runs in one visit to its memory (dY
+ * copied in once; engine/wasm/conv.ts).
+ */
+export function convBackward(
   g: ConvGeometry,
   batch: number,
   filters: number,
   w: Float32Array,
-  dWide: Float32Array,
-  dx: Float32Array,
+  dy: Float32Array,
+  x: Float32Array,
+  dW: Float32Array,
+  biasGrad: Float32Array | undefined,
+  dx: Float32Array | undefined,
   work: ConvWorkspace,
 ): void {
-  if (gemmCol2imWasm(w, filters, dWide, words(g), batch, dx)) return;
+  if (work.colsOf !== x && convBackwardWasm(w, filters, words(g), batch, dy, x, dW, biasGrad, dx)) return;
   const { rows, wide, outSize, inSize } = sizes(g, batch);
+  if (work.wide.length !== filters * wide) work.wide = new Float32Array(filters * wide);
+  const dWide = work.wide;
+  transposeBlocks(dy, dWide, batch, filters, outSize); // [B, F, S] → [F, B·S]
+  const cols = work.colsOf === x ? work.cols : columns(g, batch, x, work);
+  gemm(false, true, filters, rows, wide, 1, dWide, 0, cols, 0, 1, dW, 0);
+  if (biasGrad !== undefined) sumChannelsInto(dy, batch, filters, outSize, biasGrad);
+  if (dx === undefined) return;
   if (work.dCol.length < rows * wide) work.dCol = new Float32Array(rows * wide);
   gemm(true, false, rows, wide, filters, 1, w, 0, dWide, 0, 0, work.dCol, 0);
   dx.fill(0, 0, batch * inSize); // col2im accumulates

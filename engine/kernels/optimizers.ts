@@ -4,6 +4,7 @@
 // compute in float64 and round once per store, the WebAssembly ones in float32
 // (engine/wasm/optimizers.test.ts compares them).
 
+import { releaseResident } from '../wasm/memory';
 import {
   type AdamScalars,
   adamWasm,
@@ -15,9 +16,13 @@ import {
 
 export type { AdamScalars };
 
-/** Heavy-ball momentum: v ← μ·v − lr·(g + λ·w); w ← w + v. */
+/**
+ * Heavy-ball momentum: v ← μ·v − lr·(g + λ·w); w ← w + v. `owner`: the optimizer whose v may stay in
+ * WebAssembly memory between steps (its JS array is then brought up to date before this loop reads it).
+ */
 export function momentumUpdate(...args: MomentumArgs): void {
   if (momentumWasm(...args)) return;
+  releaseResident();
   const [w, g, v, mu, lr, l2] = args;
   for (let i = 0; i < w.length; i++) {
     v[i] = mu * v[i] - lr * (g[i] + l2 * w[i]);
@@ -27,7 +32,8 @@ export function momentumUpdate(...args: MomentumArgs): void {
 
 /**
  * One Adam/AdamW step: g′ = g + λ·w; m ← β1·m + (1−β1)·g′; v ← β2·v + (1−β2)·g′²;
- * w ← w − lr·m·c1 / (√(v·c2) + ε) − decoupled·w.
+ * w ← w − lr·m·c1 / (√(v·c2) + ε) − decoupled·w. `owner`: as for momentumUpdate, m and v may stay
+ * in WebAssembly memory between steps.
  */
 export function adamUpdate(
   w: Float32Array,
@@ -35,8 +41,10 @@ export function adamUpdate(
   m: Float32Array,
   v: Float32Array,
   s: AdamScalars,
+  owner?: object,
 ): void {
-  if (adamWasm(w, g, m, v, s)) return;
+  if (adamWasm(w, g, m, v, s, owner)) return;
+  releaseResident();
   const { beta1, beta2, c1, c2, epsilon, lr, l2, decoupled } = s;
   for (let i = 0; i < w.length; i++) {
     const gi = g[i] + l2 * w[i];

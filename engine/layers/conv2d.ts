@@ -7,12 +7,9 @@ import {
   type ConvGeometry,
   ConvWorkspace,
   convAxis,
+  convBackward,
   convForward,
-  convInputGradient,
-  convKernelGradient,
   type Padding,
-  sumChannelsInto,
-  transposeBlocks,
 } from '../kernels';
 import type { BackwardOptions, ForwardOptions, Layer, LayerShapes } from '../layer';
 import { numberOption, oneOfOption } from '../registry';
@@ -67,7 +64,6 @@ export class Conv2D extends KernelLayer<Conv2DOptions> implements Layer {
   private geometry?: ConvGeometry;
   private input?: Tensor;
   private readonly work = new ConvWorkspace();
-  private wide?: Tensor; // [F, B·OH·OW]: dY in the GEMM's layout, in backward
   private output?: Tensor;
   private dInput?: Tensor;
 
@@ -168,17 +164,12 @@ export class Conv2D extends KernelLayer<Conv2DOptions> implements Layer {
     const g = this.geometry!;
     const batch = x.shape[0];
     const { filters } = this.options;
-    const outSize = g.outH * g.outW;
-    const dWide = (this.wide = reuse(this.wide, [filters, batch * outSize]));
-    // dWide[F, B·OH·OW] ← dY[B, F, OH·OW]
-    transposeBlocks(dOut.data, dWide.data, batch, filters, outSize); // [B, F, S] → [F, B·S]
-    // dW[F, C·KH·KW] += dWide · im2col(x)ᵀ
-    convKernelGradient(g, batch, filters, dWide.data, x.data, this.kernel.grad.data, this.work);
-    if (this.options.useBias) sumChannelsInto(dOut.data, batch, filters, outSize, this.bias.grad.data);
-    if (options.inputGradient === false) return skipped(x.shape);
-    // dx = col2im(Wᵀ · dWide)
-    const dx = (this.dInput = reuse(this.dInput, x.shape));
-    convInputGradient(g, batch, filters, this.kernel.value.data, dWide.data, dx.data, this.work);
+    const bias = this.options.useBias ? this.bias.grad.data : undefined;
+    // dW += dY · im2col(x)ᵀ, bias gradient += Σ dY, dx = col2im(Wᵀ · dY) (skipped when not asked)
+    const dx = options.inputGradient === false ? undefined : (this.dInput = reuse(this.dInput, x.shape));
+    const w = this.kernel.value.data;
+    convBackward(g, batch, filters, w, dOut.data, x.data, this.kernel.grad.data, bias, dx?.data, this.work);
+    if (dx === undefined) return skipped(x.shape);
     return dx;
   }
 }

@@ -42,7 +42,7 @@ export class Adam implements Optimizer {
       const l2 = this.coupledDecay(p);
       const decoupled = learningRate * this.decoupledDecay(p);
       const scalars = { beta1, beta2, c1, c2, epsilon, lr: learningRate, l2, decoupled };
-      adamUpdate(p.value.data, p.grad.data, this.m.get(p), this.v.get(p), scalars);
+      adamUpdate(p.value.data, p.grad.data, this.m.get(p), this.v.get(p), scalars, this);
     }
   }
 

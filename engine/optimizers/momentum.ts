@@ -33,7 +33,7 @@ export class Momentum implements Optimizer {
     const mu = this.options.momentum;
     for (const p of params) {
       const l2 = decayFor(p, this.options.weightDecay);
-      momentumUpdate(p.value.data, p.grad.data, this.velocity.get(p), mu, learningRate, l2);
+      momentumUpdate(p.value.data, p.grad.data, this.velocity.get(p), mu, learningRate, l2, this);
     }
   }
 

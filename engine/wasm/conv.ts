@@ -39,41 +39,6 @@ export type ConvForwardWasm = (
 ) => boolean;
 
 /**
- * C = alpha · A · op(cols) + beta · C with cols[C·KH·KW, batch·OH·OW] = im2col of x[batch, C, H, W]:
- * forward (cols as B, [k, n]) or, with `transB`, the kernel gradient (colsᵀ, cols stored [n, k]).
- * Same contract as `gemm` otherwise; false when the WebAssembly kernels are not loaded.
- */
-export function gemmIm2colWasm(
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: Float32Array,
-  g: GeometryWords,
-  batch: number,
-  x: Float32Array,
-  beta: number,
-  c: Float32Array,
-): boolean {
-  const { inSize, rows, wide } = columnSizes(g, batch);
-  if (rows * wide !== k * n) throw new Error('gemmIm2colWasm: the columns do not match op(B)');
-  const cIn: Region = beta === 0 ? output(c, m * n) : { ...output(c, m * n), copy: 'both' };
-  const regions = [
-    scratch(GEOMETRY_WORDS),
-    input(a, m * k),
-    input(x, batch * inSize),
-    scratch(rows * wide),
-    cIn,
-  ];
-  return inMemory(WORK_BYTES + 4 * k, regions, (kernels, [geo, aPtr, xPtr, bPtr, cPtr], f) => {
-    writeGeometry(f, geo, g);
-    kernels.im2col(xPtr, bPtr, batch, wide, geo);
-    kernels.gemm(0, transB ? 1 : 0, m, n, k, alpha, aPtr, bPtr, beta, cPtr, 0);
-  });
-}
-
-/**
  * Conv2D's forward: y[batch, F, OH, OW] = act(W · im2col(x) + bias), the GEMM's [F, batch·OH·OW]
  * output reordered to NCHW with the bias and the ReLU that follows (when fused) applied in memory
  * (kernels.wat conv_epilogue), so only y is copied out. False when the WebAssembly kernels are not loaded.
@@ -89,42 +54,67 @@ export const convForwardWasm: ConvForwardWasm = (w, filters, g, batch, x, bias, 
     output(y, filters * wide),
     bias === undefined ? scratch(filters) : input(bias, filters),
   ];
-  return inMemory(WORK_BYTES + 4 * rows, regions, (k, [geo, aPtr, xPtr, bPtr, cPtr, yPtr, biasPtr], f) => {
-    writeGeometry(f, geo, g);
-    k.im2col(xPtr, bPtr, batch, wide, geo);
-    k.gemm(0, 0, filters, wide, rows, 1, aPtr, bPtr, 0, cPtr, 0);
-    k.conv_epilogue(cPtr, yPtr, batch, filters, size, bias === undefined ? -1 : biasPtr, relu ? 1 : 0);
-  });
+  return inMemory(
+    WORK_BYTES + 4 * rows,
+    regions,
+    (k, [geo, aPtr, xPtr, bPtr, cPtr, yPtr, biasPtr], f, work) => {
+      writeGeometry(f, geo, g);
+      k.im2col(xPtr, bPtr, batch, wide, geo);
+      k.gemm(0, 0, filters, wide, rows, 1, aPtr, bPtr, 0, cPtr, work);
+      k.conv_epilogue(cPtr, yPtr, batch, filters, size, bias === undefined ? -1 : biasPtr, relu ? 1 : 0);
+    },
+  );
 };
 
 /**
- * dx[batch, C, H, W] = col2im(Wᵀ · dY) for Conv2D's input gradient: dCol[C·KH·KW, batch·OH·OW] =
- * Wᵀ[C·KH·KW, F] · dWide[F, batch·OH·OW] is computed and scattered inside WebAssembly memory; only dx
- * (KH·KW times smaller than dCol) is copied out. False when the WebAssembly kernels are not loaded.
+ * Conv2D's whole backward in one visit to WebAssembly memory: dY[batch, F, OH, OW] is copied in once
+ * and reordered there to dWide[F, batch·OH·OW] (kernels.wat conv_output_gradient, which also sums the
+ * bias gradient in the same pass), then dW[F, C·KH·KW] += dWide · im2col(x)ᵀ, and, when `dx` is
+ * given, dx = col2im(Wᵀ · dWide), the columns' room reused for dCol. Before, the reorder and the bias
+ * sums ran in JS and dWide was copied in twice. `biasGrad` undefined: no bias. False when the
+ * WebAssembly kernels are not loaded.
  */
-export function gemmCol2imWasm(
+export function convBackwardWasm(
   w: Float32Array,
   filters: number,
-  dWide: Float32Array,
   g: GeometryWords,
   batch: number,
-  dx: Float32Array,
+  dy: Float32Array,
+  x: Float32Array,
+  dW: Float32Array,
+  biasGrad: Float32Array | undefined,
+  dx: Float32Array | undefined,
 ): boolean {
-  const { inSize, rows, wide } = columnSizes(g, batch);
+  const { inSize, rows, size, wide } = columnSizes(g, batch);
+  const both = (data: Float32Array, n: number): Region => ({ data, n, copy: 'both', offset: 0 });
   const regions = [
     scratch(GEOMETRY_WORDS),
-    input(w, filters * rows),
-    input(dWide, filters * wide),
+    input(dy, filters * wide),
+    scratch(filters * wide),
+    input(x, batch * inSize),
     scratch(rows * wide),
-    output(dx, batch * inSize),
+    both(dW, filters * rows),
+    biasGrad === undefined ? scratch(filters) : both(biasGrad, filters),
+    dx === undefined ? scratch(0) : input(w, filters * rows),
+    dx === undefined ? scratch(0) : output(dx, batch * inSize),
   ];
-  return inMemory(WORK_BYTES + 4 * filters, regions, (k, [geo, aPtr, bPtr, cPtr, dxPtr], f) => {
-    writeGeometry(f, geo, g);
-    // dCol = Wᵀ · dWide (W stored [F, rows]: transA)
-    k.gemm(1, 0, rows, wide, filters, 1, aPtr, bPtr, 0, cPtr, 0);
-    f.fill(0, dxPtr >> 2, (dxPtr >> 2) + batch * inSize);
-    k.col2im(dxPtr, cPtr, batch, wide, geo);
-  });
+  // the GEMM's work area holds 4·k bytes of live k indices: k = wide for dW, filters for dCol
+  const start = WORK_BYTES + 4 * Math.max(wide, filters);
+  return inMemory(
+    start,
+    regions,
+    (k, [geo, dyPtr, widePtr, xPtr, colPtr, dWPtr, sumPtr, wPtr, dxPtr], f, work) => {
+      writeGeometry(f, geo, g);
+      k.conv_output_gradient(dyPtr, widePtr, batch, filters, size, biasGrad === undefined ? -1 : sumPtr);
+      k.im2col(xPtr, colPtr, batch, wide, geo);
+      k.gemm(0, 1, filters, rows, wide, 1, widePtr, colPtr, 1, dWPtr, work);
+      if (dx === undefined) return;
+      // dCol = Wᵀ · dWide (W stored [F, rows]: transA), into the columns' room
+      k.gemm(1, 0, rows, wide, filters, 1, wPtr, widePtr, 0, colPtr, work);
+      f.fill(0, dxPtr >> 2, (dxPtr >> 2) + batch * inSize);
+      k.col2im(dxPtr, colPtr, batch, wide, geo);
+    },
+  );
 }
 
 /**

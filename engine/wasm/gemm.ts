@@ -2,7 +2,8 @@
 // memcpy each: TypedArray.set), multiplied there, and C copied back. The copies cost O(m·k + k·n +
 // m·n) against O(m·n·k) multiply-adds; measured in bench/kernel-bench.ts, they are a few percent of
 // the Dense and convolution shapes. Layout of the memory, in bytes:
-//   [0, WORK + 4·k)  work area of kernels.wat (packed A and B panels, edge tile, flags, live k)
+//   [0, resident)    optimizer state kept between steps (memory.ts `resident`), often empty
+//   [.., + WORK + 4·k) work area of kernels.wat (packed A and B panels, edge tile, flags, live k)
 //   then A, B, C, each 16-byte aligned, and the bias of the epilogue.
 
 import { copy, operands, WORK_BYTES as WORK } from './memory';
@@ -51,7 +52,7 @@ export function gemmWasm(...call: [...Parameters<Gemm>, epilogue?: Epilogue]): b
   const op = operands(WORK + 4 * kk, [m * kk, kk * n, m * n, n]);
   if (op === undefined) return false;
   if (m === 0 || n === 0) return true;
-  const { kernels, f, at } = op;
+  const { kernels, f, at, work } = op;
   const [aPtr, bPtr, cPtr, biasPtr] = at;
   if (small) {
     const [a0, b0] = [aPtr >> 2, bPtr >> 2];
@@ -61,12 +62,12 @@ export function gemmWasm(...call: [...Parameters<Gemm>, epilogue?: Epilogue]): b
       f.set(b.subarray(bOffset + p * n, bOffset + (p + 1) * n), b0 + q * n);
     }
     if (m === 1) kernels.gemv(kk, n, alpha, aPtr, bPtr, cPtr);
-    else kernels.gemm(0, 0, m, n, kk, alpha, aPtr, bPtr, 0, cPtr, 0);
+    else kernels.gemm(0, 0, m, n, kk, alpha, aPtr, bPtr, 0, cPtr, work);
   } else {
     copy('in', f, aPtr, a, m * k, aOffset);
     copy('in', f, bPtr, b, k * n, bOffset);
     if (beta !== 0) copy('in', f, cPtr, c, m * n, cOffset);
-    kernels.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, aPtr, bPtr, beta, cPtr, 0);
+    kernels.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, aPtr, bPtr, beta, cPtr, work);
   }
   if (epilogue !== undefined) {
     if (epilogue.bias !== undefined) copy('in', f, biasPtr, epilogue.bias, n);

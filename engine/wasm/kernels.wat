@@ -215,10 +215,28 @@
     (local.get $cnt))
 
   ;; packB[(panel·kc + p)·8 + q] = op(B)[ks[pc + p], jc + panel·8 + q]; zero past the last column.
+  ;; four rows of four floats (at $s, $s + $rs, $s + 2·$rs, $s + 3·$rs) stored transposed: column t
+  ;; of the block (one float of each row) as a v128 at $d + 32·t, the layout of a packed B panel.
+  (func $transpose4 (param $s i32) (param $rs i32) (param $d i32)
+    (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128) (local $t0 v128) (local $t1 v128)
+    (local.set $r0 (v128.load (local.get $s)))
+    (local.set $r1 (v128.load (i32.add (local.get $s) (local.get $rs))))
+    (local.set $r2 (v128.load (i32.add (local.get $s) (i32.shl (local.get $rs) (i32.const 1)))))
+    (local.set $r3 (v128.load (i32.add (local.get $s) (i32.mul (local.get $rs) (i32.const 3)))))
+    ;; t0 = a0 b0 a1 b1, t1 = a2 b2 a3 b3 (rows 0, 1); r1, r3 then the same of rows 2, 3
+    (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r0) (local.get $r1)))
+    (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r0) (local.get $r1)))
+    (local.set $r1 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r2) (local.get $r3)))
+    (local.set $r3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r2) (local.get $r3)))
+    (v128.store (local.get $d) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $r1)))
+    (v128.store offset=32 (local.get $d) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $r1)))
+    (v128.store offset=64 (local.get $d) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $r3)))
+    (v128.store offset=96 (local.get $d) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $r3))))
+
   (func $pack_b (param $transB i32) (param $b i32) (param $k i32) (param $n i32) (param $ks i32)
     (param $jc i32) (param $nc i32) (param $kc i32) (param $dst i32)
     (local $panel i32) (local $panels i32) (local $j0 i32) (local $cols i32) (local $p i32) (local $q i32)
-    (local $d i32) (local $src i32) (local $base i32)
+    (local $d i32) (local $src i32) (local $base i32) (local $rs i32) (local $kp i32)
     (local.set $panels (i32.shr_u (i32.add (local.get $nc) (i32.const 7)) (i32.const 3)))
     (block $done (loop $panel_loop
       (br_if $done (i32.ge_u (local.get $panel) (local.get $panels)))
@@ -240,6 +258,41 @@
             (v128.store offset=16 (local.get $d) (v128.load offset=16 (local.get $src)))
             (local.set $d (i32.add (local.get $d) (i32.const 32)))
             (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $pl))))
+        (else (if (i32.and (local.get $transB) (i32.eq (local.get $cols) (i32.const 8)))
+        (then
+          ;; B stored [n, k], a full panel: 8 rows contiguous along k. Where four live k are
+          ;; consecutive (dense stretches of A), read four k of each row at once and transpose 4×4
+          ;; blocks in registers; otherwise one k at a time. (One float per load was ~12 % of M2's
+          ;; step: the convolution's kernel gradient packs its columns this way.)
+          (local.set $rs (i32.shl (local.get $k) (i32.const 2)))
+          (local.set $src (i32.add (local.get $b) (i32.mul (local.get $j0) (local.get $rs))))
+          (local.set $d (local.get $base))
+          (local.set $p (i32.const 0))
+          (block $pd (loop $pl
+            (br_if $pd (i32.ge_u (local.get $p) (local.get $kc)))
+            (local.set $kp (i32.load (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2)))))
+            (if (i32.and (i32.le_u (i32.add (local.get $p) (i32.const 4)) (local.get $kc))
+                  (i32.eq (i32.load offset=12 (i32.add (local.get $ks) (i32.shl (local.get $p) (i32.const 2))))
+                    (i32.add (local.get $kp) (i32.const 3))))
+              (then
+                (local.set $q (i32.add (local.get $src) (i32.shl (local.get $kp) (i32.const 2))))
+                (call $transpose4 (local.get $q) (local.get $rs) (local.get $d))
+                (call $transpose4 (i32.add (local.get $q) (i32.shl (local.get $rs) (i32.const 2))) (local.get $rs)
+                  (i32.add (local.get $d) (i32.const 16)))
+                (local.set $d (i32.add (local.get $d) (i32.const 128)))
+                (local.set $p (i32.add (local.get $p) (i32.const 4))))
+              (else
+                (local.set $q (i32.const 0))
+                (block $qd (loop $ql
+                  (br_if $qd (i32.ge_u (local.get $q) (i32.const 8)))
+                  (f32.store (i32.add (local.get $d) (i32.shl (local.get $q) (i32.const 2)))
+                    (f32.load (i32.add (i32.add (local.get $src) (i32.mul (local.get $q) (local.get $rs)))
+                      (i32.shl (local.get $kp) (i32.const 2)))))
+                  (local.set $q (i32.add (local.get $q) (i32.const 1)))
+                  (br $ql)))
+                (local.set $d (i32.add (local.get $d) (i32.const 32)))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))))
             (br $pl))))
         (else
           (local.set $q (i32.const 0))
@@ -279,7 +332,7 @@
                       (local.set $p (i32.add (local.get $p) (i32.const 1)))
                       (br $pl)))))))
             (local.set $q (i32.add (local.get $q) (i32.const 1)))
-            (br $ql)))))
+            (br $ql)))))))
       (local.set $panel (i32.add (local.get $panel) (i32.const 1)))
       (br $panel_loop))))
 
@@ -674,6 +727,54 @@
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $bl))))
 
+;; ---- Conv2D output gradient -------------------------------------------------------------------
+  ;; c[f, b·size + s] = dy[b, f, s]: the NCHW gradient reordered to the GEMMs' [F, B·OH·OW] (the
+  ;; inverse of conv_epilogue's reorder), and when $sums >= 0, the bias gradient in the same pass:
+  ;; sums[f] += Σ_s dy[b, f, s] for each plane, summed in float64 (two f64x2 sums, so four partial
+  ;; sums per plane; the TypeScript loop sums in one float64) and added to the float32 sum once per plane.
+  (func (export "conv_output_gradient") (param $dy i32) (param $c i32) (param $batch i32) (param $filters i32)
+    (param $size i32) (param $sums i32)
+    (local $b i32) (local $f i32) (local $dst i32) (local $end i32) (local $vend i32) (local $v v128)
+    (local $lo v128) (local $hi v128) (local $s f64) (local $p i32)
+    (block $bd (loop $bl
+      (br_if $bd (i32.ge_u (local.get $b) (local.get $batch)))
+      (local.set $f (i32.const 0))
+      (block $fd (loop $fl
+        (br_if $fd (i32.ge_u (local.get $f) (local.get $filters)))
+        (local.set $dst (i32.add (local.get $c) (i32.shl (i32.mul (i32.add (i32.mul (local.get $f) (local.get $batch))
+          (local.get $b)) (local.get $size)) (i32.const 2))))
+        (local.set $end (i32.add (local.get $dy) (i32.shl (local.get $size) (i32.const 2))))
+        (local.set $vend (i32.add (local.get $dy) (i32.shl (i32.and (local.get $size) (i32.const -4)) (i32.const 2))))
+        (local.set $lo (v128.const f64x2 0 0))
+        (local.set $hi (v128.const f64x2 0 0))
+        (block $vd (loop $vl
+          (br_if $vd (i32.ge_u (local.get $dy) (local.get $vend)))
+          (local.set $v (v128.load (local.get $dy)))
+          (v128.store (local.get $dst) (local.get $v))
+          (local.set $lo (f64x2.add (local.get $lo) (f64x2.promote_low_f32x4 (local.get $v))))
+          (local.set $hi (f64x2.add (local.get $hi) (f64x2.promote_low_f32x4
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+          (local.set $dy (i32.add (local.get $dy) (i32.const 16)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+          (br $vl)))
+        (local.set $lo (f64x2.add (local.get $lo) (local.get $hi)))
+        (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $lo)) (f64x2.extract_lane 1 (local.get $lo))))
+        (block $sd (loop $sl
+          (br_if $sd (i32.ge_u (local.get $dy) (local.get $end)))
+          (f32.store (local.get $dst) (f32.load (local.get $dy)))
+          (local.set $s (f64.add (local.get $s) (f64.promote_f32 (f32.load (local.get $dy)))))
+          (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+          (br $sl)))
+        (if (i32.ge_s (local.get $sums) (i32.const 0))
+          (then
+            (local.set $p (i32.add (local.get $sums) (i32.shl (local.get $f) (i32.const 2))))
+            (f32.store (local.get $p) (f32.demote_f64 (f64.add (f64.promote_f32 (f32.load (local.get $p))) (local.get $s))))))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $fl)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $bl))))
+
   ;; ---- direct convolution (stride 1, no padding), four filters × eight outputs at a time -------
   ;; y[b, g + j, oy, ox..ox+7] = act(Σ_{c,ky,kx} w[g + j, c, ky, kx] · x[b, c, oy + ky, ox + kx .. +7] + bias)
   ;; for every group of four filters g (F % 4 == 0) and every 8 outputs along a row (OW % 8 == 0). The
@@ -847,11 +948,15 @@
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $rl))))
 
-  ;; Σ x[i]² over n floats, accumulated in float64 (two f64x2 sums), for the global gradient norm.
+  ;; Σ x[i]² over n floats, accumulated in float64, for the global gradient norm. Four f64x2 sums
+  ;; over eight floats a step: with two, each step waited on the adds of the one before (latency, not
+  ;; bandwidth, bound: ~1 cycle per float); f32 squares are exact in f64, so only the sum's order of
+  ;; rounding changes (~1e-16 relative).
   (func (export "sum_squares") (param $x i32) (param $n i32) (result f64)
-    (local $end i32) (local $vend i32) (local $v v128) (local $a v128) (local $b v128) (local $s f64)
+    (local $end i32) (local $vend i32) (local $v v128) (local $a v128) (local $b v128) (local $c v128)
+    (local $d v128) (local $s f64)
     (local.set $end (i32.add (local.get $x) (i32.shl (local.get $n) (i32.const 2))))
-    (local.set $vend (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (local.set $vend (i32.add (local.get $x) (i32.shl (i32.and (local.get $n) (i32.const -8)) (i32.const 2))))
     (block $vd (loop $vl
       (br_if $vd (i32.ge_u (local.get $x) (local.get $vend)))
       (local.set $v (v128.load (local.get $x)))
@@ -860,9 +965,15 @@
       (local.set $v (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))
       (local.set $b (f64x2.add (local.get $b) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $v))
         (f64x2.promote_low_f32x4 (local.get $v)))))
-      (local.set $x (i32.add (local.get $x) (i32.const 16)))
+      (local.set $v (v128.load offset=16 (local.get $x)))
+      (local.set $c (f64x2.add (local.get $c) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $v))
+        (f64x2.promote_low_f32x4 (local.get $v)))))
+      (local.set $v (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))
+      (local.set $d (f64x2.add (local.get $d) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $v))
+        (f64x2.promote_low_f32x4 (local.get $v)))))
+      (local.set $x (i32.add (local.get $x) (i32.const 32)))
       (br $vl)))
-    (local.set $a (f64x2.add (local.get $a) (local.get $b)))
+    (local.set $a (f64x2.add (f64x2.add (local.get $a) (local.get $b)) (f64x2.add (local.get $c) (local.get $d))))
     (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $a)) (f64x2.extract_lane 1 (local.get $a))))
     (block $sd (loop $sl
       (br_if $sd (i32.ge_u (local.get $x) (local.get $end)))

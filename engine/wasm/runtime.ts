@@ -92,6 +92,14 @@ export interface KernelExports {
     relu: number,
   ): void;
   col2im(dx: number, col: number, batch: number, colStride: number, geometry: number): void;
+  conv_output_gradient(
+    dy: number,
+    c: number,
+    batch: number,
+    filters: number,
+    size: number,
+    sums: number,
+  ): void;
 }
 
 interface WasmInstance {
