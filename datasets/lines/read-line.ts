@@ -2,12 +2,22 @@
 // probabilities, not the first cut. Dynamic programming over runs of up to K consecutive atoms:
 //   best[j] = max over k ≤ K of best[j − k] + score(atoms j−k … j−1),
 //   score   = log p(best class of the candidate, after the line's kind) + geometry prior.
-// Then the context step (neighbours in a mixed line) and the case step (small letters by geometry).
+// In a mixed line digits get the codes' prior (DIGIT_BIAS) before the search; then the context step
+// (the neighbour lean, or the kinds along the line: kind-sequence.ts) and the case step (small
+// letters by geometry).
 // Browser-safe and pure: the caller's classifier runs the one normalization and the model.
 
 import { type Box, unionBoxes } from './box';
-import { argmax, type LineKind, leanTowardsNeighbours, restrictToKind } from './context';
+import {
+  argmax,
+  DIGIT_BIAS,
+  type LineKind,
+  leanTowardsNeighbours,
+  restrictToKind,
+  weightDigits,
+} from './context';
 import { type GeometryPriorOptions, geometryPrior, lineGeometry } from './geometry-prior';
+import { kindWeights } from './kind-sequence';
 import { smallLetters, withCase } from './letter-case';
 
 /** What the search needs of an atom (StrokeAtom, ImageAtom): a key that changes with its ink, and its box. */
@@ -35,6 +45,14 @@ export interface ReadLineOptions {
   /** K: the most atoms one character may span (default MAX_MERGE). */
   readonly maxMerge?: number;
   readonly geometry?: GeometryPriorOptions;
+  /**
+   * A mixed line's kinds: the cost of a change between digit and letter along the line (kind-
+   * sequence.ts; KIND_SWITCH is the best tried), or null (the default, the better on the validation
+   * donor's codes) for the neighbour lean: each character leans to its two neighbours' shared kind.
+   */
+  readonly kindSwitch?: number | null;
+  /** A mixed line's prior for digits against letters (default DIGIT_BIAS; 1 = the model's own). */
+  readonly digitBias?: number;
 }
 
 export interface Alternative {
@@ -90,7 +108,10 @@ export function readLine<A extends LineAtom>(
           `readLine: the classifier gave ${raw.length} probabilities for ${classes.length} classes`,
         );
       }
-      const probs = restrictToKind(raw, classes, kind);
+      const probs =
+        kind === 'mixed'
+          ? weightDigits(Float64Array.from(raw), classes, options.digitBias ?? DIGIT_BIAS)
+          : restrictToKind(raw, classes, kind);
       probsOf.set(`${j - k}:${j}`, probs);
       const score =
         best[j - k] +
@@ -110,7 +131,10 @@ export function readLine<A extends LineAtom>(
   const spans: [number, number][] = [];
   for (let j = n; j > 0; j = from[j]) spans.unshift([from[j], j]);
   let probs = spans.map(([i, j]) => probsOf.get(`${i}:${j}`)!);
-  if (kind === 'mixed') {
+  const kindSwitch = options.kindSwitch ?? null;
+  if (kind === 'mixed' && kindSwitch !== null) {
+    probs = kindWeights(probs, classes, kindSwitch);
+  } else if (kind === 'mixed') {
     // Neighbours as the model read them first, so the rule cannot feed on its own output.
     const first = probs.map((p) => classes[argmax(p)]);
     probs = probs.map((p, i) => leanTowardsNeighbours(p, classes, first[i - 1], first[i + 1]));

@@ -6,6 +6,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineKind } from '../../../datasets/lines/context';
+import { withSpecialists } from '../../../datasets/lines/specialists';
 import { createFrameScheduler } from '../../canvas/frame-scheduler';
 import { DrawingCanvas } from '../../components/drawing-canvas';
 import { SegmentedChoice } from '../../components/segmented-choice';
@@ -35,7 +36,12 @@ export function LineMode() {
   const [kind, setKind] = useState<LineKind>('number');
   const line = useLineModel(kind);
   const recognizer = line.model.recognizer;
-  const live = useMemo(() => (recognizer ? new LiveLine(recognizer) : null), [recognizer]);
+  const { digits, letters } = line.specialists;
+  // A specialist that arrives later starts a fresh reader: its probabilities differ from the cache's.
+  const live = useMemo(
+    () => (recognizer ? new LiveLine(withSpecialists(recognizer, { digits, letters })) : null),
+    [recognizer, digits, letters],
+  );
   const [read, setRead] = useState<{ line: LineRead; side: number } | null>(null);
   const [corrections, setCorrections] = useState<Corrections>(() => new Map());
   const [selected, setSelected] = useState<string | null>(null);
