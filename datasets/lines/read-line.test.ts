@@ -112,6 +112,19 @@ describe('readLine', () => {
     expect(readLine(atoms, t, { classes: CLASSES, kind: 'letters', digitBias: 4 }).text).toBe('O');
   });
 
+  it('with a pattern, reads each character inside its kind, as many characters as the pattern', () => {
+    const atoms = [atom('a', 0, 50), atom('b', 80, 130), atom('c', 160, 210)];
+    const t = table({ a: { 0: 0.6, O: 0.3 }, b: { 1: 0.5, I: 0.4 }, c: { Z: 0.6, 2: 0.3 } });
+    expect(readLine(atoms, t, { classes: CLASSES }).text).toBe('01Z');
+    const r = readLine(atoms, t, { classes: CLASSES, pattern: 'AA0' });
+    expect(r.text).toBe('OI2');
+    expect(r.characters[2].alternatives.every((a) => /[0-9]/.test(a.text))).toBe(true);
+    // ? leaves the model to choose; a pattern longer than the ink is ignored.
+    expect(readLine(atoms, t, { classes: CLASSES, pattern: '?A?' }).text).toBe('0IZ');
+    expect(readLine(atoms, t, { classes: CLASSES, pattern: 'AA0A' }).text).toBe('01Z');
+    expect(() => readLine(atoms, t, { classes: CLASSES, pattern: 'AB1' })).toThrow(/pattern "AB1"/);
+  });
+
   it('shows small letters where the line shows case, following a drifting baseline', () => {
     // "Ham": a capital, then two letters whose tops sit at the x-height; the line drifts down 10 %.
     const boxes: Box[] = [

@@ -19,6 +19,7 @@ import {
 import { type GeometryPriorOptions, geometryPrior, lineGeometry } from './geometry-prior';
 import { kindWeights } from './kind-sequence';
 import { smallLetters, withCase } from './letter-case';
+import { parsePattern, patternKind, patternSpans } from './pattern';
 
 /** What the search needs of an atom (StrokeAtom, ImageAtom): a key that changes with its ink, and its box. */
 export interface LineAtom {
@@ -53,6 +54,11 @@ export interface ReadLineOptions {
   readonly kindSwitch?: number | null;
   /** A mixed line's prior for digits against letters (default DIGIT_BIAS; 1 = the model's own). */
   readonly digitBias?: number;
+  /**
+   * A mixed line's pattern, when known (pattern.ts: A letter, 0 digit, ? either): exactly that many
+   * characters, each inside its kind. Ignored when the line has fewer atoms than the pattern.
+   */
+  readonly pattern?: string;
 }
 
 export interface Alternative {
@@ -97,6 +103,7 @@ export function readLine<A extends LineAtom>(
   const best = new Float64Array(n + 1).fill(-Infinity);
   const from = new Int32Array(n + 1);
   const probsOf = new Map<string, Float64Array>();
+  const priorOf = new Map<string, number>();
   best[0] = 0;
   for (let j = 1; j <= n; j++) {
     for (let k = 1; k <= Math.min(K, j); k++) {
@@ -113,14 +120,13 @@ export function readLine<A extends LineAtom>(
           ? weightDigits(Float64Array.from(raw), classes, options.digitBias ?? DIGIT_BIAS)
           : restrictToKind(raw, classes, kind);
       probsOf.set(`${j - k}:${j}`, probs);
-      const score =
-        best[j - k] +
-        Math.log(Math.max(probs[argmax(probs)], FLOOR)) +
-        geometryPrior(
-          run.map((a) => a.box),
-          geometry,
-          options.geometry,
-        );
+      const prior = geometryPrior(
+        run.map((a) => a.box),
+        geometry,
+        options.geometry,
+      );
+      priorOf.set(`${j - k}:${j}`, prior);
+      const score = best[j - k] + Math.log(Math.max(probs[argmax(probs)], FLOOR)) + prior;
       if (score > best[j]) {
         best[j] = score;
         from[j] = j - k;
@@ -128,11 +134,23 @@ export function readLine<A extends LineAtom>(
     }
   }
 
-  const spans: [number, number][] = [];
+  let spans: [number, number][] = [];
   for (let j = n; j > 0; j = from[j]) spans.unshift([from[j], j]);
   let probs = spans.map(([i, j]) => probsOf.get(`${i}:${j}`)!);
   const kindSwitch = options.kindSwitch ?? null;
-  if (kind === 'mixed' && kindSwitch !== null) {
+  const pattern = kind === 'mixed' && options.pattern ? parsePattern(options.pattern) : null;
+  const inKind = (i: number, j: number, c: number) =>
+    restrictToKind(probsOf.get(`${i}:${j}`)!, classes, patternKind(pattern![c]));
+  const fitted =
+    pattern &&
+    patternSpans(n, pattern.length, K, (i, j, c) => {
+      const p = inKind(i, j, c);
+      return Math.log(Math.max(p[argmax(p)], FLOOR)) + priorOf.get(`${i}:${j}`)!;
+    });
+  if (fitted) {
+    spans = fitted;
+    probs = spans.map(([i, j], c) => inKind(i, j, c));
+  } else if (kind === 'mixed' && kindSwitch !== null) {
     probs = kindWeights(probs, classes, kindSwitch);
   } else if (kind === 'mixed') {
     // Neighbours as the model read them first, so the rule cannot feed on its own output.

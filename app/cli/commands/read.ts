@@ -6,6 +6,7 @@
 // each character's kind where they exist (app/model/line-reading.ts withSpecialists).
 
 import { isLineKind, type LineKind } from '../../../datasets/lines/context';
+import { parsePattern } from '../../../datasets/lines/pattern';
 import type { LineReading } from '../../../datasets/lines/read-line';
 import type { Core } from '../../core/core';
 import { createPredictor } from '../../model/engine-model';
@@ -25,7 +26,7 @@ import { printJson } from '../output';
 import { UsageError } from '../usage';
 
 const USAGE_LINE =
-  'usage: glyph-lab read <image files or folders...> [--kind number|letters|mixed] [--model <model>]';
+  'usage: glyph-lab read <image files or folders...> [--kind number|letters|mixed] [--model <model>] [--pattern AA00AAA]';
 
 /** The built-in model of a task, or null when there is none. */
 async function builtinModel(core: Core, task: LineModelTask): Promise<ModelPayload | null> {
@@ -79,6 +80,15 @@ export async function runRead(global: GlobalOptions, values: Values, rest: strin
   const kind = values.kind ?? 'mixed';
   if (!isLineKind(kind))
     throw new UsageError(`--kind: ${JSON.stringify(kind)} is not number, letters or mixed`);
+  const pattern = values.pattern;
+  if (pattern !== undefined) {
+    if (kind !== 'mixed') throw new UsageError('--pattern: only for --kind mixed');
+    try {
+      parsePattern(pattern);
+    } catch (error) {
+      throw new UsageError(`--${messageOf(error)}`);
+    }
+  }
   return withCore(global, async (core) => {
     const files = await imageFilesOf(rest);
     if (files.length === 0) throw new Error('no image files found');
@@ -88,7 +98,7 @@ export async function runRead(global: GlobalOptions, values: Values, rest: strin
     for (const file of files) {
       let reading: LineReading;
       try {
-        reading = await readLineFile(file, model, { kind });
+        reading = await readLineFile(file, model, { kind, pattern });
       } catch (error) {
         failed++;
         if (global.json) printJson({ file, error: messageOf(error) });
