@@ -9,15 +9,19 @@
 // touching) by more than the margin; ties keep what was there. The tight lines are a guard, not the
 // measure: their image-path errors are large enough to decide every choice alone. Probabilities are
 // cached per candidate, so a setting that changes no cut costs no forward pass. Prints; writes nothing.
+// The context settings (docs/experiments/2026-12-05-line-specialists.md) are swept too: `context.
+// specialists` (w of datasets/lines/specialists.ts: the Digits and Letters models inside the kind of
+// a code's character; 0 = the Characters model alone) and `context.kindSwitch` (kind-sequence.ts's
+// switch cost; −1 = the older neighbour lean). `--only context` sweeps those alone.
 //
 //   npx tsx bench/line-tuning.ts [--lines 300] [--seed 5] [--margin 0.001] [--donors ibm]
-//       [--sets numbers,words,codes] (codes need models/characters) [--from defaults|previous]
-//       [--digits-model <dir>] [--letters-model <dir>] [--characters-model <dir>]
+//       [--sets numbers,words,codes] (codes need models/characters) [--from defaults|previous|no-specialists]
+//       [--digits-model <dir>] [--letters-model <dir>] [--characters-model <dir>] [--only <group,...>]
 
 import type { LineModel, LineModelTask } from '../app/model/line-reading';
 import { loadUnipen } from '../datasets/handwriting/unipen';
 import { TEST_DONORS, VALIDATION_DONORS } from '../datasets/handwriting/writers';
-import type { LineKind } from '../datasets/lines/context';
+import { DIGIT_BIAS, type LineKind } from '../datasets/lines/context';
 import { type DrawnLine, drawLine } from '../datasets/lines/draw-line';
 import { GEOMETRY_PRIOR_DEFAULTS, type GeometryPriorOptions } from '../datasets/lines/geometry-prior';
 import { type LineSet, lineText } from '../datasets/lines/line-texts';
@@ -34,6 +38,7 @@ import {
   segmentStrokes,
   strokesOfAtoms,
 } from '../datasets/lines/segment-strokes';
+import { combineSpecialists, SPECIALIST_WEIGHT } from '../datasets/lines/specialists';
 import { type WriterLine, writerLines } from '../datasets/lines/writer-lines';
 import { normalizeImage, normalizeStrokes, type Stroke, strokesFromPairs } from '../datasets/normalize';
 import { builtInDir, loadLineModel } from './line-models';
@@ -49,6 +54,8 @@ interface Settings {
   geometry: Required<GeometryPriorOptions>;
   strokes: Required<Omit<SegmentStrokesOptions, 'lineHeight'>>;
   image: Required<SegmentImageOptions>;
+  /** specialists: w (0 = off); kindSwitch: the switch cost, −1 for the neighbour lean. */
+  context: { specialists: number; digitBias: number; kindSwitch: number };
 }
 
 const DEFAULTS: Settings = {
@@ -56,6 +63,7 @@ const DEFAULTS: Settings = {
   geometry: { ...GEOMETRY_PRIOR_DEFAULTS },
   strokes: { ...SEGMENT_STROKES_DEFAULTS },
   image: { ...SEGMENT_IMAGE_DEFAULTS },
+  context: { specialists: SPECIALIST_WEIGHT, digitBias: DIGIT_BIAS, kindSwitch: -1 },
 };
 
 /** The settings before this sweep (2026-12-05), once tried on the held-out writers: `--from previous`. */
@@ -63,6 +71,7 @@ const PREVIOUS: Settings = {
   ...DEFAULTS,
   geometry: { ...DEFAULTS.geometry, maxAspect: 1, gapWeight: 6, gapCost: 2 },
   image: { ...DEFAULTS.image, contain: 0.6 },
+  context: { specialists: 0, digitBias: 1, kindSwitch: -1 },
 };
 
 /** The settings swept, with the values tried: [group, key, values]. */
@@ -78,17 +87,23 @@ const SWEEP: [keyof Settings | 'maxMerge', string, number[]][] = [
   ['strokes', 'contain', [0.5, 0.6, 0.7]],
   ['image', 'contain', [0.4, 0.5, 0.6, 0.7, 0.8]],
   ['image', 'splitWidth', [1.2, 1.5, 2]],
+  ['context', 'specialists', [0, 0.25, 0.5, 0.75, 1]],
+  ['context', 'digitBias', [1, 1.5, 2, 3, 4]],
+  ['context', 'kindSwitch', [-1, 0, 0.5, 1, 2, 3, 5]], // KIND_SWITCH is the best of these
+  // Again with the kinds settled: the specialists' weight and the prior interact with them.
+  ['context', 'specialists', [0, 0.25, 0.5, 1]],
+  ['context', 'digitBias', [1, 1.5, 2, 3, 4]],
 ];
 
 function withValue(s: Settings, group: string, key: string, v: number): Settings {
   if (group === 'maxMerge') return { ...s, maxMerge: v };
-  const g = group as 'geometry' | 'strokes' | 'image';
+  const g = group as 'geometry' | 'strokes' | 'image' | 'context';
   return { ...s, [g]: { ...s[g], [key]: v } };
 }
 
 function settingOf(s: Settings, group: string, key: string): number {
   if (group === 'maxMerge') return s.maxMerge;
-  return (s[group as 'geometry' | 'strokes' | 'image'] as Record<string, number>)[key];
+  return (s[group as 'geometry' | 'strokes' | 'image' | 'context'] as Record<string, number>)[key];
 }
 
 interface TuningLine {
@@ -103,16 +118,33 @@ interface Group {
   readonly name: string;
   readonly kind: LineKind;
   readonly model: LineModel;
+  /** The Digits and Letters models, read inside the kind of a code's characters. */
+  readonly specialists: readonly LineModel[];
   readonly lines: TuningLine[];
   /** Whether the choice is made on it (the bench's spacing); the tight lines are a check only. */
   readonly pick: boolean;
 }
 
-function cached<A extends LineAtom>(t: TuningLine, f: (c: Candidate<A>) => ArrayLike<number>) {
-  return (c: Candidate<A>) => {
-    let p = t.cache.get(c.key);
-    if (!p) t.cache.set(c.key, (p = Float32Array.from(f(c))));
+/** Each model's probabilities for a candidate, cached per model; combined under the settings. */
+function cached<A extends LineAtom>(
+  t: TuningLine,
+  g: Group,
+  s: Settings,
+  input: (c: Candidate<A>) => Float32Array,
+) {
+  const of = (model: LineModel, name: string, c: Candidate<A>, x: () => Float32Array) => {
+    const key = `${name}:${c.key}`;
+    let p = t.cache.get(key);
+    if (!p) t.cache.set(key, (p = Float32Array.from(model.predict(x()))));
     return p;
+  };
+  return (c: Candidate<A>) => {
+    let x: Float32Array | undefined;
+    const once = () => (x ??= input(c));
+    const own = of(g.model, 'own', c, once);
+    if (s.context.specialists === 0 || g.specialists.length === 0) return own;
+    const readings = g.specialists.map((m, i) => ({ classes: m.classes, probs: of(m, `s${i}`, c, once) }));
+    return combineSpecialists(own, g.model.classes, readings, s.context.specialists);
   };
 }
 
@@ -123,17 +155,24 @@ function score(g: Group, s: Settings): [number, number] {
   let imageEdits = 0;
   const fold = (x: string) => (g.kind === 'letters' ? x.toLowerCase() : x);
   for (const t of g.lines) {
-    const options = { classes: g.model.classes, kind: g.kind, maxMerge: s.maxMerge, geometry: s.geometry };
+    const options = {
+      classes: g.model.classes,
+      kind: g.kind,
+      maxMerge: s.maxMerge,
+      geometry: s.geometry,
+      kindSwitch: s.context.kindSwitch < 0 ? null : s.context.kindSwitch,
+      digitBias: s.context.digitBias,
+    };
     const a = readLine(
       segmentStrokes(t.strokes, s.strokes),
-      cached(t, (c) => g.model.predict(normalizeStrokes(strokesOfAtoms(t.strokes, c.atoms)))),
+      cached(t, g, s, (c) => normalizeStrokes(strokesOfAtoms(t.strokes, c.atoms))),
       options,
     );
     const b = readLine(
       segmentImage(t.drawn.image, t.drawn.width, t.drawn.height, s.image),
-      cached(t, (c) => {
+      cached(t, g, s, (c) => {
         const crop = imageOfAtoms(c.atoms);
-        return g.model.predict(normalizeImage(crop.image, crop.width, crop.height));
+        return normalizeImage(crop.image, crop.width, crop.height);
       }),
       options,
     );
@@ -173,12 +212,21 @@ function main(): void {
       console.log(`${set}: no ${task} model; left out`);
       continue;
     }
+    // Specialists for the Characters model only: the single-task models read their own kind already.
+    const specialists =
+      task === 'characters'
+        ? (['digits', 'letters'] as const).flatMap((t) => {
+            const m = loadLineModel(option(`${t}-model`) ?? builtInDir(t));
+            return m ? [m] : [];
+          })
+        : [];
     for (const [i, [spacing, gap, pick]] of spacings.entries()) {
       const lines = writerLines(samples, donors, (rng) => lineText(set, rng), n, seed + i, { gap });
       groups.push({
         name: `${set} (${spacing})`,
         kind,
         model,
+        specialists,
         pick,
         lines: lines.map((line) => ({
           line,
@@ -201,15 +249,23 @@ function main(): void {
   const header = `| setting | value | mean CER (chosen on) | tight (guard) | ${groups.map((g) => `${g.name} strokes / image`).join(' | ')} |`;
   console.log(`\n${header}\n|${'---|'.repeat(4 + groups.length)}`);
   const from = option('from') ?? 'defaults';
-  if (from !== 'defaults' && from !== 'previous') throw new Error('--from: defaults or previous');
-  let best = from === 'previous' ? PREVIOUS : DEFAULTS;
+  const starts: Record<string, Settings> = {
+    defaults: DEFAULTS,
+    previous: PREVIOUS,
+    // The shipped segmentation with the context of before the specialists study.
+    'no-specialists': { ...DEFAULTS, context: { specialists: 0, digitBias: 1, kindSwitch: -1 } },
+  };
+  if (!starts[from]) throw new Error(`--from: ${Object.keys(starts).join(', ')}`);
+  let best = starts[from];
   let bestScore = objective(best);
   const row = (name: string, v: string, o: ReturnType<typeof objective>, mark = '') =>
     console.log(
       `| ${name} | ${v}${mark} | ${pct(o.mean)} | ${pct(o.check)} | ${o.per.map(([x, y]) => `${pct(x)} / ${pct(y)}`).join(' | ')} |`,
     );
   row(from, '–', bestScore);
+  const only = option('only')?.split(',');
   for (const [group, key, values] of SWEEP) {
+    if (only && !only.includes(group)) continue;
     const name = group === 'maxMerge' ? 'maxMerge' : `${group}.${key}`;
     const current = settingOf(best, group, key);
     let chosen = current;

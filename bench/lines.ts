@@ -6,7 +6,10 @@
 // `glyph-lab read`'s own function (app/cli/line-image.ts: PNG decoded, ink, connected components);
 // segmentation alone (found boxes matched one to one to the true characters, IoU ≥ 0.5); the time to
 // re-read a 10-character line after each stroke while it is written (LineReader); and the real CLI on
-// a few PNG files. Writes section `lines` of docs/benchmarks.md (a run with the defaults only).
+// a few PNG files; codes once more with each line's pattern given (`--pattern`, a row of its own:
+// it never replaces the figure without). Writes section `lines` of docs/benchmarks.md (a run with the defaults only). The
+// Characters model reads with the Digits and Letters models inside each character's kind
+// (withSpecialists), as `glyph-lab read` and Line mode do: up to three forward passes per candidate.
 //
 //   npx tsx bench/lines.ts [--lines 200] [--latency-lines 20] [--cli-files 5] [--seed 19]
 //       [--digits-model models/digits] [--letters-model models/letters]
@@ -18,13 +21,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readLineFile } from '../app/cli/line-image';
-import { type LineModelTask, readLineStrokes, strokeClassifier } from '../app/model/line-reading';
+import {
+  type LineModelTask,
+  readLineStrokes,
+  strokeClassifier,
+  withSpecialists,
+} from '../app/model/line-reading';
 import { argmax, type LineKind, restrictToKind } from '../datasets/lines/context';
 import { drawLine } from '../datasets/lines/draw-line';
 import { heldOutLines, loadHeldOutUnipen, TEST_DONORS } from '../datasets/lines/held-out-lines';
 import { linePng } from '../datasets/lines/line-png';
 import { LineReader } from '../datasets/lines/line-reader';
 import { codeText, type LineSet, numberText, PLATE_PATTERNS, WORDS } from '../datasets/lines/line-texts';
+import { patternKind } from '../datasets/lines/pattern';
 import { type StrokeAtom, segmentStrokes } from '../datasets/lines/segment-strokes';
 import { writerLines } from '../datasets/lines/writer-lines';
 import { normalizeStrokes, strokesFromPairs } from '../datasets/normalize';
@@ -52,6 +61,8 @@ interface Run {
   readonly set: LineSet;
   readonly task: LineModelTask;
   readonly kind: LineKind;
+  /** Read with each line's pattern given (`--pattern`: A a letter, 0 a digit), a separate row. */
+  readonly pattern?: boolean;
 }
 
 /** Numbers and words with their own models (what `glyph-lab read` uses by default) and with Characters too. */
@@ -59,6 +70,7 @@ const RUNS: readonly Run[] = [
   { set: 'numbers', task: 'digits', kind: 'number' },
   { set: 'numbers', task: 'characters', kind: 'number' },
   { set: 'codes', task: 'characters', kind: 'mixed' },
+  { set: 'codes', task: 'characters', kind: 'mixed', pattern: true },
   { set: 'words', task: 'letters', kind: 'letters' },
   { set: 'words', task: 'characters', kind: 'letters' },
 ];
@@ -68,6 +80,9 @@ const SET_NAMES: Record<LineSet, string> = {
   codes: `plates (${PLATE_PATTERNS.join(', ')})`,
   words: `words (${WORDS.length}, 3–5 letters)`,
 };
+
+/** The pattern of a code as the person would give it: A for each letter, 0 for each digit. */
+const patternOf = (text: string) => text.replace(/[A-Z]/g, 'A').replace(/[0-9]/g, '0');
 
 /** Small letters without ascenders: the ones whose height shows their case (letter-case.ts). */
 const X_HEIGHT = 'acemnorsuvwxzgpqy';
@@ -107,15 +122,16 @@ async function measure(
     for (let c = 0; c < l.boxes.length; c++) {
       const own = atoms.filter((a) => a.strokes.some((s) => l.owner[s] === c));
       if (own.length === 1 && own[0].strokes.every((s) => l.owner[s] === c)) atomsWhole++;
-      // Under the line's kind, as the search reads it (a number's 0 is never O).
+      // Under the line's kind, as the search reads it (a number's 0 is never O), or the pattern's.
       const p = restrictToKind(
         model.predict(normalizeStrokes(line.filter((_, s) => l.owner[s] === c))),
         model.classes,
-        run.kind,
+        run.pattern ? patternKind(patternOf(l.text)[c]) : run.kind,
       );
       if (model.classes[argmax(p)].toLowerCase() === l.text[c].toLowerCase()) alone++;
     }
-    const r = readLineStrokes(line, model, { kind: run.kind });
+    const pattern = run.pattern ? patternOf(l.text) : undefined;
+    const r = readLineStrokes(line, model, { kind: run.kind, pattern });
     if (run.set === 'words' && r.text.toLowerCase() === l.text) {
       for (let c = 0; c < l.text.length; c++) {
         if (!X_HEIGHT.includes(l.text[c])) continue;
@@ -139,7 +155,8 @@ async function measure(
   const t1 = performance.now();
   for (const l of lines) {
     const drawn = drawLine(l);
-    const r = await readLineFile(await linePng(drawn), model, { kind: run.kind });
+    const pattern = run.pattern ? patternOf(l.text) : undefined;
+    const r = await readLineFile(await linePng(drawn), model, { kind: run.kind, pattern });
     image.add(
       r.text,
       l.text,
@@ -257,6 +274,12 @@ async function main(): Promise<void> {
   const models = new Map<LineModelTask, BenchLineModel | null>(
     (Object.keys(dirs) as LineModelTask[]).map((t) => [t, loadLineModel(dirs[t])]),
   );
+  // The Characters model with its specialists: how every reader of lines uses it.
+  const characters = models.get('characters');
+  const specialists = { digits: models.get('digits'), letters: models.get('letters') };
+  const passes = 1 + [specialists.digits, specialists.letters].filter(Boolean).length;
+  if (characters)
+    models.set('characters', { ...withSpecialists(characters, specialists), dir: characters.dir });
   const results: Result[] = [];
   const latencies: string[] = [];
   const cli: string[] = [];
@@ -272,16 +295,18 @@ async function main(): Promise<void> {
     const r = await measure(run, model, lines);
     results.push(r);
     console.log(
-      `${SET_NAMES[run.set]}, ${run.task} model, kind ${run.kind}: strokes exact ${pct(r.strokes.exactRate)} CER ${pct(r.strokes.cer)}; ` +
+      `${SET_NAMES[run.set]}, ${run.task} model, kind ${run.kind}${run.pattern ? ', pattern given' : ''}: strokes exact ${pct(r.strokes.exactRate)} CER ${pct(r.strokes.cer)}; ` +
         `image exact ${pct(r.image.exactRate)} CER ${pct(r.image.cer)}; boxes ${pct(r.strokes.boxRate)} / ${pct(r.image.boxRate)}; ` +
         `${r.msPerLine.strokes.toFixed(1)} / ${r.msPerLine.image.toFixed(1)} ms per line`,
     );
     // The Draw screen's cases: numbers with the digits model, codes with Characters.
+    if (run.pattern) continue; // its latency and CLI runs are the row above's
     if (latencyLines > 0 && (run.set === 'codes' || (run.set === 'numbers' && run.task === 'digits'))) {
       const l = latency(run, model, samples, latencyLines, seed + 1);
       const what = run.set === 'numbers' ? '10-digit numbers' : '10-character codes (0–9, A–Z)';
+      const perCandidate = run.task === 'characters' ? passes : 1;
       latencies.push(
-        `| ${what} | ${run.task} | ${l.reads} | ${l.p50.toFixed(2)} ms | ${l.p95.toFixed(2)} ms | ${l.perRead.toFixed(1)} |`,
+        `| ${what} | ${run.task}${perCandidate > 1 ? ' (with digits and letters inside the kind)' : ''} | ${l.reads} | ${l.p50.toFixed(2)} ms | ${l.p95.toFixed(2)} ms | ${l.perRead.toFixed(1)} | ${(l.perRead * perCandidate).toFixed(1)} |`,
       );
       console.log(`  re-reading ${what} after each stroke: ${latencies.at(-1)}`);
     }
@@ -300,12 +325,12 @@ async function main(): Promise<void> {
     '|---|---|---:|---|---|---|---:|',
     ...results.map(
       (r) =>
-        `| ${SET_NAMES[r.run.set]} | ${r.run.task}, ${r.run.kind} | ${r.strokes.lines} | **${pct(r.strokes.exactRate)}** / ${pct(r.strokes.cer)} | ` +
+        `| ${SET_NAMES[r.run.set]} | ${r.run.task}, ${r.run.kind}${r.run.pattern ? ', `--pattern` given (A letter, 0 digit)' : ''} | ${r.strokes.lines} | **${pct(r.strokes.exactRate)}** / ${pct(r.strokes.cer)} | ` +
         `**${pct(r.image.exactRate)}** / ${pct(r.image.cer)} | ${pct(r.strokes.boxRate)} / ${pct(r.image.boxRate)} | ${pct(r.alone / Math.max(1, r.strokes.characters))} |`,
     ),
   ];
   const numbers = results.find((r) => r.run.set === 'numbers' && r.run.task === 'digits');
-  const codes = results.find((r) => r.run.set === 'codes');
+  const codes = results.find((r) => r.run.set === 'codes' && !r.run.pattern);
   const targets = [
     numbers
       ? `5-digit numbers read exactly ≥ 95 %: ${pct(numbers.strokes.exactRate)} from strokes (${numbers.strokes.exactRate >= 0.95 ? 'met' : 'not met'}), ${pct(numbers.image.exactRate)} as images (${numbers.image.exactRate >= 0.95 ? 'met' : 'not met'})`
@@ -315,7 +340,7 @@ async function main(): Promise<void> {
       : 'codes: not measured (no Characters model)',
   ];
   const atoms = results
-    .filter((r) => r.run.task !== 'characters' || r.run.set === 'codes')
+    .filter((r) => !r.run.pattern && (r.run.task !== 'characters' || r.run.set === 'codes'))
     .map((r) => `${SET_NAMES[r.run.set]} ${pct(r.atomsWhole / Math.max(1, r.strokes.characters))}`);
   const body = [
     `Held-out writers (UNIPEN donors ${TEST_DONORS.join(', ')}), ${n} lines per set, seed ${seed}; a line is one writer's real characters, ` +
@@ -336,8 +361,8 @@ async function main(): Promise<void> {
           `${r.small.letters} small letters without ascenders (${X_HEIGHT}) are shown small; letters with ascenders keep the capital form.`,
       ),
     '',
-    '| re-reading while writing, after each stroke | model | reads | p50 | p95 | characters classified per read |',
-    '|---|---|---:|---:|---:|---:|',
+    '| re-reading while writing, after each stroke | model | reads | p50 | p95 | characters classified per read | forward passes per read |',
+    '|---|---|---:|---:|---:|---:|---:|',
     ...latencies,
     '',
     `\`glyph-lab read --json\` run as a process on the first ${cliFiles} lines of each set as PNG files: ${cli.join('; ')}.`,

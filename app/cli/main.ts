@@ -44,6 +44,7 @@ const OPTIONS = {
   recipe: { type: 'string' },
   builtin: { type: 'boolean' },
   kind: { type: 'string' },
+  pattern: { type: 'string' },
 } as const;
 
 export type Values = ReturnType<typeof parse>['values'];

@@ -84,6 +84,15 @@ describe('glyph-lab read', () => {
     expect(r.stdout).toBe(TEXTS.map((t, i) => `${path.join(lineDir, `line-${i}.png`)}\t${t}\n`).join(''));
   });
 
+  it('--pattern: a mixed line read as exactly the pattern, each character inside its kind', async () => {
+    const file = path.join(lineDir, 'line-0.png');
+    const r = await cli('read', file, '--kind', 'mixed', '--pattern', 'A0000');
+    expect(r.code, r.stderr).toBe(0);
+    const text = r.stdout.trim().split('\t')[1];
+    expect(text).toMatch(/^[A-Z][0-9]{4}$/);
+    expect(text.slice(1)).toBe(TEXTS[0].slice(1));
+  });
+
   it('--json: one object per image with each character, its alternatives and its box', async () => {
     const file = path.join(lineDir, 'line-1.png');
     const r = await cli('read', file, '--kind', 'number', '--json');
@@ -142,6 +151,10 @@ describe('glyph-lab read', () => {
     const kind = await cli('read', file, '--kind', 'plates');
     expect(kind.code).toBe(2);
     expect(kind.stderr.split('\n')[0]).toMatch(/--kind: "plates"/);
+    const pattern = await cli('read', file, '--pattern', 'AB12');
+    expect(pattern.code).toBe(2);
+    expect(pattern.stderr.split('\n')[0]).toMatch(/--pattern "AB12": use A for a letter/);
+    expect((await cli('read', file, '--kind', 'number', '--pattern', '00000')).code).toBe(2);
     expect((await cli('read')).code).toBe(2);
     const nothing = await cli('read', path.join(tmp.dir, 'no-such-file.png'));
     expect(nothing.code).toBe(1);

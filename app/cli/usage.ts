@@ -25,6 +25,7 @@ Usage:
   glyph-lab evaluate <model> [--dataset <id>]
   glyph-lab predict <image files or folders...> [--model <model>] [--dataset mnist] [--top 3]
   glyph-lab read <image files or folders...> [--kind number|letters|mixed] [--model <model>]
+      [--pattern AA00AAA]
   glyph-lab export <model> --out <path> [--format native|onnx]
   glyph-lab import <model folder or model.json>
   glyph-lab inspect <model> <image> [--target <class>]
@@ -39,6 +40,7 @@ Usage:
   per line. --kind number reads digits only, letters letters only, mixed (default) both, the
   neighbours deciding 0/O, 1/I, 2/Z, 5/S, 8/B. Without --model: the built-in Digits model for
   numbers, Letters for words, Characters for mixed lines (Characters where the other is missing).
+  --pattern (mixed lines): A a letter, 0 a digit, ? either; exactly that many characters are read.
   The classic preset (sigmoid units, squared error, plain SGD) trains until the validation error stops
   improving; --epochs is then an upper bound.
   train --recipe <id> runs a built-in recipe (models/<id>/recipe.json: data mix, network, training,

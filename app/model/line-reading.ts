@@ -26,6 +26,8 @@ import {
 } from '../../datasets/lines/segment-strokes';
 import { normalizeImage, normalizeStrokes, type Stroke } from '../../datasets/normalize';
 
+export { withSpecialists } from '../../datasets/lines/specialists';
+
 /** A classifier of single characters: the normalized [784] input → one probability per class. */
 export interface LineModel {
   readonly classes: readonly string[];

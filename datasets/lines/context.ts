@@ -17,6 +17,14 @@ export const AMBIGUOUS_PAIRS: readonly (readonly [string, string])[] = [
   ['8', 'B'],
 ];
 
+/**
+ * How much more likely a character of a mixed code is a digit than the Characters model says. The
+ * model was trained on every class equally often (10 digits against 26 letters), but a code is about
+ * half digits; its digit-or-letter calls lean to letters (0 read O). Chosen on the validation donor's
+ * lines (bench/line-tuning.ts).
+ */
+export const DIGIT_BIAS = 1.5;
+
 /** How much more weight the neighbours' kind gets in a mixed line (a likelihood ratio). */
 export const NEIGHBOUR_LEAN = 4;
 
@@ -39,6 +47,19 @@ export function restrictToKind(
   let sum = 0;
   for (let k = 0; k < out.length; k++) {
     if (!allowed(classes[k])) out[k] = 0;
+    sum += out[k];
+  }
+  if (sum > 0) for (let k = 0; k < out.length; k++) out[k] /= sum;
+  return out;
+}
+
+/** The digits' probabilities × `factor`, renormalized (a fresh array; the input when factor is 1). */
+export function weightDigits(probs: Float64Array, classes: readonly string[], factor: number): Float64Array {
+  if (factor === 1) return probs;
+  const out = Float64Array.from(probs);
+  let sum = 0;
+  for (let k = 0; k < out.length; k++) {
+    if (isDigit(classes[k])) out[k] *= factor;
     sum += out[k];
   }
   if (sum > 0) for (let k = 0; k < out.length; k++) out[k] /= sum;

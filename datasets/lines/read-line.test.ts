@@ -33,8 +33,11 @@ describe('readLine', () => {
   it('merges atoms when the model reads them better together (the search, not the first cut)', () => {
     // A 4 written as two strokes that do not touch: apart they read as a weak 1 and a weak 7.
     const atoms = [atom('a', 0, 35), atom('b', 30, 60), atom('c', 110, 160)];
+    // (The model's probabilities as they are: the context of a mixed line is tested below.)
     const r = readLine(atoms, table({ a: { 1: 0.4 }, b: { 7: 0.4 }, 'a|b': { 4: 0.95 }, c: { 3: 0.9 } }), {
       classes: CLASSES,
+      kindSwitch: 0,
+      digitBias: 1,
     });
     expect(r.text).toBe('43');
     expect(r.characters[0].box).toEqual({ x0: 0, x1: 60, y0: 0, y1: 100 });
@@ -52,7 +55,10 @@ describe('readLine', () => {
   });
 
   it('gives the top three readings, best first, with their probabilities', () => {
-    const r = readLine([atom('a', 0, 50)], table({ a: { 7: 0.7, 1: 0.2, T: 0.05 } }), { classes: CLASSES });
+    const r = readLine([atom('a', 0, 50)], table({ a: { 7: 0.7, 1: 0.2, T: 0.05 } }), {
+      classes: CLASSES,
+      digitBias: 1,
+    });
     expect(r.characters[0].alternatives.map((a) => a.text)).toEqual(['7', '1', 'T']);
     expect(r.characters[0].alternatives[1].probability).toBeCloseTo(0.2);
   });
@@ -68,17 +74,55 @@ describe('readLine', () => {
     expect(r.characters[0].confidence).toBeCloseTo(0.3 / (0.3 + (25 * 0.1) / 34));
   });
 
-  it('in a mixed code, leans an ambiguous character towards the kind of both its neighbours', () => {
+  it('with the older rule (kindSwitch null), leans an ambiguous character towards its two neighbours’ kind', () => {
     const atoms = [atom('a', 0, 50), atom('b', 80, 130), atom('c', 160, 210)];
+    const lean = { classes: CLASSES, kindSwitch: null, digitBias: 1 };
     const digits = table({ a: { 3: 0.9 }, b: { O: 0.55, 0: 0.4 }, c: { 7: 0.9 } });
-    expect(readLine(atoms, digits, { classes: CLASSES }).text).toBe('307');
+    expect(readLine(atoms, digits, lean).text).toBe('307');
     const letters = table({ a: { A: 0.9 }, b: { 5: 0.55, S: 0.4 }, c: { K: 0.9 } });
-    expect(readLine(atoms, letters, { classes: CLASSES }).text).toBe('ASK');
+    expect(readLine(atoms, letters, lean).text).toBe('ASK');
     // One neighbour is not enough: the model decides.
-    expect(readLine(atoms.slice(0, 2), digits, { classes: CLASSES }).text).toBe('3O');
+    expect(readLine(atoms.slice(0, 2), digits, lean).text).toBe('3O');
     // A confident reading stays.
     const sure = table({ a: { 3: 0.9 }, b: { O: 0.95, 0: 0.04 }, c: { 7: 0.9 } });
-    expect(readLine(atoms, sure, { classes: CLASSES }).text).toBe('3O7');
+    expect(readLine(atoms, sure, lean).text).toBe('3O7');
+  });
+
+  it('in a mixed code, decides the kinds along the line: a run of digits keeps an ambiguous one', () => {
+    const atoms = [atom('a', 0, 50), atom('b', 80, 130), atom('c', 160, 210), atom('d', 240, 290)];
+    // "A123": the third reads Z a little more than 2, but it stands inside a run of digits.
+    const t = table({ a: { A: 0.9 }, b: { 1: 0.9 }, c: { Z: 0.5, 2: 0.42 }, d: { 3: 0.9 } });
+    const r = readLine(atoms, t, { classes: CLASSES, kindSwitch: 1, digitBias: 1 });
+    expect(r.text).toBe('A123');
+    // Soft: Z stays the second reading, to correct to.
+    expect(r.characters[2].alternatives[1].text).toBe('Z');
+    // Without a cost for switching, the model's own reading.
+    expect(readLine(atoms, t, { classes: CLASSES, kindSwitch: 0, digitBias: 1 }).text).toBe('A1Z3');
+  });
+
+  it('in a mixed code, weights digits by the prior for codes (digitBias)', () => {
+    const atoms = [atom('a', 0, 50)];
+    const t = table({ a: { O: 0.45, 0: 0.3 } });
+    const lean = { classes: CLASSES, kindSwitch: null };
+    expect(readLine(atoms, t, { ...lean, digitBias: 1 }).text).toBe('O');
+    const r = readLine(atoms, t, { ...lean, digitBias: 2 });
+    expect(r.text).toBe('0');
+    expect(r.characters[0].alternatives[1].text).toBe('O');
+    // Never in a line of one kind.
+    expect(readLine(atoms, t, { classes: CLASSES, kind: 'letters', digitBias: 4 }).text).toBe('O');
+  });
+
+  it('with a pattern, reads each character inside its kind, as many characters as the pattern', () => {
+    const atoms = [atom('a', 0, 50), atom('b', 80, 130), atom('c', 160, 210)];
+    const t = table({ a: { 0: 0.6, O: 0.3 }, b: { 1: 0.5, I: 0.4 }, c: { Z: 0.6, 2: 0.3 } });
+    expect(readLine(atoms, t, { classes: CLASSES }).text).toBe('01Z');
+    const r = readLine(atoms, t, { classes: CLASSES, pattern: 'AA0' });
+    expect(r.text).toBe('OI2');
+    expect(r.characters[2].alternatives.every((a) => /[0-9]/.test(a.text))).toBe(true);
+    // ? leaves the model to choose; a pattern longer than the ink is ignored.
+    expect(readLine(atoms, t, { classes: CLASSES, pattern: '?A?' }).text).toBe('0IZ');
+    expect(readLine(atoms, t, { classes: CLASSES, pattern: 'AA0A' }).text).toBe('01Z');
+    expect(() => readLine(atoms, t, { classes: CLASSES, pattern: 'AB1' })).toThrow(/pattern "AB1"/);
   });
 
   it('shows small letters where the line shows case, following a drifting baseline', () => {

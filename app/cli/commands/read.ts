@@ -1,13 +1,21 @@
 // `glyph-lab read <images or folders>`: each image is a line of handwriting (a number, a code, a
 // word); it is cut into characters and read (app/cli/line-image.ts). Without --json one line per
 // image, the file and the text, tab-separated; with --json one JSON line per image with each
-// character's confidence, its three most probable readings and its box in pixels.
+// character's confidence, its three most probable readings and its box in pixels. A model that knows
+// digits and letters (the Characters model) reads with the built-in Digits and Letters models inside
+// each character's kind where they exist (app/model/line-reading.ts withSpecialists).
 
 import { isLineKind, type LineKind } from '../../../datasets/lines/context';
+import { parsePattern } from '../../../datasets/lines/pattern';
 import type { LineReading } from '../../../datasets/lines/read-line';
 import type { Core } from '../../core/core';
 import { createPredictor } from '../../model/engine-model';
-import { LINE_MODEL_TASKS, type LineModel } from '../../model/line-reading';
+import {
+  LINE_MODEL_TASKS,
+  type LineModel,
+  type LineModelTask,
+  withSpecialists,
+} from '../../model/line-reading';
 import { messageOf } from '../../shared/errors';
 import type { ModelPayload } from '../../shared/types';
 import { type GlobalOptions, resolveModel, withCore } from '../context';
@@ -18,16 +26,39 @@ import { printJson } from '../output';
 import { UsageError } from '../usage';
 
 const USAGE_LINE =
-  'usage: glyph-lab read <image files or folders...> [--kind number|letters|mixed] [--model <model>]';
+  'usage: glyph-lab read <image files or folders...> [--kind number|letters|mixed] [--model <model>] [--pattern AA00AAA]';
+
+/** The built-in model of a task, or null when there is none. */
+async function builtinModel(core: Core, task: LineModelTask): Promise<ModelPayload | null> {
+  const builtins = (await core.handlers['models:list'](undefined)).filter((m) => m.builtin);
+  const found = builtins.find((m) => m.task === task);
+  return found ? core.handlers['models:get']({ id: found.id }) : null;
+}
 
 /** The built-in model for a kind of line (LINE_MODEL_TASKS: the first task that has one). */
 async function defaultModel(core: Core, kind: LineKind): Promise<ModelPayload> {
-  const builtins = (await core.handlers['models:list'](undefined)).filter((m) => m.builtin);
   for (const task of LINE_MODEL_TASKS[kind]) {
-    const found = builtins.find((m) => m.task === task);
-    if (found) return core.handlers['models:get']({ id: found.id });
+    const found = await builtinModel(core, task);
+    if (found) return found;
   }
   throw new Error(`no built-in ${LINE_MODEL_TASKS[kind].join(' or ')} model for ${kind} lines: pass --model`);
+}
+
+const lineModelOf = (payload: ModelPayload): LineModel => ({
+  classes: payload.summary.classes,
+  predict: createPredictor(payload),
+});
+
+/** The model, with the built-in Digits and Letters models inside the kind when it knows both kinds. */
+async function readingModel(core: Core, payload: ModelPayload): Promise<LineModel> {
+  const model = lineModelOf(payload);
+  const knows = (test: RegExp) => model.classes.some((c) => test.test(c));
+  if (!knows(/^[0-9]$/) || !knows(/^[A-Za-z]$/)) return model;
+  const [digits, letters] = await Promise.all([builtinModel(core, 'digits'), builtinModel(core, 'letters')]);
+  return withSpecialists(model, {
+    digits: digits && lineModelOf(digits),
+    letters: letters && lineModelOf(letters),
+  });
 }
 
 /** The JSON line of one image: boxes are pixel edges (columns x0 … x1 − 1, rows y0 … y1 − 1). */
@@ -49,16 +80,25 @@ export async function runRead(global: GlobalOptions, values: Values, rest: strin
   const kind = values.kind ?? 'mixed';
   if (!isLineKind(kind))
     throw new UsageError(`--kind: ${JSON.stringify(kind)} is not number, letters or mixed`);
+  const pattern = values.pattern;
+  if (pattern !== undefined) {
+    if (kind !== 'mixed') throw new UsageError('--pattern: only for --kind mixed');
+    try {
+      parsePattern(pattern);
+    } catch (error) {
+      throw new UsageError(`--${messageOf(error)}`);
+    }
+  }
   return withCore(global, async (core) => {
     const files = await imageFilesOf(rest);
     if (files.length === 0) throw new Error('no image files found');
     const payload = values.model ? await resolveModel(core, values.model) : await defaultModel(core, kind);
-    const model: LineModel = { classes: payload.summary.classes, predict: createPredictor(payload) };
+    const model = await readingModel(core, payload);
     let failed = 0;
     for (const file of files) {
       let reading: LineReading;
       try {
-        reading = await readLineFile(file, model, { kind });
+        reading = await readLineFile(file, model, { kind, pattern });
       } catch (error) {
         failed++;
         if (global.json) printJson({ file, error: messageOf(error) });

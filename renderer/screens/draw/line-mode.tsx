@@ -6,6 +6,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineKind } from '../../../datasets/lines/context';
+import { withSpecialists } from '../../../datasets/lines/specialists';
 import { createFrameScheduler } from '../../canvas/frame-scheduler';
 import { DrawingCanvas } from '../../components/drawing-canvas';
 import { SegmentedChoice } from '../../components/segmented-choice';
@@ -27,6 +28,9 @@ const KINDS = [
   { value: 'mixed', label: 'Code', title: 'Digits and letters mixed, like a number plate' },
 ] as const satisfies readonly { value: LineKind; label: string; title: string }[];
 
+/** What a pattern may hold (datasets/lines/pattern.ts): A a letter, 0 a digit, ? either. */
+const PATTERN = /^[A0?]+$/i;
+
 /** The line canvas's width ÷ height: room for about ten characters. */
 const LINE_ASPECT = 4;
 
@@ -34,8 +38,17 @@ export function LineMode() {
   const { strokes, brushSize, navigate, notify } = useApp();
   const [kind, setKind] = useState<LineKind>('number');
   const line = useLineModel(kind);
+  // A Code line's pattern, when the person knows it (AA00AAA); empty or malformed reads without one.
+  const [pattern, setPattern] = useState('');
+  const patternOk = pattern.trim() === '' || PATTERN.test(pattern.trim());
+  const usedPattern = kind === 'mixed' && patternOk && pattern.trim() !== '' ? pattern.trim() : undefined;
   const recognizer = line.model.recognizer;
-  const live = useMemo(() => (recognizer ? new LiveLine(recognizer) : null), [recognizer]);
+  const { digits, letters } = line.specialists;
+  // A specialist that arrives later starts a fresh reader: its probabilities differ from the cache's.
+  const live = useMemo(
+    () => (recognizer ? new LiveLine(withSpecialists(recognizer, { digits, letters })) : null),
+    [recognizer, digits, letters],
+  );
   const [read, setRead] = useState<{ line: LineRead; side: number } | null>(null);
   const [corrections, setCorrections] = useState<Corrections>(() => new Map());
   const [selected, setSelected] = useState<string | null>(null);
@@ -58,7 +71,7 @@ export function LineMode() {
       const t0 = performance.now();
       let r: LineRead;
       try {
-        r = live.read(ink.strokes, kind);
+        r = live.read(ink.strokes, kind, usedPattern);
       } catch (e) {
         // A model that does not fit (its output size is not its class list) says so, once per change.
         setFailure(`Could not read the line: ${errorMessage(e)}`);
@@ -91,7 +104,7 @@ export function LineMode() {
       off();
       frame.cancel();
     };
-  }, [live, strokes, kind, readLog]);
+  }, [live, strokes, kind, usedPattern, readLog]);
 
   const shown = useMemo(
     () => (read ? shownCharacters(read.line.reading, corrections) : []),
@@ -127,6 +140,22 @@ export function LineMode() {
       <div className="screen-bar">
         <DrawModeSwitch />
         <SegmentedChoice label="Kind of line" choices={KINDS} value={kind} onChange={setKind} />
+        {kind === 'mixed' && (
+          <label className="small line-pattern">
+            Pattern{' '}
+            <input
+              value={pattern}
+              onChange={(e) => setPattern(e.target.value)}
+              placeholder="AA00AAA"
+              title="A for a letter, 0 for a digit, ? for either; empty reads any code"
+              size={9}
+              maxLength={20}
+              spellCheck={false}
+              aria-invalid={!patternOk}
+            />
+            {!patternOk && <span role="alert"> Use A for a letter, 0 for a digit, ? for either.</span>}
+          </label>
+        )}
         <p className="muted small line-model">
           {line.problem
             ? ''

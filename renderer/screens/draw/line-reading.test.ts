@@ -190,6 +190,15 @@ describe.skipIf(!unipen || !hasCharacters)('Line mode reading, built-in Characte
     ).toBe(true);
     expect(exact).toBeGreaterThanOrEqual(7);
   });
+
+  it('reads a Code line with a pattern as exactly that many characters, each inside its kind', () => {
+    const characters = loadRecognizer(builtin('characters'));
+    const l = digitLines(unipen!, 1, 5, 19)[0]!;
+    const strokes = lineInk({ strokes: asDrawn(l), active: null }).strokes;
+    const r = new LiveLine(characters).read(strokes, 'mixed', 'A00?0');
+    expect(r.reading.characters).toHaveLength(5);
+    expect(r.reading.text).toMatch(/^[A-Z][0-9]{2}.[0-9]$/);
+  });
 });
 
 describe('LiveLine', () => {

@@ -67,10 +67,11 @@ export class LiveLine {
     return this.reader.classified;
   }
 
-  read(strokes: readonly GlyphStroke[], kind: LineKind): LineRead {
+  /** `pattern`: a Code line's known pattern (A a letter, 0 a digit, ? either; datasets/lines/pattern.ts). */
+  read(strokes: readonly GlyphStroke[], kind: LineKind, pattern?: string): LineRead {
     this.strokes = strokes;
     const atoms = segmentStrokes(strokes);
-    const reading = this.reader.read(atoms, { classes: this.model.classes, kind });
+    const reading = this.reader.read(atoms, { classes: this.model.classes, kind, pattern });
     return { reading, atoms, strokes };
   }
 }
