@@ -4,13 +4,13 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawLine } from '../../datasets/lines/draw-line';
 import { digitLines, loadHeldOutUnipen } from '../../datasets/lines/held-out-lines';
 import { linePng } from '../../datasets/lines/line-png';
 import { tempDir } from '../core/test-helpers';
+import { headerOnlyPng } from '../core/test-png';
 import { runCli } from './test-cli';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -19,28 +19,6 @@ const cli = (...args: string[]) => runCli(tmp.dir, args);
 /** Three 5-digit lines of held-out writers (seed 7: lines the digits model reads right as images). */
 const TEXTS: string[] = [];
 let lineDir: string;
-
-/** A PNG whose header says width × height and holds almost nothing: a decompression bomb's header. */
-function headerOnlyPng(file: string, width: number, height: number): void {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit grey
-  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  const rows = deflateSync(Buffer.alloc(4 * (width + 1), 0));
-  writeFileSync(
-    file,
-    Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]),
-  );
-}
 
 beforeAll(async () => {
   tmp = tempDir('glyph-read-');

@@ -7,7 +7,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../shared/api';
@@ -15,6 +14,7 @@ import { type Core, createCore } from './core';
 import { spawnNodeTrainer } from './spawn-node';
 import { readSetFiles } from './stores/set-files';
 import { tempDir } from './test-helpers';
+import { headerOnlyPng } from './test-png';
 import { spawnThreadWorker } from './work-thread';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,28 +34,6 @@ async function barPng(file: string, width: number, height: number): Promise<void
   await sharp(raw, { raw: { width, height, channels: 1 }, limitInputPixels: false })
     .png({ compressionLevel: 1 })
     .toFile(file);
-}
-
-/** A PNG whose header says width × height but holds only a few rows: what a decompression bomb's header looks like. */
-function headerOnlyPng(file: string, width: number, height: number): void {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit grey, no interlace
-  const rows = deflateSync(Buffer.alloc(4 * (width + 1), 0));
-  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  writeFileSync(
-    file,
-    Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]),
-  );
 }
 
 /** Runs `operation` while timing `app:info` every 5 ms; records and returns the operation's result. */
