@@ -2,6 +2,7 @@
 // replay path (strokes → picture → normalizeImage) as opposed to the vector path (normalizeStrokes).
 // Browser-safe and pure.
 
+import { boxOfPoints } from '../lines/box';
 import { rasterizePolylines } from '../stroke-raster';
 import type { Point } from './unipen';
 
@@ -24,17 +25,9 @@ export function drawStrokes(
   strokes: readonly (readonly Point[])[],
   opts: PenRasterOptions = DEFAULT_PEN_RASTER,
 ): { image: Float32Array; width: number; height: number } {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const s of strokes)
-    for (const [x, y] of s) {
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
+  const box = boxOfPoints(strokes);
+  if (box === null) return { image: new Float32Array(1), width: 1, height: 1 };
+  const { x0, y0, x1, y1 } = box;
   const r = opts.penWidth / 2;
   const margin = Math.ceil(r) + 2;
   const span = Math.max(x1 - x0, y1 - y0);
@@ -42,7 +35,6 @@ export function drawStrokes(
   const width = Math.ceil((x1 - x0) * scale) + 2 * margin + 1;
   const height = Math.ceil((y1 - y0) * scale) + 2 * margin + 1;
   const image = new Float32Array(width * height);
-  if (!Number.isFinite(span)) return { image, width: 1, height: 1 };
   const tx = (x: number) => (x - x0) * scale + margin;
   const ty = (y: number) => (y - y0) * scale + margin;
   // One sample per pixel: the pen is many pixels wide here, so the edge ramp is enough anti-aliasing.

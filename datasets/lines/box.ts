@@ -1,5 +1,6 @@
 // Axis-aligned boxes of a line's ink, in the line's own units (canvas pixels, tablet units or image
-// pixels), y down. Shared by the stroke and image segmenters, the search and the composer.
+// pixels), y down. Shared by the stroke and image segmenters, the search, the composer and the pen
+// raster (datasets/handwriting/pen-raster.ts).
 
 /** [x0, x1] × [y0, y1], inclusive of the ink's extreme coordinates (x1 ≥ x0, y1 ≥ y0). */
 export interface Box {
@@ -7,6 +8,22 @@ export interface Box {
   readonly y0: number;
   readonly x1: number;
   readonly y1: number;
+}
+
+/** The box of pen points `[x, y]` (tablet units or pixels), or null when there are none. */
+export function boxOfPoints(strokes: readonly (readonly (readonly [number, number])[])[]): Box | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const s of strokes)
+    for (const [x, y] of s) {
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+  return x1 >= x0 ? { x0, y0, x1, y1 } : null;
 }
 
 export function unionBox(a: Box, b: Box): Box {

@@ -5,7 +5,7 @@
 // that drifts slightly, with a random gap after it. Browser-safe and pure.
 
 import type { Rng } from '../../engine/rng';
-import type { Box } from './box';
+import { type Box, boxOfPoints } from './box';
 
 /** A pen point [x, y], y down (the shape of handwriting/unipen.ts's Point, restated so this file stays browser-typed). */
 export type Point = [number, number];
@@ -57,7 +57,7 @@ export function composeLine(glyphs: readonly Glyph[], rng: Rng, options: Compose
   const boxes: Box[] = [];
   let cursor = 0;
   glyphs.forEach((g, c) => {
-    const b = pointsBox(g.strokes);
+    const b = boxOfPoints(g.strokes);
     if (!b) return;
     const [zoneHeight, zoneTop] = SMALL_ZONES[g.label] ?? [1, 1];
     const target = zoneHeight * H * (1 + rng.uniform(-jitter, jitter));
@@ -72,7 +72,7 @@ export function composeLine(glyphs: readonly Glyph[], rng: Rng, options: Compose
       strokes.push(s);
       owner.push(c);
     }
-    boxes.push(pointsBox(placed)!);
+    boxes.push(boxOfPoints(placed)!);
     cursor += (b.x1 - b.x0) * scale + rng.uniform(gapLo, gapHi) * H;
   });
   return { text: glyphs.map((g) => g.label).join(''), strokes, owner, boxes };
@@ -87,19 +87,4 @@ export function byWriter<T extends { readonly writer: string }>(samples: readonl
     else m.set(s.writer, [s]);
   }
   return m;
-}
-
-function pointsBox(strokes: readonly (readonly Point[])[]): Box | null {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const s of strokes)
-    for (const [x, y] of s) {
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
-  return x1 >= x0 ? { x0, y0, x1, y1 } : null;
 }
