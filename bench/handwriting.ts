@@ -217,7 +217,6 @@ async function reportTask(
     ...header('class'),
     ...[...byClass].map(([name, idx]) => subsetRow(name, idx, samples, truth, scored, first, last, t)),
   ];
-  doc.push('', `Per donor and per class: [handwriting-detail.md](handwriting-detail.md#${task}).`);
   if (task !== 'digits') {
     const categories = [
       ...indicesBy(

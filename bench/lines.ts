@@ -351,21 +351,22 @@ async function main(): Promise<void> {
     '',
     `Targets: ${targets.join('; ')}.`,
     '',
-    `Segmentation before the search (strokes): characters that are exactly one atom: ${atoms.join(', ')}.`,
-    ...results
-      .filter((r) => r.small.letters > 0)
-      .map(
-        (r) =>
-          '' +
-          `\nCase from geometry (words read right from strokes, ${r.run.task} model): ${pct(r.small.shown / r.small.letters)} of their ` +
-          `${r.small.letters} small letters without ascenders (${X_HEIGHT}) are shown small; letters with ascenders keep the capital form.`,
-      ),
+    `Segmentation before the search (strokes): characters that are exactly one atom: ${atoms.join(', ')}. ` +
+      results
+        .filter((r) => r.small.letters > 0)
+        .map(
+          (r) =>
+            `Case from geometry (words read right from strokes, ${r.run.task} model): ${pct(r.small.shown / r.small.letters)} of ` +
+            `${r.small.letters} small letters without ascenders (${X_HEIGHT}) shown small.`,
+        )
+        .join(' ') +
+      ' Letters with ascenders keep the capital form.',
     '',
     '| re-reading while writing, after each stroke | model | reads | p50 | p95 | characters classified per read | forward passes per read |',
     '|---|---|---:|---:|---:|---:|---:|',
     ...latencies,
     '',
-    `\`glyph-lab read --json\` run as a process on the first ${cliFiles} lines of each set as PNG files: ${cli.join('; ')}.`,
+    `\`glyph-lab read --json\` as a process on the first ${cliFiles} lines of each set as PNG files: ${cli.join('; ')}.`,
     ...(skipped.length ? ['', `Not measured: ${skipped.join('; ')}.`] : []),
   ].join('\n');
   console.log(`\n${body}`);
