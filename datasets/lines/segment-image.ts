@@ -6,6 +6,7 @@
 //   3. Touching glyphs split: a group much wider than the line's usual character is cut at minima of
 //      its vertical ink projection (thin joins). Cuts may over-split; the search merges pieces back.
 
+import { forEachNeighbour } from '../../engine/neighbours';
 import { type Box, boxHeight, boxWidth, median, quantile, unionBoxes, xOverlap } from './box';
 
 export interface ImageAtom {
@@ -122,20 +123,12 @@ function components(image: ArrayLike<number>, width: number, height: number, thr
       const p = stack.pop()!;
       pixels.push(p);
       const px = p % width;
-      const py = (p - px) / width;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = py + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = px + dx;
-          if (nx < 0 || nx >= width) continue;
-          const q = ny * width + nx;
-          if (label[q] < 0 && image[q] > threshold) {
-            label[q] = out.length;
-            stack.push(q);
-          }
+      forEachNeighbour(px, (p - px) / width, width, height, (q) => {
+        if (label[q] < 0 && image[q] > threshold) {
+          label[q] = out.length;
+          stack.push(q);
         }
-      }
+      });
     }
     out.push({ box: boxOfPixels(pixels, width), pixels });
   }
