@@ -53,17 +53,26 @@ export function restrictToKind(
   return out;
 }
 
-/** The digits' probabilities × `factor`, renormalized (a fresh array; the input when factor is 1). */
-export function weightDigits(probs: Float64Array, classes: readonly string[], factor: number): Float64Array {
-  if (factor === 1) return probs;
+/** The probabilities of the classes of one kind × `factor`, renormalized (a fresh array). */
+export function weightKind(
+  probs: ArrayLike<number>,
+  classes: readonly string[],
+  ofKind: (c: string) => boolean,
+  factor: number,
+): Float64Array {
   const out = Float64Array.from(probs);
   let sum = 0;
   for (let k = 0; k < out.length; k++) {
-    if (isDigit(classes[k])) out[k] *= factor;
+    if (ofKind(classes[k])) out[k] *= factor;
     sum += out[k];
   }
   if (sum > 0) for (let k = 0; k < out.length; k++) out[k] /= sum;
   return out;
+}
+
+/** The digits' probabilities × `factor`, renormalized (a fresh array; the input when factor is 1). */
+export function weightDigits(probs: Float64Array, classes: readonly string[], factor: number): Float64Array {
+  return factor === 1 ? probs : weightKind(probs, classes, isDigit, factor);
 }
 
 /**

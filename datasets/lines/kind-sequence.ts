@@ -6,7 +6,7 @@
 // character's other kind is weighted down by the switches it would add, so a sure reading still wins
 // and the other kind stays among the alternatives (a 0 can be corrected to O).
 
-import { isDigit, isLetter } from './context';
+import { isDigit, isLetter, weightKind } from './context';
 
 export type CharacterKind = 'digit' | 'letter';
 
@@ -70,14 +70,6 @@ export function kindWeights(
       (i > 0 && kinds[i - 1] !== k ? 1 : 0) + (i + 1 < kinds.length && kinds[i + 1] !== k ? 1 : 0);
     const other: CharacterKind = kinds[i] === 'digit' ? 'letter' : 'digit';
     const factor = Math.exp(-switchCost * (switches(other) - switches(kinds[i])));
-    const out = Float64Array.from(p);
-    const ofOther = other === 'digit' ? isDigit : isLetter;
-    let sum = 0;
-    for (let k = 0; k < out.length; k++) {
-      if (ofOther(classes[k])) out[k] *= factor;
-      sum += out[k];
-    }
-    if (sum > 0) for (let k = 0; k < out.length; k++) out[k] /= sum;
-    return out;
+    return weightKind(p, classes, other === 'digit' ? isDigit : isLetter, factor);
   });
 }
